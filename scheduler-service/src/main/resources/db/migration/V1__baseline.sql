@@ -1,0 +1,2 @@
+-- scheduler-service: its own schema (scheduler); tables come with the service's features.
+select 1;

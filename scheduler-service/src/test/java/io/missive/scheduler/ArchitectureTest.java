@@ -1,0 +1,14 @@
+package io.missive.scheduler;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import io.missive.testkit.arch.MissiveArchitectureRules;
+
+@AnalyzeClasses(packages = "io.missive.scheduler", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchTests missiveRules = ArchTests.in(MissiveArchitectureRules.class);
+}

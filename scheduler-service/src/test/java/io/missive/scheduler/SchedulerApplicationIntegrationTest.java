@@ -1,0 +1,20 @@
+package io.missive.scheduler;
+
+import io.missive.testkit.RealInfrastructure;
+import io.missive.testkit.ServiceEndpointsContract;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The service starts on the real broker and database and serves health, metrics and OpenAPI. */
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SchedulerApplicationIntegrationTest implements ServiceEndpointsContract {
+
+    @LocalServerPort
+    int port;
+
+    @Override
+    public int port() {
+        return port;
+    }
+}

@@ -1,0 +1,148 @@
+package io.missive.schemas.spring;
+
+import io.missive.schemas.serde.EventDeserializer;
+import io.missive.schemas.serde.EventSerializer;
+import io.missive.schemas.topics.Topic;
+import io.missive.schemas.topics.Topics;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * The one Kafka configuration of every Missive service: the event serde, idempotent {@code acks=all}
+ * producers, consumers that turn bad bytes into dead letters, the {@code <topic>.DLT} recoverer and
+ * the catalog's topics. Spring Boot's own Kafka properties ({@code spring.kafka.*}) still apply.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@ConditionalOnClass(KafkaTemplate.class)
+@EnableConfigurationProperties(MissiveTopicsProperties.class)
+public class MissiveKafkaAutoConfiguration {
+
+    @Bean
+    TopicNames topicNames(MissiveTopicsProperties properties) {
+        return new TopicNames(properties.prefix());
+    }
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer missiveProducerFactoryCustomizer() {
+        return factory -> {
+            factory.updateConfigs(Map.of(
+                    ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                    ProducerConfig.LINGER_MS_CONFIG, 5,
+                    ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"));
+            castFactory(factory).setKeySerializer(keys());
+            castFactory(factory).setValueSerializer(eventsOrRawBytes());
+        };
+    }
+
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer missiveConsumerFactoryCustomizer(
+            KafkaProperties kafka, TopicNames names,
+            @Value("${spring.application.name:missive}") String applicationName) {
+        return factory -> {
+            var configs = new LinkedHashMap<String, Object>();
+            configs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            configs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            if (kafka.getConsumer().getGroupId() == null) {
+                configs.put(ConsumerConfig.GROUP_ID_CONFIG, names.prefix() + applicationName);
+            }
+            factory.updateConfigs(configs);
+            castConsumerFactory(factory).setKeyDeserializer(new ErrorHandlingDeserializer<Object>(asObjects(new StringDeserializer())));
+            castConsumerFactory(factory).setValueDeserializer(new ErrorHandlingDeserializer<Object>(asObjects(new EventDeserializer())));
+        };
+    }
+
+    /**
+     * Malformed records (and records a listener keeps failing on) go to {@code <topic>.DLT} with the
+     * error headers; the consumer goes on. Deserialization failures are not retried.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    DefaultErrorHandler missiveErrorHandler(KafkaTemplate<Object, Object> template) {
+        var recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
+        return new DefaultErrorHandler(recoverer, new FixedBackOff(200L, 2L));
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics missiveTopics(MissiveTopicsProperties properties, TopicNames names) {
+        var topics = new ArrayList<NewTopic>();
+        for (Topic topic : Topics.ALL) {
+            int partitions = properties.partitions() != null ? properties.partitions() : topic.partitions();
+            short replicas = properties.replicationFactor();
+            var main = new NewTopic(names.of(topic), partitions, replicas);
+            if (topic.compacted()) {
+                main.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            }
+            topics.add(main);
+            topics.add(new NewTopic(names.deadLetterOf(topic), 1, replicas));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventPublisher eventPublisher(KafkaTemplate<Object, Object> template, TopicNames names) {
+        return new EventPublisher(template, names);
+    }
+
+    /** Events through the Avro serde; raw bytes as they are (dead letters of undecodable records). */
+    static Serializer<Object> eventsOrRawBytes() {
+        Map<Class<?>, Serializer<?>> delegates = new LinkedHashMap<>();
+        delegates.put(byte[].class, new ByteArraySerializer());
+        delegates.put(SpecificRecord.class, new EventSerializer());
+        delegates.put(String.class, new StringSerializer());
+        return new DelegatingByTypeSerializer(delegates, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Serializer<Object> keys() {
+        return (Serializer<Object>) (Serializer<?>) new StringSerializer();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static org.apache.kafka.common.serialization.Deserializer<Object> asObjects(
+            org.apache.kafka.common.serialization.Deserializer<?> deserializer) {
+        return (org.apache.kafka.common.serialization.Deserializer<Object>) deserializer;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static org.springframework.kafka.core.DefaultKafkaProducerFactory<Object, Object> castFactory(
+            org.springframework.kafka.core.DefaultKafkaProducerFactory<?, ?> factory) {
+        return (org.springframework.kafka.core.DefaultKafkaProducerFactory<Object, Object>) factory;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static org.springframework.kafka.core.DefaultKafkaConsumerFactory<Object, Object> castConsumerFactory(
+            org.springframework.kafka.core.DefaultKafkaConsumerFactory<?, ?> factory) {
+        return (org.springframework.kafka.core.DefaultKafkaConsumerFactory<Object, Object>) factory;
+    }
+}

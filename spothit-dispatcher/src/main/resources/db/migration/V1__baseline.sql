@@ -1,0 +1,2 @@
+-- spothit-dispatcher: its own schema (spothit); tables come with the service's features.
+select 1;

@@ -1,0 +1,113 @@
+package io.missive.testkit.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * A real KRaft Kafka broker (Kafka's own server classes, through spring-kafka-test) and a real
+ * PostgreSQL 17 (zonky's packaged binaries), both started inside this JVM's process tree: no
+ * Docker needed. The devstack uses the same class with fixed ports and a kept data folder.
+ */
+public final class EmbeddedInfrastructure implements Infrastructure {
+
+    private final EmbeddedKafkaKraftBroker kafka;
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedInfrastructure(EmbeddedKafkaKraftBroker kafka, EmbeddedPostgres postgres) {
+        this.kafka = kafka;
+        this.postgres = postgres;
+    }
+
+    /** Random free ports, throw-away data: for tests. */
+    public static EmbeddedInfrastructure start() {
+        return start(0, 0, null);
+    }
+
+    /**
+     * @param kafkaPort    0 for any free port
+     * @param postgresPort 0 for any free port
+     * @param postgresData a folder to keep PostgreSQL's data between runs, or null for a temporary one
+     */
+    public static EmbeddedInfrastructure start(int kafkaPort, int postgresPort, @Nullable Path postgresData) {
+        var kafka = new EmbeddedKafkaKraftBroker(1, 1);
+        kafka.brokerProperties(Map.of(
+                        "auto.create.topics.enable", "true",
+                        "num.partitions", "3",
+                        "offsets.topic.num.partitions", "3",
+                        "group.initial.rebalance.delay.ms", "0",
+                        "transaction.state.log.replication.factor", "1",
+                        "transaction.state.log.min.isr", "1",
+                        "log.cleaner.dedupe.buffer.size", "2097152"));
+        if (kafkaPort > 0) {
+            kafka.kafkaPorts(kafkaPort);
+        }
+        kafka.afterPropertiesSet();
+        try {
+            var builder = EmbeddedPostgres.builder()
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", postgresData == null ? "off" : "on")
+                    .setServerConfig("synchronous_commit", postgresData == null ? "off" : "on")
+                    .setServerConfig("shared_buffers", "128MB");
+            if (postgresPort > 0) {
+                builder.setPort(postgresPort);
+            }
+            if (postgresData != null) {
+                builder.setDataDirectory(postgresData).setCleanDataDirectory(false);
+            }
+            return new EmbeddedInfrastructure(kafka, builder.start());
+        } catch (IOException e) {
+            kafka.destroy();
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        }
+    }
+
+    @Override
+    public String kafkaBootstrapServers() {
+        return kafka.getBrokersAsString();
+    }
+
+    @Override
+    public String jdbcUrl(String database) {
+        return postgres.getJdbcUrl("postgres", database);
+    }
+
+    @Override
+    public String jdbcUsername() {
+        return "postgres";
+    }
+
+    @Override
+    public String jdbcPassword() {
+        return "postgres";
+    }
+
+    @Override
+    public void createDatabase(String database) {
+        Databases.create(postgres.getPostgresDatabase(), database);
+    }
+
+    @Override
+    public String kind() {
+        return "embedded";
+    }
+
+    public int postgresPort() {
+        return postgres.getPort();
+    }
+
+    @Override
+    public void close() {
+        kafka.destroy();
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}

@@ -1,0 +1,2 @@
+-- webhook-gateway: its own schema (gateway); tables come with the service's features.
+select 1;
