@@ -25,15 +25,17 @@ public final class EmbeddedInfrastructure implements Infrastructure {
 
     /** Random free ports, throw-away data: for tests. */
     public static EmbeddedInfrastructure start() {
-        return start(0, 0, null);
+        return start(0, null);
     }
 
     /**
-     * @param kafkaPort    0 for any free port
+     * The broker always takes a free port: Kafka's KRaft test kit cannot be given one
+     * (spring-kafka#2916); read it from {@link #kafkaBootstrapServers()}.
+     *
      * @param postgresPort 0 for any free port
      * @param postgresData a folder to keep PostgreSQL's data between runs, or null for a temporary one
      */
-    public static EmbeddedInfrastructure start(int kafkaPort, int postgresPort, @Nullable Path postgresData) {
+    public static EmbeddedInfrastructure start(int postgresPort, @Nullable Path postgresData) {
         var kafka = new EmbeddedKafkaKraftBroker(1, 1);
         kafka.brokerProperties(Map.of(
                         "auto.create.topics.enable", "true",
@@ -43,9 +45,6 @@ public final class EmbeddedInfrastructure implements Infrastructure {
                         "transaction.state.log.replication.factor", "1",
                         "transaction.state.log.min.isr", "1",
                         "log.cleaner.dedupe.buffer.size", "2097152"));
-        if (kafkaPort > 0) {
-            kafka.kafkaPorts(kafkaPort);
-        }
         kafka.afterPropertiesSet();
         try {
             var builder = EmbeddedPostgres.builder()

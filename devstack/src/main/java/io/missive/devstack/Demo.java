@@ -1,0 +1,133 @@
+package io.missive.devstack;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * {@code ./missive demo}: programs a personalised SpotHit campaign to every active parent and one
+ * Aircall {@code call0_goals} message, then shows their progress live until every message is final.
+ */
+final class Demo {
+
+    private static final String[] STATUSES = {"PENDING", "IN_PROGRESS", "SENT", "DELIVERED", "FAILED", "EXPIRED"};
+
+    private final Stack stack;
+    private final DemoDirectory.Summary directory;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    Demo(Stack stack, DemoDirectory.Summary directory) {
+        this.stack = stack;
+        this.directory = directory;
+    }
+
+    void run() throws InterruptedException {
+        var campaign = "demo-" + UUID.randomUUID().toString().substring(0, 8);
+        var recipients = directory.activeGroupIds().stream()
+                .map(id -> "{\"selector\":\"group." + id + "\"}")
+                .collect(Collectors.joining(","));
+        var reply = program("""
+                {"commandId":"%s","plannedAt":"%s","recipients":[%s],
+                 "message":"Bonjour ! {PRENOM_ENFANT} a une nouvelle vidéo à découvrir : {URL} — {PRENOM_ACCOMPAGNANTE}",
+                 "redirectionTargetId":"%s","provider":"SPOTHIT"}""".formatted(
+                campaign, Instant.now(), recipients, DemoDirectory.REDIRECTION_TARGET_ID));
+        System.out.println("demo: programmed " + campaign + " → " + reply);
+        var aircall = campaign + "-aircall";
+        var aircallReply = program("""
+                {"commandId":"%s","plannedAt":"%s","recipients":[{"selector":"parent.1"}],
+                 "message":"Bonjour, suite à notre appel, voici vos objectifs. {PRENOM_ACCOMPAGNANTE}",
+                 "supporterId":"%s","provider":"AUTO","purpose":"call0_goals"}""".formatted(
+                aircall, Instant.now(), DemoDirectory.AIRCALL_SUPPORTER_ID));
+        System.out.println("demo: programmed " + aircall + " → " + aircallReply);
+
+        var deadline = Instant.now().plus(Duration.ofMinutes(5));
+        Map<String, Long> counts = Map.of();
+        while (Instant.now().isBefore(deadline)) {
+            counts = merge(counts(campaign), counts(aircall));
+            long total = counts.values().stream().mapToLong(Long::longValue).sum();
+            long open = counts.getOrDefault("PENDING", 0L) + counts.getOrDefault("IN_PROGRESS", 0L) + counts.getOrDefault("SENT", 0L);
+            System.out.print("\r" + progressLine(counts, total));
+            if (total > 0 && open == 0) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        System.out.println();
+        System.out.println(summaryTable(counts));
+    }
+
+    private String program(String json) {
+        var request = HttpRequest.newBuilder(URI.create(stack.url("scheduler-service") + "/api/v1/programs"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() + " " + abbreviate(response.body());
+        } catch (IOException e) {
+            return "failed: " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    /** Counts per status name from the tracker's campaign view. */
+    private Map<String, Long> counts(String campaign) {
+        var request = HttpRequest.newBuilder(URI.create(stack.url("status-tracker") + "/api/v1/campaigns/" + campaign)).GET().build();
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return Map.of();
+            }
+            Map<String, Object> byStatus = JsonPath.read(response.body(), "$.byStatus");
+            var counts = new LinkedHashMap<String, Long>();
+            byStatus.forEach((status, count) -> counts.put(status, ((Number) count).longValue()));
+            return counts;
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        }
+    }
+
+    private static Map<String, Long> merge(Map<String, Long> a, Map<String, Long> b) {
+        var merged = new LinkedHashMap<>(a);
+        b.forEach((status, count) -> merged.merge(status, count, Long::sum));
+        return merged;
+    }
+
+    static String progressLine(Map<String, Long> counts, long total) {
+        long done = counts.getOrDefault("DELIVERED", 0L) + counts.getOrDefault("FAILED", 0L) + counts.getOrDefault("EXPIRED", 0L);
+        int width = 30;
+        int filled = total == 0 ? 0 : (int) (width * done / total);
+        return "[" + "#".repeat(filled) + ".".repeat(width - filled) + "] "
+                + "pending %d · in progress %d · sent %d · delivered %d · failed %d · expired %d".formatted(
+                counts.getOrDefault("PENDING", 0L), counts.getOrDefault("IN_PROGRESS", 0L), counts.getOrDefault("SENT", 0L),
+                counts.getOrDefault("DELIVERED", 0L), counts.getOrDefault("FAILED", 0L), counts.getOrDefault("EXPIRED", 0L));
+    }
+
+    static String summaryTable(Map<String, Long> counts) {
+        var table = new StringBuilder("\n  status        messages\n  ------------  --------\n");
+        long total = 0;
+        for (var status : STATUSES) {
+            long count = counts.getOrDefault(status, 0L);
+            total += count;
+            table.append("  %-12s  %8d%n".formatted(status, count));
+        }
+        return table.append("  %-12s  %8d%n".formatted("total", total)).toString();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+}

@@ -1,0 +1,110 @@
+package io.missive.devstack;
+
+import io.missive.events.ChildRecord;
+import io.missive.events.GroupRecord;
+import io.missive.events.ParentRecord;
+import io.missive.events.RedirectionTargetRecord;
+import io.missive.events.SupporterRecord;
+import io.missive.events.TagRecord;
+import io.missive.schemas.serde.EventSerializer;
+import io.missive.schemas.topics.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Demo data for the directory, published to {@code missive.directory} as an upstream system would:
+ * parents with children in groups of several statuses, tags, supporters with Aircall numbers and a
+ * redirection target. Deterministic (same seed, same data), so reruns overwrite rather than add.
+ */
+public final class DemoDirectory {
+
+    public static final String REDIRECTION_TARGET_ID = "1";
+    public static final String AIRCALL_SUPPORTER_ID = "1";
+    private static final String[] FIRST_NAMES = {"Awa", "Lina", "Noé", "Inès", "Léo", "Sofia", "Adam", "Jade",
+            "Yanis", "Chloé", "Maël", "Zoé", "Naël", "Lou", "Ibrahim", "Élise", "Hugo", "Mia", "Ayoub", "Rose"};
+    private static final String[] GROUP_STATUSES = {"active", "active", "active", "active", "waiting", "stopped"};
+
+    private DemoDirectory() {
+    }
+
+    /** What was published, for the summary line and for the demo's expectations. */
+    public record Summary(int parents, int children, int groups, List<String> activeGroupIds, int supporters) {
+
+        public int activeGroups() {
+            return activeGroupIds.size();
+        }
+    }
+
+    public static Summary publish(String bootstrapServers, String topicPrefix, int parents) {
+        var records = new ArrayList<Map.Entry<String, SpecificRecord>>();
+        var random = new Random(42);
+        int supporters = Math.max(1, parents / 100);
+        int groups = Math.max(GROUP_STATUSES.length, parents / 50);
+        for (int s = 1; s <= supporters; s++) {
+            records.add(Map.entry("supporter:" + s, SupporterRecord.newBuilder().setId(Integer.toString(s))
+                    .setFirstName(FIRST_NAMES[s % FIRST_NAMES.length])
+                    .setAircallNumber("+3317654%04d".formatted(s))
+                    .setAircallNumberId(Integer.toString(100_000 + s)).build()));
+        }
+        var activeGroupIds = new ArrayList<String>();
+        for (int g = 1; g <= groups; g++) {
+            var status = GROUP_STATUSES[g % GROUP_STATUSES.length];
+            if (status.equals("active")) {
+                activeGroupIds.add(Integer.toString(g));
+            }
+            records.add(Map.entry("group:" + g, GroupRecord.newBuilder().setId(Integer.toString(g))
+                    .setName("Groupe " + g).setStatus(status).build()));
+        }
+        for (var tag : List.of("1:newsletter", "2:ateliers", "3:relance")) {
+            var parts = tag.split(":");
+            records.add(Map.entry("tag:" + parts[0], TagRecord.newBuilder().setId(parts[0]).setName(parts[1]).build()));
+        }
+        records.add(Map.entry("redirection:" + REDIRECTION_TARGET_ID, RedirectionTargetRecord.newBuilder()
+                .setId(REDIRECTION_TARGET_ID).setUrl("https://example.org/videos/bienvenue").setName("Vidéo de bienvenue").build()));
+        int children = 0;
+        for (int p = 1; p <= parents; p++) {
+            var id = Integer.toString(p);
+            // One parent in a hundred has a number that cannot be an SMS recipient: the demo shows it dropped.
+            var phone = p % 100 == 0 ? "12345" : "06%08d".formatted(10_000_000 + p);
+            records.add(Map.entry("parent:" + id, ParentRecord.newBuilder().setId(id).setPhone(phone)
+                    .setFirstName(FIRST_NAMES[random.nextInt(FIRST_NAMES.length)])
+                    .setSecurityToken("tok-" + Long.toHexString(random.nextLong()))
+                    .setAddress(p + " rue des Écoles, 75005 Paris")
+                    .setTagIds(List.of(Integer.toString(1 + p % 3)))
+                    .setSupporterId(Integer.toString(1 + p % supporters)).build()));
+            int childrenOfParent = p % 7 == 0 ? 2 : 1;
+            for (int c = 0; c < childrenOfParent; c++) {
+                children++;
+                var childId = Integer.toString(p * 10 + c);
+                records.add(Map.entry("child:" + childId, ChildRecord.newBuilder().setId(childId)
+                        .setFirstName(FIRST_NAMES[random.nextInt(FIRST_NAMES.length)]).setParentId(id)
+                        .setGroupId(Integer.toString(1 + (p + c) % groups)).build()));
+            }
+        }
+        send(bootstrapServers, topicPrefix + Topics.DIRECTORY_NAME, records);
+        return new Summary(parents, children, groups, List.copyOf(activeGroupIds), supporters);
+    }
+
+    private static void send(String bootstrapServers, String topic, List<Map.Entry<String, SpecificRecord>> records) {
+        var serializer = new EventSerializer();
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 10),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (var record : records) {
+                producer.send(new ProducerRecord<>(topic, record.getKey(), serializer.toBytes(record.getValue())));
+            }
+            producer.flush();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.missive.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One Missive service as its own JVM process (so that it can be killed without the others), with
+ * its log in {@code <logs>/<name>.log}. Stopping sends SIGTERM, which Spring Boot turns into a
+ * graceful shutdown; killing sends SIGKILL, as a crash would.
+ */
+public final class ServiceProcess {
+
+    private final String name;
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> environment;
+    private final Path logs;
+    private @Nullable Process process;
+
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logs) {
+        this.name = name;
+        this.jar = jar;
+        this.port = port;
+        this.environment = Map.copyOf(environment);
+        this.logs = logs;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public synchronized void start() {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(name + ": " + jar + " is missing; build it first (./missive up builds everything)");
+        }
+        try {
+            Files.createDirectories(logs);
+            var command = new ArrayList<String>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-Xms64m");
+            command.add("-Xmx384m");
+            command.add("-XX:+UseSerialGC");
+            command.add("-XX:TieredStopAtLevel=1");
+            command.add("-Xss512k");
+            // A per-service class-data archive, made on the first run: later starts are faster.
+            command.add("-XX:+AutoCreateSharedArchive");
+            command.add("-XX:SharedArchiveFile=" + logs.resolveSibling("cds").resolve(name + ".jsa"));
+            command.add("-jar");
+            command.add(jar.toString());
+            Files.createDirectories(logs.resolveSibling("cds"));
+            var builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+            builder.environment().putAll(environment);
+            builder.environment().put("PORT", Integer.toString(port));
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    /** Waits until {@code /actuator/health} answers UP, or fails naming the log to read. */
+    public void awaitHealthy(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
+            var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(2)).GET().build();
+            while (System.nanoTime() < deadline) {
+                var current = process;
+                if (current != null && !current.isAlive()) {
+                    throw new IllegalStateException(name + " exited with code " + current.exitValue()
+                            + "; see " + logs.resolve(name + ".log"));
+                }
+                try {
+                    var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(250);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + name, e);
+        }
+        throw new IllegalStateException(name + " not healthy within " + timeout + "; see " + logs.resolve(name + ".log"));
+    }
+
+    public synchronized boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** A crash: SIGKILL, no shutdown hooks. */
+    public synchronized void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            waitFor(process, Duration.ofSeconds(10));
+        }
+    }
+
+    /** A graceful stop: SIGTERM, then SIGKILL if it takes longer than the grace period. */
+    public synchronized void stop(Duration grace) {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!waitFor(process, grace)) {
+                process.destroyForcibly();
+                waitFor(process, Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    public long pid() {
+        var current = process;
+        return current == null ? -1 : current.pid();
+    }
+
+    public Path logFile() {
+        return logs.resolve(name + ".log");
+    }
+
+    private static boolean waitFor(Process process, Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

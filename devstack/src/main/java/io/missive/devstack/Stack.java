@@ -1,0 +1,153 @@
+package io.missive.devstack;
+
+import io.missive.testkit.infra.EmbeddedInfrastructure;
+import io.missive.testkit.kafka.TopicAdmin;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The whole system on one machine: a real Kafka broker (KRaft) and PostgreSQL in this process, the
+ * provider simulators, and the five services each in its own JVM. {@link #close()} stops the
+ * services gracefully, then the simulators, then the infrastructure.
+ */
+public final class Stack implements AutoCloseable {
+
+    /** Development secrets: the simulators accept them; real deployments set their own. */
+    public static final String SPOT_HIT_API_KEY = "devstack-spothit-key";
+    public static final String AIRCALL_API_ID = "devstack-aircall-id";
+    public static final String AIRCALL_API_TOKEN = "devstack-aircall-token";
+    public static final String AIRCALL_MESSAGE_TOKEN = "devstack-aircall-message-token";
+    public static final String AIRCALL_CALL_TOKEN = "devstack-aircall-call-token";
+    public static final String AIRCALL_STATUS_TOKEN = "devstack-aircall-status-token";
+    public static final String AIRCALL_INSIGHT_CARDS_TOKEN = "devstack-aircall-insight-cards-token";
+
+    private final StackConfig config;
+    private final EmbeddedInfrastructure infrastructure;
+    private final Simulators simulators;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    private Stack(StackConfig config, EmbeddedInfrastructure infrastructure, Simulators simulators) {
+        this.config = config;
+        this.infrastructure = infrastructure;
+        this.simulators = simulators;
+        for (var name : StackConfig.SERVICES) {
+            services.put(name, new ServiceProcess(name, config.jar(name), config.port(name), environment(name), config.logs()));
+        }
+    }
+
+    /** Starts everything and waits until every service reports healthy. */
+    public static Stack start(StackConfig config, Duration healthTimeout) {
+        var infrastructure = EmbeddedInfrastructure.start(config.postgresPort(),
+                config.keepPostgresData() ? config.workDirectory().resolve("postgres").toAbsolutePath() : null);
+        @Nullable Stack stack = null;
+        try {
+            infrastructure.createDatabase("missive");
+            TopicAdmin.createCatalogTopics(infrastructure.kafkaBootstrapServers(), config.topicPrefix(), 6);
+            var simulators = Simulators.start(config);
+            stack = new Stack(config, infrastructure, simulators);
+            stack.startServices(healthTimeout);
+            return stack;
+        } catch (RuntimeException e) {
+            if (stack != null) {
+                stack.close();
+            } else {
+                infrastructure.close();
+            }
+            throw e;
+        }
+    }
+
+    private void startServices(Duration healthTimeout) {
+        services.values().forEach(ServiceProcess::start);
+        var failures = new ArrayList<String>();
+        try (var waiting = Executors.newVirtualThreadPerTaskExecutor()) {
+            var checks = services.values().stream()
+                    .map(service -> waiting.submit(() -> service.awaitHealthy(healthTimeout)))
+                    .toList();
+            for (var check : checks) {
+                try {
+                    check.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failures.add(e.getCause().getMessage());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failures.add("interrupted");
+                }
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("the stack did not come up: " + String.join("; ", failures));
+        }
+    }
+
+    /** The environment a service gets: infrastructure, simulators as providers, development secrets. */
+    Map<String, String> environment(String service) {
+        var env = new LinkedHashMap<String, String>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+        env.put("JDBC_URL", infrastructure.jdbcUrl("missive"));
+        env.put("JDBC_USERNAME", infrastructure.jdbcUsername());
+        env.put("JDBC_PASSWORD", infrastructure.jdbcPassword());
+        env.put("MISSIVE_TOPICS_PREFIX", config.topicPrefix());
+        env.put("PUBLIC_BASE_URL", gatewayUrl());
+        env.put("SPOT_HIT_API_KEY", SPOT_HIT_API_KEY);
+        env.put("SPOT_HIT_BASE_URL", "http://localhost:" + config.spotHitSimulatorPort());
+        // The simulator is the provider here, so every demo parent may be "sent" to.
+        env.put("SPOT_HIT_SAFEGUARD", "false");
+        env.put("AIRCALL_ENABLED", "true");
+        env.put("AIRCALL_MESSAGE_ENABLED", "true");
+        env.put("AIRCALL_API_ID", AIRCALL_API_ID);
+        env.put("AIRCALL_API_TOKEN", AIRCALL_API_TOKEN);
+        env.put("AIRCALL_BASE_URL", "http://localhost:" + config.aircallSimulatorPort());
+        env.put("AIRCALL_WEBHOOK_MESSAGE_TOKEN", AIRCALL_MESSAGE_TOKEN);
+        env.put("AIRCALL_WEBHOOK_CALL_TOKEN", AIRCALL_CALL_TOKEN);
+        env.put("AIRCALL_WEBHOOK_EVENT_MESSAGE_STATUS_UPDATED_TOKEN", AIRCALL_STATUS_TOKEN);
+        env.put("AIRCALL_WEBHOOK_INSIGHT_CARDS_TOKEN", AIRCALL_INSIGHT_CARDS_TOKEN);
+        return env;
+    }
+
+    public String url(String service) {
+        return "http://localhost:" + config.port(service);
+    }
+
+    public String gatewayUrl() {
+        return url("webhook-gateway");
+    }
+
+    public ServiceProcess service(String name) {
+        var service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("no such service: " + name);
+        }
+        return service;
+    }
+
+    public List<ServiceProcess> services() {
+        return List.copyOf(services.values());
+    }
+
+    public Simulators simulators() {
+        return simulators;
+    }
+
+    public EmbeddedInfrastructure infrastructure() {
+        return infrastructure;
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() {
+        try (var stopping = Executors.newVirtualThreadPerTaskExecutor()) {
+            services.values().forEach(service -> stopping.submit(() -> service.stop(Duration.ofSeconds(20))));
+        }
+        simulators.close();
+        infrastructure.close();
+    }
+}

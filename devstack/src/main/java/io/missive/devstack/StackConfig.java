@@ -1,0 +1,88 @@
+package io.missive.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where the local stack listens and keeps its files. {@link #defaults} uses DESIGN.md's ports (each
+ * overridable with an environment variable); {@link #ephemeral} takes free ports, for tests.
+ */
+public record StackConfig(
+        Path root,
+        Path workDirectory,
+        int postgresPort,
+        boolean keepPostgresData,
+        Map<String, Integer> servicePorts,
+        int spotHitSimulatorPort,
+        int aircallSimulatorPort,
+        String topicPrefix) {
+
+    /** The five services, in start order. */
+    public static final String[] SERVICES = {
+            "status-tracker", "webhook-gateway", "spothit-dispatcher", "aircall-dispatcher", "scheduler-service"};
+
+    public StackConfig {
+        servicePorts = Map.copyOf(servicePorts);
+    }
+
+    public static StackConfig defaults(Path root) {
+        var ports = new LinkedHashMap<String, Integer>();
+        ports.put("scheduler-service", envPort("SCHEDULER_PORT", 8081));
+        ports.put("spothit-dispatcher", envPort("SPOTHIT_DISPATCHER_PORT", 8082));
+        ports.put("aircall-dispatcher", envPort("AIRCALL_DISPATCHER_PORT", 8083));
+        ports.put("webhook-gateway", envPort("WEBHOOK_GATEWAY_PORT", 8084));
+        ports.put("status-tracker", envPort("STATUS_TRACKER_PORT", 8085));
+        return new StackConfig(root, root.resolve(".devstack"), envPort("DEVSTACK_POSTGRES_PORT", 5432), true, ports,
+                envPort("SPOTHIT_SIMULATOR_PORT", 8091), envPort("AIRCALL_SIMULATOR_PORT", 8092), "");
+    }
+
+    /** Free ports everywhere and throw-away data: for tests that run the whole stack. */
+    public static StackConfig ephemeral(Path root, Path workDirectory) {
+        var ports = new LinkedHashMap<String, Integer>();
+        for (var service : SERVICES) {
+            ports.put(service, freePort());
+        }
+        return new StackConfig(root, workDirectory, freePort(), false, ports, freePort(), freePort(), "");
+    }
+
+    public int port(String service) {
+        var port = servicePorts.get(service);
+        if (port == null) {
+            throw new IllegalArgumentException("no such service: " + service);
+        }
+        return port;
+    }
+
+    public Path jar(String service) {
+        return root.resolve(service).resolve("target").resolve(service + ".jar");
+    }
+
+    public Path logs() {
+        return workDirectory.resolve("logs");
+    }
+
+    private static int envPort(String variable, int fallback) {
+        var value = System.getenv(variable);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + " must be a port number, was '" + value + "'", e);
+        }
+    }
+
+    static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
