@@ -1,0 +1,72 @@
+package io.missive.tracker.config;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.missive.schemas.Statuses;
+import io.missive.tracker.projection.BatchOutcome;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The tracker's own meters; recorded only after a batch's transaction committed, so nothing counts twice. */
+public class TrackerMetrics implements Consumer<BatchOutcome> {
+
+    private final MeterRegistry registry;
+    private final JdbcTemplate jdbc;
+    private final Counter anomalies;
+    private final Counter duplicates;
+    private final Timer plannedToSent;
+    private final Timer sentToDelivered;
+    private final MultiGauge messages;
+
+    public TrackerMetrics(MeterRegistry registry, JdbcTemplate jdbc) {
+        this.registry = registry;
+        this.jdbc = jdbc;
+        this.anomalies = Counter.builder("missive.tracker.status.anomalies")
+                .description("Terminal reports conflicting with the terminal status already reached (kept in history)")
+                .register(registry);
+        this.duplicates = Counter.builder("missive.tracker.events.duplicates")
+                .description("Events skipped because their eventId was already projected")
+                .register(registry);
+        this.plannedToSent = latency("missive.tracker.planned.to.sent", "Time from a message's planned time to its SENT report");
+        this.sentToDelivered = latency("missive.tracker.sent.to.delivered", "Time from SENT to DELIVERED");
+        this.messages = MultiGauge.builder("missive.tracker.messages")
+                .description("Messages in the Events store by provider and status")
+                .register(registry);
+    }
+
+    private Timer latency(String name, String description) {
+        return Timer.builder(name).description(description)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(100))
+                .maximumExpectedValue(Duration.ofDays(2))
+                .register(registry);
+    }
+
+    @Override
+    public void accept(BatchOutcome outcome) {
+        outcome.applied().forEach((type, count) -> Counter.builder("missive.tracker.events.applied")
+                .description("Events applied to the Events store, by type").tag("type", type)
+                .register(registry).increment(count));
+        duplicates.increment(outcome.duplicates());
+        anomalies.increment(outcome.anomalies());
+        outcome.plannedToSent().forEach(plannedToSent::record);
+        outcome.sentToDelivered().forEach(sentToDelivered::record);
+    }
+
+    /** Recomputes the messages gauge from the store (a grouped count, cheap enough every few seconds). */
+    public void refreshMessageCounts() {
+        var rows = jdbc.query("""
+                select coalesce(message_provider, 'unknown') as provider, status, count(*) as n
+                from text_message_events group by 1, 2
+                """, (row, i) -> MultiGauge.Row.of(
+                Tags.of("provider", row.getString("provider"),
+                        "status", Statuses.fromCode(row.getInt("status")).name(),
+                        "code", Integer.toString(row.getInt("status"))),
+                row.getLong("n")));
+        messages.register(rows, true);
+    }
+}

@@ -1,0 +1,20 @@
+package io.missive.tracker.config;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param consumers         projection consumers in this instance (each takes a share of the partitions)
+ * @param gaugeRefresh      how often the messages-by-provider-and-status gauge is recomputed from the store
+ */
+@Validated
+@ConfigurationProperties("missive.tracker")
+public record TrackerProperties(
+        @DefaultValue("1") @Min(1) @Max(64) int consumers,
+        @DefaultValue("15s") @NotNull Duration gaugeRefresh) {
+}

@@ -1,0 +1,54 @@
+package io.missive.tracker.projection;
+
+import io.missive.events.Status;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The status part of a message's row. Everything here but the status (and its reason) is a function of
+ * the set of reports, not of their order: times are the earliest reported, attempts the highest.
+ */
+public record MessageProgress(
+        String messageId,
+        Lifecycle lifecycle,
+        @Nullable Instant plannedAt,
+        @Nullable Instant sentAt,
+        @Nullable Instant deliveredAt,
+        @Nullable Instant finishedAt,
+        @Nullable String reason,
+        @Nullable Integer attempts) {
+
+    public Status status() {
+        return lifecycle.status();
+    }
+
+    /** The message after one more report, and what the report was. */
+    public Applied apply(Transition report) {
+        var step = lifecycle.accept(report.status());
+        var at = report.occurredAt();
+        var next = new MessageProgress(messageId, step.after(), plannedAt,
+                report.status() == Status.SENT ? earliest(sentAt, at) : sentAt,
+                report.status() == Status.DELIVERED ? earliest(deliveredAt, at) : deliveredAt,
+                step.moved() && step.after() instanceof Lifecycle.Closed ? at : finishedAt,
+                step.moved() ? report.reason() : reason,
+                highest(attempts, report.attempts()));
+        return new Applied(next, new HistoryEntry(report, step.anomaly()));
+    }
+
+    public record Applied(MessageProgress progress, HistoryEntry history) {
+    }
+
+    public record HistoryEntry(Transition report, boolean anomaly) {
+    }
+
+    private static Instant earliest(@Nullable Instant current, Instant candidate) {
+        return current == null || candidate.isBefore(current) ? candidate : current;
+    }
+
+    private static @Nullable Integer highest(@Nullable Integer current, @Nullable Integer candidate) {
+        if (current == null) {
+            return candidate;
+        }
+        return candidate == null ? current : Math.max(current, candidate);
+    }
+}

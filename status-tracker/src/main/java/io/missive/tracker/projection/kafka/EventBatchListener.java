@@ -1,0 +1,79 @@
+package io.missive.tracker.projection.kafka;
+
+import io.missive.schemas.topics.Topics;
+import io.missive.tracker.projection.BatchOutcome;
+import io.missive.tracker.projection.EventProjection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+
+/**
+ * Reads every topic the tracker projects in batches and applies each batch in one transaction. A
+ * record that does not decode (or holds an event the tracker does not project) goes to its topic's
+ * DLT and the rest of the batch is applied; offsets are committed only after the transaction.
+ */
+public class EventBatchListener {
+
+    private static final Logger log = LoggerFactory.getLogger(EventBatchListener.class);
+
+    private static final LogAccessor LOG_ACCESSOR = new LogAccessor(EventBatchListener.class);
+
+    private final EventProjection projection;
+    private final DeadLetterPublishingRecoverer deadLetters;
+    private final Consumer<BatchOutcome> afterCommit;
+
+    public EventBatchListener(EventProjection projection, DeadLetterPublishingRecoverer deadLetters,
+                              Consumer<BatchOutcome> afterCommit) {
+        this.projection = projection;
+        this.deadLetters = deadLetters;
+        this.afterCommit = afterCommit;
+    }
+
+    @KafkaListener(id = "tracker-projection", containerFactory = "projectionListenerFactory", topics = {
+            Topics.PREFIX + Topics.PLANNED_NAME,
+            Topics.PREFIX + Topics.STATUS_NAME,
+            Topics.PREFIX + Topics.INBOUND_NAME,
+            Topics.PREFIX + Topics.OPTOUTS_NAME,
+            Topics.PREFIX + Topics.LINKS_CLICKED_NAME,
+            Topics.PREFIX + Topics.AIRCALL_MESSAGES_NAME,
+            Topics.PREFIX + Topics.AIRCALL_CALLS_NAME})
+    public void onBatch(List<ConsumerRecord<String, Object>> records) {
+        var events = new ArrayList<SpecificRecord>(records.size());
+        for (var record : records) {
+            switch (record.value()) {
+                case SpecificRecord event when EventProjection.PROJECTED.contains(event.getClass()) -> events.add(event);
+                case null -> {
+                    var malformed = SerializationUtils.getExceptionFromHeader(record,
+                            SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
+                    if (malformed != null) {
+                        deadLetter(record, malformed);
+                    }
+                    // otherwise a tombstone (compacted opt-outs): nothing to project
+                }
+                default -> deadLetter(record, new IllegalArgumentException(
+                        "the tracker does not project " + record.value().getClass().getName()));
+            }
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        var outcome = projection.apply(events);
+        afterCommit.accept(outcome);
+        log.debug("event=batch_applied records={} applied={} duplicates={} anomalies={}",
+                records.size(), outcome.appliedTotal(), outcome.duplicates(), outcome.anomalies());
+    }
+
+    private void deadLetter(ConsumerRecord<String, Object> record, Exception cause) {
+        log.warn("event=dead_letter topic={} partition={} offset={} cause={}",
+                record.topic(), record.partition(), record.offset(), cause.getMessage());
+        deadLetters.accept(record, cause);
+    }
+}
