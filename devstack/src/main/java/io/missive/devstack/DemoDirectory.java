@@ -35,6 +35,16 @@ public final class DemoDirectory {
     private DemoDirectory() {
     }
 
+    /** The Aircall number id of demo supporter {@code s}. */
+    public static String aircallNumberId(int supporter) {
+        return Integer.toString(100_000 + supporter);
+    }
+
+    /** The Aircall number (digits) of demo supporter {@code s}. */
+    public static String aircallDigits(int supporter) {
+        return "+3317654%04d".formatted(supporter);
+    }
+
     /** What was published, for the summary line and for the demo's expectations. */
     public record Summary(int parents, int children, int groups, List<String> activeGroupIds, int supporters) {
 
@@ -51,8 +61,8 @@ public final class DemoDirectory {
         for (int s = 1; s <= supporters; s++) {
             records.add(Map.entry("supporter:" + s, SupporterRecord.newBuilder().setId(Integer.toString(s))
                     .setFirstName(FIRST_NAMES[s % FIRST_NAMES.length])
-                    .setAircallNumber("+3317654%04d".formatted(s))
-                    .setAircallNumberId(Integer.toString(100_000 + s)).build()));
+                    .setAircallNumber(aircallDigits(s))
+                    .setAircallNumberId(aircallNumberId(s)).build()));
         }
         var activeGroupIds = new ArrayList<String>();
         for (int g = 1; g <= groups; g++) {
