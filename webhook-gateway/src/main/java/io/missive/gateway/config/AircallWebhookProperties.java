@@ -1,0 +1,19 @@
+package io.missive.gateway.config;
+
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** The token of each Aircall webhook. All required: without them the gateway would accept anyone's webhook. */
+@Validated
+@ConfigurationProperties("missive.gateway.aircall")
+public record AircallWebhookProperties(
+        @NotBlank(message = "is required: set AIRCALL_WEBHOOK_MESSAGE_TOKEN") String messageToken,
+        @NotBlank(message = "is required: set AIRCALL_WEBHOOK_CALL_TOKEN") String callToken,
+        @NotBlank(message = "is required: set AIRCALL_WEBHOOK_EVENT_MESSAGE_STATUS_UPDATED_TOKEN") String eventMessageStatusUpdatedToken) {
+
+    @Override
+    public String toString() {
+        return "AircallWebhookProperties[tokens=****]";
+    }
+}

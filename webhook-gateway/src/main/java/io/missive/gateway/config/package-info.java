@@ -1,0 +1,5 @@
+/** Adapter. */
+@NullMarked
+package io.missive.gateway.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Adapter. */
+@NullMarked
+package io.missive.gateway.links.jdbc;
+
+import org.jspecify.annotations.NullMarked;

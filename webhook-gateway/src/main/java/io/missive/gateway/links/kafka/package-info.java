@@ -1,0 +1,5 @@
+/** Adapter. */
+@NullMarked
+package io.missive.gateway.links.kafka;
+
+import org.jspecify.annotations.NullMarked;

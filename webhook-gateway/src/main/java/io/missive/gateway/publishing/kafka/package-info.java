@@ -1,0 +1,5 @@
+/** Adapter. */
+@NullMarked
+package io.missive.gateway.publishing.kafka;
+
+import org.jspecify.annotations.NullMarked;

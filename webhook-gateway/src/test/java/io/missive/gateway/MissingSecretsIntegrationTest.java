@@ -1,0 +1,35 @@
+package io.missive.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.missive.testkit.RealInfrastructure;
+import io.missive.testkit.TestNamespace;
+import java.util.HashMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** Without its Aircall webhook tokens the gateway refuses to start, and says which variable is missing. */
+@RealInfrastructure
+class MissingSecretsIntegrationTest {
+
+    @Test
+    void refusesToStartWithoutTheAircallTokensNamingTheVariables(TestNamespace namespace) {
+        var properties = new HashMap<String, Object>(namespace.springProperties());
+        properties.put("missive.gateway.aircall.call-token", "set-but-not-the-others");
+
+        var failure = catchThrowable(() -> new SpringApplicationBuilder(WebhookGatewayApplication.class)
+                .properties(properties)
+                .run().close());
+
+        assertThat(failure).isNotNull();
+        var messages = Stream.iterate(failure, t -> t != null, Throwable::getCause)
+                .map(String::valueOf)
+                .reduce("", String::concat);
+        assertThat(messages)
+                .contains("AIRCALL_WEBHOOK_MESSAGE_TOKEN")
+                .contains("AIRCALL_WEBHOOK_EVENT_MESSAGE_STATUS_UPDATED_TOKEN")
+                .doesNotContain("set-but-not-the-others");
+    }
+}
