@@ -1,0 +1,76 @@
+package io.missive.scheduler.config;
+
+import io.missive.schemas.spring.EventPublisher;
+import io.missive.scheduler.directory.jdbc.JdbcDirectory;
+import io.missive.scheduler.directory.kafka.DirectoryListener;
+import io.missive.scheduler.planning.ProviderPolicy;
+import io.missive.scheduler.program.ProgramService;
+import io.missive.scheduler.program.jdbc.JdbcCampaigns;
+import io.missive.scheduler.program.kafka.CommandListener;
+import io.missive.scheduler.program.kafka.KafkaMessageOutbox;
+import io.missive.scheduler.publication.DuePublisher;
+import java.time.Clock;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the domain core to its adapters. */
+@Configuration(proxyBeanMethods = false)
+public class SchedulerConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    JdbcDirectory jdbcDirectory(JdbcTemplate jdbc, TransactionTemplate tx) {
+        return new JdbcDirectory(jdbc, tx);
+    }
+
+    @Bean
+    JdbcCampaigns jdbcCampaigns(JdbcTemplate jdbc, TransactionTemplate tx) {
+        return new JdbcCampaigns(jdbc, tx);
+    }
+
+    @Bean
+    KafkaMessageOutbox messageOutbox(EventPublisher publisher, Clock clock) {
+        return new KafkaMessageOutbox(publisher, clock);
+    }
+
+    @Bean
+    ProgramService programService(JdbcCampaigns campaigns, JdbcDirectory directory, KafkaMessageOutbox outbox,
+                                  SchedulerProperties properties, Clock clock) {
+        var policy = new ProviderPolicy(properties.aircallEnabled() && properties.aircallMessageEnabled());
+        return new ProgramService(campaigns, directory, outbox, policy, properties.linkBaseUrl(), clock);
+    }
+
+    @Bean(destroyMethod = "stop")
+    DuePublisher duePublisher(JdbcCampaigns campaigns, KafkaMessageOutbox outbox, SchedulerProperties properties, Clock clock) {
+        return new DuePublisher(campaigns, outbox, properties.batchSize(), properties.lease(), clock);
+    }
+
+    @Bean
+    CommandListener commandListener(ProgramService programs) {
+        return new CommandListener(programs);
+    }
+
+    @Bean
+    DirectoryListener directoryListener(JdbcDirectory directory) {
+        return new DirectoryListener(directory);
+    }
+
+    /** Batch consumption for the projections; inherits Boot's settings, the serde and the DLT error handler. */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<Object, Object> batchListenerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
+        configurer.configure(factory, consumerFactory);
+        factory.setBatchListener(true);
+        return factory;
+    }
+}

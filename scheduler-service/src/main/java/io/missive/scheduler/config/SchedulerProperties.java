@@ -1,0 +1,32 @@
+package io.missive.scheduler.config;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The scheduler's settings.
+ *
+ * @param linkBaseUrl           public base of tracked links ({@code <base>/r/{code}}), env {@code PUBLIC_BASE_URL}
+ * @param aircallEnabled        env {@code AIRCALL_ENABLED}
+ * @param aircallMessageEnabled env {@code AIRCALL_MESSAGE_ENABLED}; Aircall is chosen only when both are true
+ * @param pollIntervalMs        how often the due-queue looks for due campaigns
+ * @param batchSize             messages per produced-and-acknowledged batch (the cursor moves per batch)
+ * @param lease                 how long a claimed campaign stays with an instance without progress before another takes it over
+ */
+@Validated
+@ConfigurationProperties("missive.scheduler")
+public record SchedulerProperties(
+        @NotBlank(message = "tracked links need a public base URL: set PUBLIC_BASE_URL")
+        @Pattern(regexp = "https?://\\S+", message = "PUBLIC_BASE_URL must be an http(s) URL") String linkBaseUrl,
+        @DefaultValue("false") boolean aircallEnabled,
+        @DefaultValue("false") boolean aircallMessageEnabled,
+        @DefaultValue("200") @Min(10) long pollIntervalMs,
+        @DefaultValue("5000") @Min(1) int batchSize,
+        @DefaultValue("30s") @NotNull Duration lease) {
+}

@@ -1,0 +1,57 @@
+package io.missive.scheduler.directory;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The directory entries the scheduler projects from {@code missive.directory} (or a bulk import). */
+public final class Directory {
+
+    private Directory() {
+    }
+
+    public record Parent(String id, @Nullable String phone, @Nullable String firstName, @Nullable String securityToken,
+                         @Nullable String address, List<String> tagIds, @Nullable String supporterId) {
+        public Parent {
+            tagIds = tagIds == null ? List.of() : List.copyOf(tagIds);
+        }
+    }
+
+    public record Child(String id, @Nullable String firstName, @Nullable String parentId, @Nullable String groupId) {
+    }
+
+    public record Group(String id, @Nullable String name, String status) {
+    }
+
+    public record Supporter(String id, @Nullable String firstName, @Nullable String aircallNumber,
+                           @Nullable String aircallNumberId) {
+    }
+
+    public record Tag(String id, @Nullable String name) {
+    }
+
+    public record RedirectionTarget(String id, String url, @Nullable String name) {
+    }
+
+    /** A batch of entries to upsert, and keys to delete ({@code parent:ID}...). */
+    public record Changes(List<Parent> parents, List<Child> children, List<Group> groups, List<Supporter> supporters,
+                          List<Tag> tags, List<RedirectionTarget> redirectionTargets, List<String> deletedKeys) {
+        public Changes {
+            parents = nonNull(parents);
+            children = nonNull(children);
+            groups = nonNull(groups);
+            supporters = nonNull(supporters);
+            tags = nonNull(tags);
+            redirectionTargets = nonNull(redirectionTargets);
+            deletedKeys = nonNull(deletedKeys);
+        }
+
+        public int size() {
+            return parents.size() + children.size() + groups.size() + supporters.size() + tags.size()
+                    + redirectionTargets.size() + deletedKeys.size();
+        }
+
+        private static <T> List<T> nonNull(@Nullable List<T> list) {
+            return list == null ? List.of() : list;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.missive.scheduler.directory.http;
+
+import io.missive.scheduler.directory.Directory;
+import io.missive.scheduler.directory.DirectoryStore;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Bulk upsert of directory entries (the demo data): the same projection the directory topic feeds. */
+@RestController
+@RequestMapping("/api/v1/directory")
+public class DirectoryImportController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryImportController.class);
+    private static final Pattern HTTP_URL = Pattern.compile("https?://\\S+");
+
+    private final DirectoryStore store;
+
+    public DirectoryImportController(DirectoryStore store) {
+        this.store = store;
+    }
+
+    public record DirectoryImport(@Nullable List<Directory.Parent> parents, @Nullable List<Directory.Child> children,
+                                  @Nullable List<GroupJson> groups, @Nullable List<Directory.Supporter> supporters,
+                                  @Nullable List<Directory.Tag> tags, @Nullable List<Directory.RedirectionTarget> redirectionTargets) {
+    }
+
+    /** A group; status defaults to {@code active}. */
+    public record GroupJson(String id, @Nullable String name, @Nullable String status) {
+    }
+
+    public record ImportReply(int parents, int children, int groups, int supporters, int tags, int redirectionTargets, long tookMs) {
+    }
+
+    @PostMapping("/import")
+    @Operation(summary = "Bulk upsert of parents, children, groups, supporters, tags and redirection targets",
+            description = "Entries are upserted by id; 100,000 parents take seconds. 400 when an entry has no id or a target URL is not http(s).")
+    public ResponseEntity<?> importDirectory(@RequestBody DirectoryImport body) {
+        var parents = orEmpty(body.parents());
+        var children = orEmpty(body.children());
+        var groups = orEmpty(body.groups()).stream()
+                .map(g -> new Directory.Group(g.id(), g.name(), g.status() == null || g.status().isBlank() ? "active" : g.status()))
+                .toList();
+        var supporters = orEmpty(body.supporters());
+        var tags = orEmpty(body.tags());
+        var targets = orEmpty(body.redirectionTargets());
+        var problem = firstProblem(parents.stream().map(p -> p == null ? null : p.id()).toList(), "parent")
+                .or(() -> firstProblem(children.stream().map(c -> c == null ? null : c.id()).toList(), "child"))
+                .or(() -> firstProblem(groups.stream().map(Directory.Group::id).toList(), "group"))
+                .or(() -> firstProblem(supporters.stream().map(s -> s == null ? null : s.id()).toList(), "supporter"))
+                .or(() -> firstProblem(tags.stream().map(t -> t == null ? null : t.id()).toList(), "tag"))
+                .or(() -> firstProblem(targets.stream().map(t -> t == null ? null : t.id()).toList(), "redirection target"))
+                .or(() -> targets.stream().filter(t -> t.url() == null || !HTTP_URL.matcher(t.url()).matches()).findFirst()
+                        .map(t -> "redirection target " + t.id() + " needs an http(s) url"));
+        if (problem.isPresent()) {
+            var detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, problem.get());
+            detail.setTitle("Invalid directory import");
+            return ResponseEntity.badRequest().body(detail);
+        }
+        long started = System.nanoTime();
+        store.apply(new Directory.Changes(parents, children, groups, supporters, tags, targets, List.of()));
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        LOG.info("event=directory_imported parents={} children={} groups={} supporters={} tags={} redirectionTargets={} tookMs={}",
+                parents.size(), children.size(), groups.size(), supporters.size(), tags.size(), targets.size(), tookMs);
+        return ResponseEntity.ok(new ImportReply(parents.size(), children.size(), groups.size(), supporters.size(), tags.size(),
+                targets.size(), tookMs));
+    }
+
+    private static java.util.Optional<String> firstProblem(List<@Nullable String> ids, String kind) {
+        return ids.stream().filter(id -> id == null || id.isBlank()).findFirst().map(id -> "every " + kind + " needs an id")
+                .or(() -> java.util.Optional.empty());
+    }
+
+    private static <T> List<T> orEmpty(@Nullable List<T> list) {
+        return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
+    }
+}

@@ -1,0 +1,285 @@
+package io.missive.scheduler.directory.jdbc;
+
+import io.missive.scheduler.directory.Directory;
+import io.missive.scheduler.directory.Directory.Child;
+import io.missive.scheduler.directory.Directory.Group;
+import io.missive.scheduler.directory.Directory.Parent;
+import io.missive.scheduler.directory.Directory.RedirectionTarget;
+import io.missive.scheduler.directory.Directory.Supporter;
+import io.missive.scheduler.directory.DirectoryStore;
+import io.missive.scheduler.resolution.DirectoryLookup;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The directory projection in PostgreSQL. Writes are set-based upserts from arrays
+ * ({@code insert ... select from unnest(...)}), one statement per kind and chunk, which is what makes a
+ * 100,000-parent import take seconds; reads take id arrays ({@code = any(?)}), one query per kind.
+ */
+public class JdbcDirectory implements DirectoryStore, DirectoryLookup {
+
+    private static final int CHUNK = 20_000;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+
+    public JdbcDirectory(JdbcTemplate jdbc, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    @Override
+    public void apply(Directory.Changes changes) {
+        tx.executeWithoutResult(status -> {
+            for (var chunk : chunks(lastById(changes.parents(), Parent::id))) {
+                upsertParents(chunk);
+            }
+            for (var chunk : chunks(lastById(changes.children(), Child::id))) {
+                update("""
+                        insert into directory_child (id, first_name, parent_id, group_id)
+                        select * from unnest(?::text[], ?::text[], ?::text[], ?::text[])
+                        on conflict (id) do update set first_name = excluded.first_name,
+                            parent_id = excluded.parent_id, group_id = excluded.group_id""",
+                        column(chunk, Child::id), column(chunk, Child::firstName), column(chunk, Child::parentId),
+                        column(chunk, Child::groupId));
+            }
+            for (var chunk : chunks(lastById(changes.groups(), Group::id))) {
+                update("""
+                        insert into directory_group (id, name, status) select * from unnest(?::text[], ?::text[], ?::text[])
+                        on conflict (id) do update set name = excluded.name, status = excluded.status""",
+                        column(chunk, Group::id), column(chunk, Group::name), column(chunk, Group::status));
+            }
+            for (var chunk : chunks(lastById(changes.supporters(), Supporter::id))) {
+                update("""
+                        insert into directory_supporter (id, first_name, aircall_number, aircall_number_id)
+                        select * from unnest(?::text[], ?::text[], ?::text[], ?::text[])
+                        on conflict (id) do update set first_name = excluded.first_name,
+                            aircall_number = excluded.aircall_number, aircall_number_id = excluded.aircall_number_id""",
+                        column(chunk, Supporter::id), column(chunk, Supporter::firstName),
+                        column(chunk, Supporter::aircallNumber), column(chunk, Supporter::aircallNumberId));
+            }
+            for (var chunk : chunks(lastById(changes.tags(), Directory.Tag::id))) {
+                update("""
+                        insert into directory_tag (id, name) select * from unnest(?::text[], ?::text[])
+                        on conflict (id) do update set name = excluded.name""",
+                        column(chunk, Directory.Tag::id), column(chunk, Directory.Tag::name));
+            }
+            for (var chunk : chunks(lastById(changes.redirectionTargets(), RedirectionTarget::id))) {
+                update("""
+                        insert into directory_redirection (id, url, name) select * from unnest(?::text[], ?::text[], ?::text[])
+                        on conflict (id) do update set url = excluded.url, name = excluded.name""",
+                        column(chunk, RedirectionTarget::id), column(chunk, RedirectionTarget::url),
+                        column(chunk, RedirectionTarget::name));
+            }
+            deleteKeys(changes.deletedKeys());
+        });
+    }
+
+    private void upsertParents(List<Parent> chunk) {
+        var ids = column(chunk, Parent::id);
+        update("""
+                insert into directory_parent (id, phone, first_name, security_token, address, supporter_id)
+                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                on conflict (id) do update set phone = excluded.phone, first_name = excluded.first_name,
+                    security_token = excluded.security_token, address = excluded.address,
+                    supporter_id = excluded.supporter_id""",
+                ids, column(chunk, Parent::phone), column(chunk, Parent::firstName), column(chunk, Parent::securityToken),
+                column(chunk, Parent::address), column(chunk, Parent::supporterId));
+        update("delete from directory_parent_tag where parent_id = any(?::text[])", (Object) ids);
+        var tagParents = new ArrayList<String>();
+        var tagIds = new ArrayList<String>();
+        for (var parent : chunk) {
+            for (var tag : Set.copyOf(parent.tagIds())) {
+                tagParents.add(parent.id());
+                tagIds.add(tag);
+            }
+        }
+        if (!tagIds.isEmpty()) {
+            update("insert into directory_parent_tag (parent_id, tag_id) select * from unnest(?::text[], ?::text[])",
+                    tagParents.toArray(String[]::new), tagIds.toArray(String[]::new));
+        }
+    }
+
+    private void deleteKeys(List<String> keys) {
+        var byKind = new HashMap<String, List<String>>();
+        for (var key : keys) {
+            int colon = key.indexOf(':');
+            if (colon > 0) {
+                byKind.computeIfAbsent(key.substring(0, colon), k -> new ArrayList<>()).add(key.substring(colon + 1));
+            }
+        }
+        byKind.forEach((kind, ids) -> {
+            var array = ids.toArray(String[]::new);
+            switch (kind) {
+                case "parent" -> {
+                    update("delete from directory_parent_tag where parent_id = any(?::text[])", (Object) array);
+                    update("delete from directory_parent where id = any(?::text[])", (Object) array);
+                }
+                case "child" -> update("delete from directory_child where id = any(?::text[])", (Object) array);
+                case "group" -> update("delete from directory_group where id = any(?::text[])", (Object) array);
+                case "supporter" -> update("delete from directory_supporter where id = any(?::text[])", (Object) array);
+                case "tag" -> update("delete from directory_tag where id = any(?::text[])", (Object) array);
+                case "redirection" -> update("delete from directory_redirection where id = any(?::text[])", (Object) array);
+                default -> { }
+            }
+        });
+    }
+
+    @Override
+    public void optOut(Collection<String> phones) {
+        if (!phones.isEmpty()) {
+            update("insert into opt_out (phone) select distinct unnest(?::text[]) on conflict (phone) do nothing",
+                    (Object) phones.toArray(String[]::new));
+        }
+    }
+
+    @Override
+    public void optIn(Collection<String> phones) {
+        if (!phones.isEmpty()) {
+            update("delete from opt_out where phone = any(?::text[])", (Object) phones.toArray(String[]::new));
+        }
+    }
+
+    @Override
+    public Map<String, Parent> parents(Collection<String> ids) {
+        return byId(query("select id, phone, first_name, security_token, address, supporter_id from directory_parent where id = any(?::text[])",
+                (rs, n) -> new Parent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        List.of(), rs.getString(6)), ids), Parent::id);
+    }
+
+    @Override
+    public Map<String, List<String>> parentIdsByTag(Collection<String> tagIds) {
+        var result = new LinkedHashMap<String, List<String>>();
+        query("select tag_id, parent_id from directory_parent_tag where tag_id = any(?::text[]) order by tag_id, parent_id",
+                (rs, n) -> result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)), tagIds);
+        return result;
+    }
+
+    private static final RowMapper<Child> CHILD = (rs, n) -> new Child(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+
+    @Override
+    public Map<String, Child> children(Collection<String> ids) {
+        return byId(query("select id, first_name, parent_id, group_id from directory_child where id = any(?::text[])", CHILD, ids), Child::id);
+    }
+
+    @Override
+    public Map<String, List<Child>> childrenOfParents(Collection<String> parentIds) {
+        return grouped(query("select id, first_name, parent_id, group_id from directory_child where parent_id = any(?::text[])",
+                CHILD, parentIds), Child::parentId);
+    }
+
+    @Override
+    public Map<String, List<Child>> childrenOfGroups(Collection<String> groupIds) {
+        return grouped(query("select id, first_name, parent_id, group_id from directory_child where group_id = any(?::text[])",
+                CHILD, groupIds), Child::groupId);
+    }
+
+    @Override
+    public Map<String, Group> groups(Collection<String> ids) {
+        return byId(query("select id, name, status from directory_group where id = any(?::text[])",
+                (rs, n) -> new Group(rs.getString(1), rs.getString(2), rs.getString(3)), ids), Group::id);
+    }
+
+    @Override
+    public Map<String, Supporter> supporters(Collection<String> ids) {
+        return byId(query("select id, first_name, aircall_number, aircall_number_id from directory_supporter where id = any(?::text[])",
+                (rs, n) -> new Supporter(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), ids), Supporter::id);
+    }
+
+    @Override
+    public Optional<RedirectionTarget> redirectionTarget(String id) {
+        return query("select id, url, name from directory_redirection where id = any(?::text[])",
+                (rs, n) -> new RedirectionTarget(rs.getString(1), rs.getString(2), rs.getString(3)), List.of(id))
+                .stream().findFirst();
+    }
+
+    @Override
+    public Set<String> optedOut(Collection<String> phones) {
+        return new HashSet<>(query("select phone from opt_out where phone = any(?::text[])", (rs, n) -> rs.getString(1), phones));
+    }
+
+    private <T> List<T> query(String sql, RowMapper<T> mapper, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var array = ids.toArray(String[]::new);
+        return jdbc.query(con -> {
+            PreparedStatement statement = con.prepareStatement(sql);
+            statement.setArray(1, con.createArrayOf("text", array));
+            return statement;
+        }, mapper);
+    }
+
+    /** Runs a statement whose parameters are arrays (String[] → text[], Integer[] → int[]). */
+    private void update(String sql, Object... arrays) {
+        jdbc.execute((ConnectionCallback<Integer>) con -> {
+            try (PreparedStatement statement = con.prepareStatement(sql)) {
+                for (int i = 0; i < arrays.length; i++) {
+                    statement.setArray(i + 1, toSqlArray(con, arrays[i]));
+                }
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    static Array toSqlArray(Connection con, Object array) throws SQLException {
+        return array instanceof Integer[] ints ? con.createArrayOf("int4", ints) : con.createArrayOf("text", (Object[]) array);
+    }
+
+    private static <T> String[] column(List<T> rows, Function<T, @Nullable String> field) {
+        var values = new String[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = field.apply(rows.get(i));
+        }
+        return values;
+    }
+
+    private static <T> Collection<T> lastById(List<T> rows, Function<T, String> id) {
+        var last = new LinkedHashMap<String, T>();
+        rows.forEach(row -> last.put(id.apply(row), row));
+        return last.values();
+    }
+
+    private static <T> List<List<T>> chunks(Collection<T> rows) {
+        var list = List.copyOf(rows);
+        var chunks = new ArrayList<List<T>>();
+        for (int from = 0; from < list.size(); from += CHUNK) {
+            chunks.add(list.subList(from, Math.min(list.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+
+    private static <T> Map<String, T> byId(List<T> rows, Function<T, String> id) {
+        var map = new HashMap<String, T>();
+        rows.forEach(row -> map.put(id.apply(row), row));
+        return map;
+    }
+
+    private static <T> Map<String, List<T>> grouped(List<T> rows, Function<T, @Nullable String> key) {
+        var map = new HashMap<String, List<T>>();
+        rows.forEach(row -> {
+            var k = key.apply(row);
+            if (k != null) {
+                map.computeIfAbsent(k, x -> new ArrayList<>()).add(row);
+            }
+        });
+        return map;
+    }
+}

@@ -1,0 +1,104 @@
+package io.missive.scheduler.directory.kafka;
+
+import io.missive.events.ChildRecord;
+import io.missive.events.GroupRecord;
+import io.missive.events.OptOut;
+import io.missive.events.ParentRecord;
+import io.missive.events.RedirectionTargetRecord;
+import io.missive.events.SupporterRecord;
+import io.missive.events.TagRecord;
+import io.missive.schemas.topics.Topics;
+import io.missive.scheduler.directory.Directory;
+import io.missive.scheduler.directory.DirectoryStore;
+import io.missive.scheduler.resolution.PhoneNumbers;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+
+/**
+ * Projects the compacted {@code missive.directory} and {@code missive.optouts} topics into the
+ * service's schema, a batch at a time (only the last record per key of a batch counts; a tombstone deletes).
+ * The projection is shared by every instance through the database, so one consumer group per topic suffices.
+ */
+public class DirectoryListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DirectoryListener.class);
+
+    private final DirectoryStore store;
+
+    public DirectoryListener(DirectoryStore store) {
+        this.store = store;
+    }
+
+    @KafkaListener(topics = Topics.PREFIX + Topics.DIRECTORY_NAME, groupId = Topics.PREFIX + "scheduler-directory",
+            containerFactory = "batchListenerFactory")
+    public void onDirectory(List<ConsumerRecord<String, @Nullable Object>> records) {
+        rejectUndecodable(records);
+        var last = new LinkedHashMap<String, @Nullable Object>();
+        for (var record : records) {
+            if (record.key() != null) {
+                last.put(record.key(), record.value());
+            }
+        }
+        var parents = new ArrayList<Directory.Parent>();
+        var children = new ArrayList<Directory.Child>();
+        var groups = new ArrayList<Directory.Group>();
+        var supporters = new ArrayList<Directory.Supporter>();
+        var tags = new ArrayList<Directory.Tag>();
+        var targets = new ArrayList<Directory.RedirectionTarget>();
+        var deleted = new ArrayList<String>();
+        last.forEach((key, value) -> {
+            switch (value) {
+                case null -> deleted.add(key);
+                case ParentRecord p -> parents.add(new Directory.Parent(p.getId(), p.getPhone(), p.getFirstName(),
+                        p.getSecurityToken(), p.getAddress(), p.getTagIds(), p.getSupporterId()));
+                case ChildRecord c -> children.add(new Directory.Child(c.getId(), c.getFirstName(), c.getParentId(), c.getGroupId()));
+                case GroupRecord g -> groups.add(new Directory.Group(g.getId(), g.getName(), g.getStatus()));
+                case SupporterRecord s -> supporters.add(new Directory.Supporter(s.getId(), s.getFirstName(),
+                        s.getAircallNumber(), s.getAircallNumberId()));
+                case TagRecord t -> tags.add(new Directory.Tag(t.getId(), t.getName()));
+                case RedirectionTargetRecord r -> targets.add(new Directory.RedirectionTarget(r.getId(), r.getUrl(), r.getName()));
+                default -> LOG.warn("event=directory_record_ignored key={} type={}", key, value.getClass().getSimpleName());
+            }
+        });
+        var changes = new Directory.Changes(parents, children, groups, supporters, tags, targets, deleted);
+        store.apply(changes);
+        LOG.debug("event=directory_projected records={} applied={}", records.size(), changes.size());
+    }
+
+    @KafkaListener(topics = Topics.PREFIX + Topics.OPTOUTS_NAME, groupId = Topics.PREFIX + "scheduler-optouts",
+            containerFactory = "batchListenerFactory")
+    public void onOptOuts(List<ConsumerRecord<String, @Nullable Object>> records) {
+        rejectUndecodable(records);
+        var last = new LinkedHashMap<String, Boolean>();
+        for (var record : records) {
+            var phone = record.value() instanceof OptOut optOut ? optOut.getPhone() : record.key();
+            if (phone != null) {
+                PhoneNumbers.normalise(phone).ifPresent(e164 -> last.put(e164, record.value() != null));
+            }
+        }
+        store.optOut(last.entrySet().stream().filter(e -> e.getValue()).map(e -> e.getKey()).toList());
+        store.optIn(last.entrySet().stream().filter(e -> !e.getValue()).map(e -> e.getKey()).toList());
+        LOG.debug("event=optouts_projected records={}", records.size());
+    }
+
+    /**
+     * In a batch, a record the deserializer could not read arrives with a null value, like a tombstone:
+     * naming it to the error handler sends it to the DLT (instead of deleting an entry) and replays the rest.
+     */
+    private static void rejectUndecodable(List<ConsumerRecord<String, @Nullable Object>> records) {
+        for (int i = 0; i < records.size(); i++) {
+            var record = records.get(i);
+            if (record.value() == null && record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
+                throw new BatchListenerFailedException("undecodable record at offset " + record.offset(), i);
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.missive.scheduler.directory;
+
+import org.jspecify.annotations.NullMarked;

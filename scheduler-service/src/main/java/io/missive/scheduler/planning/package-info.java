@@ -1,0 +1,4 @@
+@NullMarked
+package io.missive.scheduler.planning;
+
+import org.jspecify.annotations.NullMarked;

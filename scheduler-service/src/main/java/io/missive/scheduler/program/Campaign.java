@@ -1,0 +1,19 @@
+package io.missive.scheduler.program;
+
+import io.missive.events.Provider;
+import io.missive.scheduler.program.ProgramCommand.AttachmentRef;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An accepted command: what every one of its messages shares, and where its publication stands.
+ * {@code publishedSeq} is the durable cursor: every message with a lower or equal seq was acknowledged by the broker.
+ */
+public record Campaign(String commandId, State state, Provider provider, String template, Instant dueAt, Instant acceptedAt,
+                       int recipientCount, int failedCount, int droppedCount, int publishedSeq, boolean announced,
+                       boolean cancelAnnounced, @Nullable AttachmentRef attachment, @Nullable String redirectionTargetId,
+                       @Nullable String redirectionUrl, boolean quitMessage, @Nullable String workshopId,
+                       @Nullable String supporterId, @Nullable String aircallNumberId, @Nullable String purpose) {
+
+    public enum State { PLANNED, DONE, CANCELLED }
+}

@@ -1,0 +1,74 @@
+package io.missive.scheduler.program.http;
+
+import io.missive.scheduler.program.CampaignStore.CancelOutcome;
+import io.missive.scheduler.program.ProgramService;
+import io.missive.scheduler.program.http.ProgramApi.CancelReply;
+import io.missive.scheduler.program.http.ProgramApi.ProgramReply;
+import io.missive.scheduler.program.http.ProgramApi.ProgramRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/programs")
+public class ProgramController {
+
+    private final ProgramService programs;
+
+    public ProgramController(ProgramService programs) {
+        this.programs = programs;
+    }
+
+    @PostMapping
+    @Operation(summary = "Program a message",
+            description = "Resolves, renders and stores the campaign before replying. 202 when new; 200 with replay=true "
+                    + "when the commandId was already accepted (nothing new is created). 422 for a command that cannot be accepted.")
+    public ResponseEntity<ProgramReply> program(@Valid @RequestBody ProgramRequest request) {
+        var receipt = programs.accept(request.toDomain());
+        var reply = ProgramReply.of(receipt.view(), receipt.replay());
+        var status = receipt.replay() ? HttpStatus.OK : HttpStatus.ACCEPTED;
+        return ResponseEntity.status(status).location(URI.create("/api/v1/programs/" + reply.commandId())).body(reply);
+    }
+
+    @GetMapping("/{commandId}")
+    @Operation(summary = "A campaign's state, accepted count, failed and dropped recipients")
+    public ResponseEntity<?> get(@PathVariable String commandId) {
+        return programs.find(commandId)
+                .<ResponseEntity<?>>map(view -> ResponseEntity.ok(ProgramReply.of(view, false)))
+                .orElseGet(() -> notFound(commandId));
+    }
+
+    @DeleteMapping("/{commandId}")
+    @Operation(summary = "Cancel what is not yet published",
+            description = "Unpublished messages become FAILED with reason CANCELLED. 409 when everything was already published.")
+    public ResponseEntity<?> cancel(@PathVariable String commandId, @RequestParam(required = false) @Nullable String reason) {
+        return switch (programs.cancel(commandId, reason == null ? "cancelled through the API" : reason)) {
+            case CancelOutcome.NotFound ignored -> notFound(commandId);
+            case CancelOutcome.AlreadyPublished ignored -> {
+                var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                        "program " + commandId + " was already published entirely; nothing left to cancel");
+                problem.setTitle("Already published");
+                yield ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+            }
+            case CancelOutcome.Cancelled c -> ResponseEntity.ok(new CancelReply(commandId, "CANCELLED", c.cancelled(), c.alreadyCancelled()));
+        };
+    }
+
+    private static ResponseEntity<?> notFound(String commandId) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no program with commandId " + commandId);
+        problem.setTitle("Unknown program");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+}

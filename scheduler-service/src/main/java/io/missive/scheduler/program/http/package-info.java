@@ -1,0 +1,4 @@
+@NullMarked
+package io.missive.scheduler.program.http;
+
+import org.jspecify.annotations.NullMarked;

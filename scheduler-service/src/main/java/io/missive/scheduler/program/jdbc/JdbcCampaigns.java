@@ -1,0 +1,280 @@
+package io.missive.scheduler.program.jdbc;
+
+import io.missive.events.Provider;
+import io.missive.scheduler.program.Campaign;
+import io.missive.scheduler.program.CampaignStore;
+import io.missive.scheduler.program.PlannedMessage;
+import io.missive.scheduler.program.ProgramCommand.AttachmentRef;
+import io.missive.scheduler.publication.CampaignQueue;
+import io.missive.scheduler.rendering.Variable;
+import io.missive.scheduler.resolution.DropReason;
+import io.missive.scheduler.resolution.Resolution.Dropped;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Campaigns in PostgreSQL. Messages are written once, in bulk (array inserts of 10,000 rows), and
+ * never updated: publication moves the campaign's cursor ({@code published_seq}) after each acked batch.
+ */
+public class JdbcCampaigns implements CampaignStore, CampaignQueue {
+
+    private static final int CHUNK = 10_000;
+    private static final String MESSAGE_COLUMNS = """
+            seq, message_id, recipient_key, parent_id, child_id, phone, supporter_id, body, segments, encoding, link_code,
+            v_prenom_enfant, v_url, v_prenom_accompagnante, v_numero_aircall_accompagnante, v_parent_security_token,
+            v_parent_address, failure""";
+    private static final Variable[] VARIABLE_COLUMNS = {Variable.PRENOM_ENFANT, Variable.URL, Variable.PRENOM_ACCOMPAGNANTE,
+            Variable.NUMERO_AIRCALL_ACCOMPAGNANTE, Variable.PARENT_SECURITY_TOKEN, Variable.PARENT_ADDRESS};
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+
+    public JdbcCampaigns(JdbcTemplate jdbc, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    @Override
+    public Optional<CampaignView> find(String commandId) {
+        var campaign = jdbc.query("select * from campaign where command_id = ?", CAMPAIGN, commandId).stream().findFirst();
+        if (campaign.isEmpty()) {
+            return Optional.empty();
+        }
+        var failed = jdbc.query("select recipient_key, message_id, failure from campaign_message where command_id = ? and failure is not null order by seq",
+                (rs, n) -> new FailedRecipient(rs.getString(1), rs.getString(2), rs.getString(3)), commandId);
+        var dropped = jdbc.query("select recipient, reason from campaign_drop where command_id = ? order by position",
+                (rs, n) -> new Dropped(rs.getString(1), DropReason.valueOf(rs.getString(2))), commandId);
+        int cancelled = 0;
+        if (campaign.get().state() == Campaign.State.CANCELLED) {
+            cancelled = countUnpublished(commandId, campaign.get().publishedSeq());
+        }
+        return Optional.of(new CampaignView(campaign.get(), failed, dropped, cancelled));
+    }
+
+    @Override
+    public boolean insert(Campaign c, List<PlannedMessage> messages, List<Dropped> dropped, String owner, Instant leaseUntil) {
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            var attachment = c.attachment();
+            int inserted = jdbc.update("""
+                    insert into campaign (command_id, state, provider, template, due_at, accepted_at, recipient_count, failed_count,
+                        dropped_count, published_seq, announced, cancel_announced, lease_owner, lease_until, attachment_file_name,
+                        attachment_content_type, attachment_url, redirection_target_id, redirection_url, quit_message, workshop_id,
+                        supporter_id, aircall_number_id, purpose)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, false, true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (command_id) do nothing""",
+                    c.commandId(), c.state().name(), c.provider().name(), c.template(), Timestamp.from(c.dueAt()),
+                    Timestamp.from(c.acceptedAt()), c.recipientCount(), c.failedCount(), c.droppedCount(), owner,
+                    Timestamp.from(leaseUntil), attachment == null ? null : attachment.fileName(),
+                    attachment == null ? null : attachment.contentType(), attachment == null ? null : attachment.url(),
+                    c.redirectionTargetId(), c.redirectionUrl(), c.quitMessage(), c.workshopId(), c.supporterId(),
+                    c.aircallNumberId(), c.purpose());
+            if (inserted == 0) {
+                return false;
+            }
+            for (int from = 0; from < messages.size(); from += CHUNK) {
+                insertMessages(c.commandId(), messages.subList(from, Math.min(messages.size(), from + CHUNK)));
+            }
+            for (int from = 0; from < dropped.size(); from += CHUNK) {
+                var chunk = dropped.subList(from, Math.min(dropped.size(), from + CHUNK));
+                var positions = new Integer[chunk.size()];
+                for (int i = 0; i < positions.length; i++) {
+                    positions[i] = from + i;
+                }
+                arrays("""
+                        insert into campaign_drop (command_id, position, recipient, reason)
+                        select ?, * from unnest(?::int[], ?::text[], ?::text[])""", c.commandId(), positions,
+                        column(chunk, Dropped::recipient), column(chunk, d -> d.reason().name()));
+            }
+            return true;
+        }));
+    }
+
+    private void insertMessages(String commandId, List<PlannedMessage> chunk) {
+        var seqs = new Integer[chunk.size()];
+        var segments = new Integer[chunk.size()];
+        for (int i = 0; i < seqs.length; i++) {
+            seqs[i] = chunk.get(i).seq();
+            segments[i] = chunk.get(i).segments();
+        }
+        var params = new Object[1 + 18];
+        params[0] = commandId;
+        params[1] = seqs;
+        params[2] = column(chunk, PlannedMessage::messageId);
+        params[3] = column(chunk, PlannedMessage::recipientKey);
+        params[4] = column(chunk, PlannedMessage::parentId);
+        params[5] = column(chunk, PlannedMessage::childId);
+        params[6] = column(chunk, PlannedMessage::phone);
+        params[7] = column(chunk, PlannedMessage::supporterId);
+        params[8] = column(chunk, PlannedMessage::body);
+        params[9] = segments;
+        params[10] = column(chunk, PlannedMessage::encoding);
+        params[11] = column(chunk, PlannedMessage::linkCode);
+        for (int v = 0; v < VARIABLE_COLUMNS.length; v++) {
+            var variable = VARIABLE_COLUMNS[v];
+            params[12 + v] = column(chunk, m -> m.values().get(variable));
+        }
+        params[18] = column(chunk, PlannedMessage::failure);
+        arrays("insert into campaign_message (command_id, " + MESSAGE_COLUMNS + ") select ?, * from unnest("
+                + "?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], "
+                + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])", params);
+    }
+
+    @Override
+    public void markAnnounced(String commandId, String owner) {
+        jdbc.update("update campaign set announced = true, lease_owner = null, lease_until = null where command_id = ? and lease_owner = ?",
+                commandId, owner);
+        jdbc.update("update campaign set announced = true where command_id = ?", commandId);
+    }
+
+    @Override
+    public void markCancelAnnounced(String commandId, String owner) {
+        jdbc.update("update campaign set cancel_announced = true where command_id = ?", commandId);
+    }
+
+    @Override
+    public void release(String commandId, String owner) {
+        jdbc.update("update campaign set lease_owner = null, lease_until = null where command_id = ? and lease_owner = ?", commandId, owner);
+    }
+
+    @Override
+    public CancelOutcome cancel(String commandId, String reason) {
+        return tx.execute(status -> {
+            var locked = jdbc.query("select state, published_seq from campaign where command_id = ? for update",
+                    (rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)}, commandId);
+            if (locked.isEmpty()) {
+                return new CancelOutcome.NotFound();
+            }
+            var state = Campaign.State.valueOf((String) locked.getFirst()[0]);
+            int publishedSeq = (Integer) locked.getFirst()[1];
+            return switch (state) {
+                case DONE -> new CancelOutcome.AlreadyPublished();
+                case CANCELLED -> new CancelOutcome.Cancelled(countUnpublished(commandId, publishedSeq), true);
+                case PLANNED -> {
+                    jdbc.update("""
+                            update campaign set state = 'CANCELLED', cancel_announced = false, cancelled_at = now(), cancel_reason = ?
+                            where command_id = ?""", reason, commandId);
+                    yield new CancelOutcome.Cancelled(countUnpublished(commandId, publishedSeq), false);
+                }
+            };
+        });
+    }
+
+    private int countUnpublished(String commandId, int publishedSeq) {
+        var count = jdbc.queryForObject("select count(*) from campaign_message where command_id = ? and seq > ? and failure is null",
+                Integer.class, commandId, publishedSeq);
+        return count == null ? 0 : count;
+    }
+
+    @Override
+    public Optional<Campaign> claim(String owner, Duration lease) {
+        return jdbc.query("""
+                update campaign set lease_owner = ?, lease_until = now() + ? * interval '1 millisecond'
+                where command_id = (
+                    select command_id from campaign
+                    where (state = 'PLANNED' or not announced or not cancel_announced)
+                      and (lease_until is null or lease_until < now())
+                      and (not announced or (state = 'PLANNED' and due_at <= now()) or (state = 'CANCELLED' and not cancel_announced))
+                    order by due_at
+                    limit 1
+                    for update skip locked)
+                returning *""", CAMPAIGN, owner, lease.toMillis()).stream().findFirst();
+    }
+
+    @Override
+    public List<PlannedMessage> messagesAfter(String commandId, int afterSeq, int limit) {
+        return jdbc.query("select " + MESSAGE_COLUMNS + " from campaign_message where command_id = ? and seq > ? order by seq limit ?",
+                MESSAGE, commandId, afterSeq, limit);
+    }
+
+    @Override
+    public BatchResult publishNextBatch(String commandId, String owner, int limit, Duration lease, BatchSender send) {
+        return tx.execute(status -> {
+            var locked = jdbc.query("select * from campaign where command_id = ? and lease_owner = ? for update",
+                    CAMPAIGN, commandId, owner);
+            if (locked.isEmpty() || locked.getFirst().state() != Campaign.State.PLANNED) {
+                return BatchResult.STOPPED;
+            }
+            var campaign = locked.getFirst();
+            var batch = messagesAfter(commandId, campaign.publishedSeq(), limit);
+            if (batch.isEmpty()) {
+                jdbc.update("update campaign set state = 'DONE', published_at = now() where command_id = ?", commandId);
+                return BatchResult.FINISHED;
+            }
+            send.send(campaign, batch);
+            int last = batch.getLast().seq();
+            boolean finished = last >= campaign.recipientCount();
+            jdbc.update("""
+                    update campaign set published_seq = ?, lease_until = now() + ? * interval '1 millisecond',
+                        state = case when ? then 'DONE' else state end,
+                        published_at = case when ? then now() else published_at end
+                    where command_id = ?""", last, lease.toMillis(), finished, finished, commandId);
+            return finished ? BatchResult.FINISHED : BatchResult.PUBLISHED;
+        });
+    }
+
+    private static final RowMapper<Campaign> CAMPAIGN = (rs, n) -> new Campaign(
+            rs.getString("command_id"), Campaign.State.valueOf(rs.getString("state")), Provider.valueOf(rs.getString("provider")),
+            rs.getString("template"), rs.getTimestamp("due_at").toInstant(), rs.getTimestamp("accepted_at").toInstant(),
+            rs.getInt("recipient_count"), rs.getInt("failed_count"), rs.getInt("dropped_count"), rs.getInt("published_seq"),
+            rs.getBoolean("announced"), rs.getBoolean("cancel_announced"), attachment(rs),
+            rs.getString("redirection_target_id"), rs.getString("redirection_url"), rs.getBoolean("quit_message"),
+            rs.getString("workshop_id"), rs.getString("supporter_id"), rs.getString("aircall_number_id"), rs.getString("purpose"));
+
+    private static final RowMapper<PlannedMessage> MESSAGE = (rs, n) -> {
+        var values = new EnumMap<Variable, String>(Variable.class);
+        for (int v = 0; v < VARIABLE_COLUMNS.length; v++) {
+            var value = rs.getString(12 + v);
+            if (value != null) {
+                values.put(VARIABLE_COLUMNS[v], value);
+            }
+        }
+        return new PlannedMessage(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getString(10), rs.getString(11), values,
+                rs.getString(18));
+    };
+
+    private static @Nullable AttachmentRef attachment(ResultSet rs) throws SQLException {
+        var url = rs.getString("attachment_url");
+        return url == null ? null : new AttachmentRef(rs.getString("attachment_file_name"), rs.getString("attachment_content_type"), url);
+    }
+
+    /** Runs a statement: String[] / Integer[] parameters become SQL arrays, anything else is bound as is. */
+    private void arrays(String sql, Object... params) {
+        jdbc.execute((ConnectionCallback<Integer>) con -> {
+            try (PreparedStatement statement = con.prepareStatement(sql)) {
+                for (int i = 0; i < params.length; i++) {
+                    var param = params[i];
+                    if (param instanceof Integer[] ints) {
+                        statement.setArray(i + 1, con.createArrayOf("int4", ints));
+                    } else if (param instanceof String[] strings) {
+                        statement.setArray(i + 1, con.createArrayOf("text", strings));
+                    } else {
+                        statement.setObject(i + 1, param);
+                    }
+                }
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private static <T> String[] column(List<T> rows, Function<T, @Nullable String> field) {
+        var values = new String[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = field.apply(rows.get(i));
+        }
+        return values;
+    }
+}

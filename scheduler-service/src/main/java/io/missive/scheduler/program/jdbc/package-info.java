@@ -1,0 +1,4 @@
+@NullMarked
+package io.missive.scheduler.program.jdbc;
+
+import org.jspecify.annotations.NullMarked;

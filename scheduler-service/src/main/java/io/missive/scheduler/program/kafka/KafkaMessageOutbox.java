@@ -1,0 +1,135 @@
+package io.missive.scheduler.program.kafka;
+
+import io.missive.events.Attachment;
+import io.missive.events.MessagePlanned;
+import io.missive.events.MessageRequested;
+import io.missive.events.Provider;
+import io.missive.events.Status;
+import io.missive.events.StatusUpdated;
+import io.missive.schemas.ids.MessageIds;
+import io.missive.schemas.spring.EventPublisher;
+import io.missive.schemas.spring.EventPublisher.Keyed;
+import io.missive.schemas.topics.Topic;
+import io.missive.schemas.topics.Topics;
+import io.missive.scheduler.program.Campaign;
+import io.missive.scheduler.program.MessageOutbox;
+import io.missive.scheduler.program.PlannedMessage;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The scheduler's events, keyed by messageId, produced in batches and awaited. Event ids are derived
+ * from the message id, so a re-announced or re-published message is recognised downstream as the same event.
+ */
+public class KafkaMessageOutbox implements MessageOutbox {
+
+    public static final String SOURCE = "scheduler-service";
+    private static final long ACK_TIMEOUT_MS = 60_000;
+
+    private final EventPublisher publisher;
+    private final Clock clock;
+
+    public KafkaMessageOutbox(EventPublisher publisher, Clock clock) {
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    @Override
+    public void planned(Campaign campaign, List<PlannedMessage> messages) {
+        var events = new ArrayList<Keyed>(messages.size());
+        for (var m : messages) {
+            events.add(new Keyed(m.messageId(), MessagePlanned.newBuilder()
+                    .setEventId(MessageIds.eventIdFrom(m.messageId(), "planned"))
+                    .setOccurredAt(campaign.acceptedAt())
+                    .setMessageId(m.messageId())
+                    .setCampaignId(campaign.commandId())
+                    .setParentId(m.parentId())
+                    .setChildId(m.childId())
+                    .setPhone(m.phone())
+                    .setProvider(campaign.provider())
+                    .setBody(m.body())
+                    .setSegments(m.segments())
+                    .setEncoding(m.encoding())
+                    .setPlannedAt(campaign.dueAt())
+                    .setLinkCode(m.linkCode())
+                    .setRedirectionTargetId(campaign.redirectionTargetId())
+                    .setRedirectionUrl(campaign.redirectionUrl())
+                    .setQuitMessage(campaign.quitMessage())
+                    .setWorkshopId(campaign.workshopId())
+                    .setSupporterId(m.supporterId())
+                    .setAircallNumberId(campaign.aircallNumberId())
+                    .setPurpose(campaign.purpose())
+                    .setAttachment(attachment(campaign))
+                    .build()));
+        }
+        publish(Topics.PLANNED, events);
+    }
+
+    @Override
+    public void failed(Campaign campaign, List<PlannedMessage> messages, String reason) {
+        var now = clock.instant();
+        var events = new ArrayList<Keyed>(messages.size());
+        for (var m : messages) {
+            events.add(new Keyed(m.messageId(), StatusUpdated.newBuilder()
+                    .setEventId(MessageIds.eventIdFrom(m.messageId(), "failed", reason))
+                    .setOccurredAt(now)
+                    .setMessageId(m.messageId())
+                    .setProvider(campaign.provider())
+                    .setPhone(m.phone())
+                    .setStatus(Status.FAILED)
+                    .setReason(reason)
+                    .setSource(SOURCE)
+                    .build()));
+        }
+        publish(Topics.STATUS, events);
+    }
+
+    @Override
+    public void requested(Campaign campaign, List<PlannedMessage> messages) {
+        var now = clock.instant();
+        var events = new ArrayList<Keyed>(messages.size());
+        for (var m : messages) {
+            var variables = new LinkedHashMap<String, String>();
+            m.values().forEach((variable, value) -> variables.put(variable.name(), value));
+            events.add(new Keyed(m.messageId(), MessageRequested.newBuilder()
+                    .setEventId(MessageIds.eventIdFrom(m.messageId(), "requested"))
+                    .setOccurredAt(now)
+                    .setMessageId(m.messageId())
+                    .setCampaignId(campaign.commandId())
+                    .setProvider(campaign.provider())
+                    .setPhone(m.phone())
+                    .setBody(m.body())
+                    .setTemplate(campaign.template())
+                    .setVariables(new LinkedHashMap<>(variables))
+                    .setSegments(m.segments())
+                    .setParentId(m.parentId())
+                    .setSupporterId(m.supporterId())
+                    .setAircallNumberId(campaign.aircallNumberId())
+                    .setAttachment(attachment(campaign))
+                    .setDueAt(campaign.dueAt())
+                    .build()));
+        }
+        publish(campaign.provider() == Provider.AIRCALL ? Topics.AIRCALL_REQUESTED : Topics.SPOTHIT_REQUESTED, events);
+    }
+
+    private void publish(Topic topic, List<Keyed> events) {
+        try {
+            publisher.publishAllAndWait(topic, events, ACK_TIMEOUT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing to " + topic.name(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("publishing to " + topic.name() + " was not acknowledged", e);
+        }
+    }
+
+    private static @Nullable Attachment attachment(Campaign campaign) {
+        var a = campaign.attachment();
+        return a == null ? null : Attachment.newBuilder().setFileName(a.fileName()).setContentType(a.contentType()).setUrl(a.url()).build();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.missive.scheduler.program.kafka;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.missive.scheduler.program;
+
+import org.jspecify.annotations.NullMarked;

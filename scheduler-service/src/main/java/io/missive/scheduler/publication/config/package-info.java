@@ -1,0 +1,4 @@
+@NullMarked
+package io.missive.scheduler.publication.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.missive.scheduler.publication.kafka;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.missive.scheduler.publication;
+
+import org.jspecify.annotations.NullMarked;

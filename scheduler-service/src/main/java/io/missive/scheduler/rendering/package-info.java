@@ -1,0 +1,4 @@
+@NullMarked
+package io.missive.scheduler.rendering;
+
+import org.jspecify.annotations.NullMarked;

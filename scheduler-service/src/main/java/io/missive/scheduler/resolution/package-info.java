@@ -1,0 +1,4 @@
+@NullMarked
+package io.missive.scheduler.resolution;
+
+import org.jspecify.annotations.NullMarked;
