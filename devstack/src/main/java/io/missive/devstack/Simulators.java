@@ -23,17 +23,16 @@ public final class Simulators implements AutoCloseable {
         this.aircall = aircall;
     }
 
-    static Simulators start(StackConfig config) {
-        var gateway = "http://localhost:" + config.port("webhook-gateway");
-        var spotHit = SpotHitSimulator.start(SpotHitSimulatorConfig.forTests(Stack.SPOT_HIT_API_KEY)
-                .withPort(config.spotHitSimulatorPort())
+    static Simulators start(int spotHitPort, int aircallPort, String gateway, DevSecrets secrets) {
+        var spotHit = SpotHitSimulator.start(SpotHitSimulatorConfig.forTests(secrets.spotHitApiKey())
+                .withPort(spotHitPort)
                 .withReceipts(ReceiptPlan.realistic(gateway + "/spot_hit/status")));
         var aircallConfig = AircallSimulatorConfig.builder()
-                .port(config.aircallSimulatorPort())
-                .credentials(Stack.AIRCALL_API_ID, Stack.AIRCALL_API_TOKEN)
+                .port(aircallPort)
+                .credentials(secrets.aircallApiId(), secrets.aircallApiToken())
                 .statusWebhookUrl(gateway + "/aircall/events_messages_status_updated")
                 .messagesWebhookUrl(gateway + "/aircall/messages")
-                .webhookTokens(Stack.AIRCALL_STATUS_TOKEN, Stack.AIRCALL_MESSAGE_TOKEN);
+                .webhookTokens(secrets.aircallStatusToken(), secrets.aircallMessageToken());
         for (int supporter = 1; supporter <= KNOWN_AIRCALL_NUMBERS; supporter++) {
             aircallConfig.number(DemoDirectory.aircallNumberId(supporter), DemoDirectory.aircallDigits(supporter));
         }
@@ -43,6 +42,16 @@ public final class Simulators implements AutoCloseable {
             spotHit.close();
             throw e;
         }
+    }
+
+    /** The simulators on their own (the docker-compose "simulators" service): ports 8091 and 8092. */
+    public static void main(String[] args) throws InterruptedException {
+        var gateway = System.getenv().getOrDefault("GATEWAY_URL", "http://localhost:8084");
+        var simulators = start(8091, 8092, gateway, DevSecrets.fromEnvironment());
+        System.out.println("simulators: SpotHit at " + simulators.spotHitUrl() + ", Aircall at " + simulators.aircallUrl()
+                + ", calling back " + gateway);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(simulators::close));
+        Thread.currentThread().join();
     }
 
     public SpotHitSimulator spotHit() {

@@ -17,14 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Stack implements AutoCloseable {
 
-    /** Development secrets: the simulators accept them; real deployments set their own. */
-    public static final String SPOT_HIT_API_KEY = "devstack-spothit-key";
-    public static final String AIRCALL_API_ID = "devstack-aircall-id";
-    public static final String AIRCALL_API_TOKEN = "devstack-aircall-token";
-    public static final String AIRCALL_MESSAGE_TOKEN = "devstack-aircall-message-token";
-    public static final String AIRCALL_CALL_TOKEN = "devstack-aircall-call-token";
-    public static final String AIRCALL_STATUS_TOKEN = "devstack-aircall-status-token";
-    public static final String AIRCALL_INSIGHT_CARDS_TOKEN = "devstack-aircall-insight-cards-token";
+    private static final DevSecrets SECRETS = DevSecrets.defaults();
 
     private final StackConfig config;
     private final EmbeddedInfrastructure infrastructure;
@@ -48,7 +41,8 @@ public final class Stack implements AutoCloseable {
         try {
             infrastructure.createDatabase("missive");
             TopicAdmin.createCatalogTopics(infrastructure.kafkaBootstrapServers(), config.topicPrefix(), 6);
-            var simulators = Simulators.start(config);
+            var simulators = Simulators.start(config.spotHitSimulatorPort(), config.aircallSimulatorPort(),
+                    "http://localhost:" + config.port("webhook-gateway"), SECRETS);
             stack = new Stack(config, infrastructure, simulators);
             stack.startServices(healthTimeout);
             return stack;
@@ -94,20 +88,24 @@ public final class Stack implements AutoCloseable {
         env.put("JDBC_PASSWORD", infrastructure.jdbcPassword());
         env.put("MISSIVE_TOPICS_PREFIX", config.topicPrefix());
         env.put("PUBLIC_BASE_URL", gatewayUrl());
-        env.put("SPOT_HIT_API_KEY", SPOT_HIT_API_KEY);
+        env.put("SPOT_HIT_API_KEY", SECRETS.spotHitApiKey());
         env.put("SPOT_HIT_BASE_URL", "http://localhost:" + config.spotHitSimulatorPort());
         // The simulator is the provider here, so every demo parent may be "sent" to.
         env.put("SPOT_HIT_SAFEGUARD", "false");
         env.put("AIRCALL_ENABLED", "true");
         env.put("AIRCALL_MESSAGE_ENABLED", "true");
-        env.put("AIRCALL_API_ID", AIRCALL_API_ID);
-        env.put("AIRCALL_API_TOKEN", AIRCALL_API_TOKEN);
+        env.put("AIRCALL_API_ID", SECRETS.aircallApiId());
+        env.put("AIRCALL_API_TOKEN", SECRETS.aircallApiToken());
         env.put("AIRCALL_BASE_URL", "http://localhost:" + config.aircallSimulatorPort());
-        env.put("AIRCALL_WEBHOOK_MESSAGE_TOKEN", AIRCALL_MESSAGE_TOKEN);
-        env.put("AIRCALL_WEBHOOK_CALL_TOKEN", AIRCALL_CALL_TOKEN);
-        env.put("AIRCALL_WEBHOOK_EVENT_MESSAGE_STATUS_UPDATED_TOKEN", AIRCALL_STATUS_TOKEN);
-        env.put("AIRCALL_WEBHOOK_INSIGHT_CARDS_TOKEN", AIRCALL_INSIGHT_CARDS_TOKEN);
+        env.put("AIRCALL_WEBHOOK_MESSAGE_TOKEN", SECRETS.aircallMessageToken());
+        env.put("AIRCALL_WEBHOOK_CALL_TOKEN", SECRETS.aircallCallToken());
+        env.put("AIRCALL_WEBHOOK_EVENT_MESSAGE_STATUS_UPDATED_TOKEN", SECRETS.aircallStatusToken());
+        env.put("AIRCALL_WEBHOOK_INSIGHT_CARDS_TOKEN", SECRETS.aircallInsightCardsToken());
         return env;
+    }
+
+    public DevSecrets secrets() {
+        return SECRETS;
     }
 
     public String url(String service) {
