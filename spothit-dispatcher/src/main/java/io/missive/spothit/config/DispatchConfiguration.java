@@ -1,0 +1,136 @@
+package io.missive.spothit.config;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.missive.schemas.logging.Masking;
+import io.missive.schemas.spring.EventPublisher;
+import io.missive.spothit.dispatch.BulkPlanner;
+import io.missive.spothit.dispatch.DispatchLedger;
+import io.missive.spothit.dispatch.Dispatcher;
+import io.missive.spothit.dispatch.ResilientSender;
+import io.missive.spothit.dispatch.Safeguard;
+import io.missive.spothit.dispatch.StatusPort;
+import io.missive.spothit.dispatch.StuckDispatchRecovery;
+import io.missive.spothit.dispatch.http.SpotHitClient;
+import io.missive.spothit.dispatch.jdbc.JdbcDispatchLedger;
+import io.missive.spothit.dispatch.kafka.KafkaStatusPublisher;
+import io.missive.spothit.dispatch.kafka.MessageRequestedListener;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+
+/** Wires the dispatch capability: SpotHit client, resilience, ledger, status publisher, listener. */
+@Configuration(proxyBeanMethods = false)
+class DispatchConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DispatchConfiguration.class);
+
+    @Bean
+    SpotHitClient spotHitClient(SpotHitProperties properties) {
+        var dispatch = properties.dispatch();
+        log.info("event=spothit.configured baseUrl={} apiKey={} expediteur={} safeguard={} safePhones={} batchSize={} maxCallsPerSecond={} unknownOutcome={}",
+                properties.baseUrl(), Masking.secret(properties.apiKey()), properties.agentId(), properties.safeguard(),
+                safePhones(properties).size(), dispatch.batchSize(), dispatch.maxCallsPerSecond(), dispatch.unknownOutcome());
+        return new SpotHitClient(properties.baseUrl(), properties.apiKey(), properties.agentId(),
+                dispatch.connectTimeout(), dispatch.callTimeout());
+    }
+
+    /** One permit per 1/rate second, so that no window of a second ever holds more than the rate. */
+    @Bean
+    RateLimiter spotHitRateLimiter(SpotHitProperties properties) {
+        var period = Duration.ofNanos((long) Math.ceil(1_000_000_000d / properties.dispatch().maxCallsPerSecond()));
+        return RateLimiter.of("spothit", RateLimiterConfig.custom()
+                .limitForPeriod(1)
+                .limitRefreshPeriod(period)
+                .timeoutDuration(Duration.ofMinutes(2))
+                .build());
+    }
+
+    @Bean
+    CircuitBreaker spotHitCircuitBreaker(SpotHitProperties properties) {
+        return CircuitBreaker.of("spothit", CircuitBreakerConfig.custom()
+                .slidingWindowSize(10)
+                .minimumNumberOfCalls(5)
+                .failureRateThreshold(50)
+                .waitDurationInOpenState(properties.dispatch().circuitOpenFor())
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .build());
+    }
+
+    @Bean
+    ResilientSender resilientSender(SpotHitClient client, RateLimiter rateLimiter, CircuitBreaker circuitBreaker,
+                                    SpotHitProperties properties) {
+        var dispatch = properties.dispatch();
+        return new ResilientSender(client, rateLimiter, circuitBreaker, dispatch.maxAttempts(), dispatch.retryWait(),
+                dispatch.unknownOutcome());
+    }
+
+    @Bean
+    JdbcDispatchLedger dispatchLedger(JdbcClient jdbc) {
+        return new JdbcDispatchLedger(jdbc);
+    }
+
+    @Bean
+    KafkaStatusPublisher statusPublisher(EventPublisher publisher, SpotHitProperties properties) {
+        return new KafkaStatusPublisher(publisher, properties.dispatch().publishTimeout());
+    }
+
+    @Bean
+    Dispatcher dispatcher(DispatchLedger ledger, ResilientSender sender, StatusPort status, SpotHitProperties properties) {
+        return new Dispatcher(ledger, sender, status, new BulkPlanner(properties.dispatch().batchSize()),
+                Safeguard.of(properties.safeguard(), safePhones(properties)));
+    }
+
+    @Bean
+    StuckDispatchRecovery stuckDispatchRecovery(DispatchLedger ledger, StatusPort status, SpotHitProperties properties) {
+        return new StuckDispatchRecovery(ledger, status, properties.dispatch().stuckAfter());
+    }
+
+    @Bean
+    RecoverySchedule recoverySchedule(StuckDispatchRecovery recovery, SpotHitProperties properties) {
+        return new RecoverySchedule(recovery, properties.dispatch().recoveryInterval());
+    }
+
+    @Bean
+    MessageRequestedListener messageRequestedListener(Dispatcher dispatcher) {
+        return new MessageRequestedListener(dispatcher);
+    }
+
+    /**
+     * A batch listener that inherits the project's serde and dead-letter error handler. The linger
+     * is the broker's fetch wait: a poll returns when it has about a call's worth of records, or
+     * when the linger is over.
+     */
+    @Bean(MessageRequestedListener.CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> spotHitBatchListenerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory,
+            SpotHitProperties properties) {
+        var dispatch = properties.dispatch();
+        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
+        configurer.configure(factory, consumerFactory);
+        factory.setBatchListener(true);
+        factory.setConcurrency(dispatch.concurrency());
+        var consumer = new Properties();
+        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(dispatch.batchSize() * 2));
+        consumer.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(dispatch.batchSize() * 200));
+        consumer.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, String.valueOf(dispatch.linger().toMillis()));
+        factory.getContainerProperties().setKafkaConsumerProperties(consumer);
+        return factory;
+    }
+
+    private static List<String> safePhones(SpotHitProperties properties) {
+        return Objects.requireNonNullElse(properties.safePhoneNumbers(), List.<String>of());
+    }
+}

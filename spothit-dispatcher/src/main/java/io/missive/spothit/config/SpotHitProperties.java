@@ -1,0 +1,55 @@
+package io.missive.spothit.config;
+
+import io.missive.spothit.dispatch.UnknownOutcomePolicy;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The dispatcher's settings, bound from the environment variables of the legacy system
+ * ({@code SPOT_HIT_API_KEY}, {@code SPOT_HIT_AGENT_ID}, {@code SPOT_HIT_SAFEGUARD},
+ * {@code SAFE_PHONE_NUMBERS}, {@code SPOT_HIT_BASE_URL}) in application.yml.
+ */
+@ConfigurationProperties("spothit")
+@Validated
+public record SpotHitProperties(
+        @NotBlank(message = "the SpotHit API key is missing: set SPOT_HIT_API_KEY") String apiKey,
+        @NotBlank(message = "the SpotHit base URL is missing: set SPOT_HIT_BASE_URL") String baseUrl,
+        @Nullable String agentId,
+        boolean safeguard,
+        @Nullable List<String> safePhoneNumbers,
+        @NotNull @Valid Dispatch dispatch) {
+
+    /**
+     * @param batchSize         recipients per bulk call
+     * @param linger            how long a poll may wait for more messages to fill a call
+     * @param concurrency       consumer threads (each sends its own calls, all share the rate limit)
+     * @param maxCallsPerSecond calls to SpotHit per second, retries included
+     * @param maxAttempts       attempts per call, the first included
+     * @param retryWait         wait before the first retry, doubled at each further one
+     * @param stuckAfter        a call still unsettled after this long belonged to a dead dispatcher
+     */
+    public record Dispatch(
+            @Min(1) @Max(5000) int batchSize,
+            @NotNull Duration linger,
+            @Min(1) int concurrency,
+            @Positive double maxCallsPerSecond,
+            @Min(1) int maxAttempts,
+            @NotNull Duration retryWait,
+            @NotNull Duration connectTimeout,
+            @NotNull Duration callTimeout,
+            @NotNull UnknownOutcomePolicy unknownOutcome,
+            @NotNull Duration stuckAfter,
+            @NotNull Duration recoveryInterval,
+            @NotNull Duration circuitOpenFor,
+            @NotNull Duration publishTimeout) {
+    }
+}

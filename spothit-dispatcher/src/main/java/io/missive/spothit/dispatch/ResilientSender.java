@@ -1,0 +1,92 @@
+package io.missive.spothit.dispatch;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Calls SpotHit through a retry, a circuit breaker and a rate limiter, in that order from the
+ * outside in: every attempt that reaches SpotHit takes a permit, so retries never exceed the
+ * configured rate; an open circuit stops attempts without taking permits. Only outcomes that are
+ * certainly not a send (and, under {@link UnknownOutcomePolicy#RESEND}, unknown ones) are retried.
+ */
+public final class ResilientSender {
+
+    private final SendSmsPort port;
+    private final RateLimiter rateLimiter;
+    private final CircuitBreaker circuitBreaker;
+    private final Retry retry;
+    private final UnknownOutcomePolicy unknownOutcomePolicy;
+
+    public ResilientSender(SendSmsPort port, RateLimiter rateLimiter, CircuitBreaker circuitBreaker,
+                           int maxAttempts, Duration firstWait, UnknownOutcomePolicy unknownOutcomePolicy) {
+        this.port = port;
+        this.rateLimiter = rateLimiter;
+        this.circuitBreaker = circuitBreaker;
+        this.unknownOutcomePolicy = unknownOutcomePolicy;
+        this.retry = Retry.of("spothit", RetryConfig.custom()
+                .maxAttempts(maxAttempts)
+                .intervalFunction(IntervalFunction.ofExponentialBackoff(firstWait, 2.0))
+                .retryExceptions(RetryableOutcome.class, CallNotPermittedException.class)
+                .failAfterMaxAttempts(false)
+                .build());
+    }
+
+    /** The final outcome of a call and how many attempts reached SpotHit. */
+    public record Attempted(SendOutcome outcome, int attempts) {
+    }
+
+    public Attempted send(BulkSms sms) {
+        var attempts = new AtomicInteger();
+        var last = new AtomicReference<SendOutcome>();
+        java.util.function.Supplier<SendOutcome> attempt = () -> {
+            attempts.incrementAndGet();
+            var outcome = port.send(sms);
+            last.set(outcome);
+            if (outcome instanceof SendOutcome.Unavailable
+                    || (outcome instanceof SendOutcome.Unknown && unknownOutcomePolicy == UnknownOutcomePolicy.RESEND)) {
+                throw new RetryableOutcome(outcome);
+            }
+            return outcome;
+        };
+        var guarded = Retry.decorateSupplier(retry,
+                CircuitBreaker.decorateSupplier(circuitBreaker, RateLimiter.decorateSupplier(rateLimiter, attempt)));
+        try {
+            return new Attempted(guarded.get(), attempts.get());
+        } catch (RetryableOutcome exhausted) {
+            return new Attempted(exhausted.outcome, attempts.get());
+        } catch (CallNotPermittedException open) {
+            var previous = last.get();
+            return new Attempted(new SendOutcome.Unavailable("SPOTHIT_UNAVAILABLE: circuit open"
+                    + (previous == null ? "" : " after " + describe(previous))), attempts.get());
+        } catch (RequestNotPermitted throttled) {
+            return new Attempted(new SendOutcome.Unavailable("SPOTHIT_UNAVAILABLE: no rate-limit permit in time"), attempts.get());
+        }
+    }
+
+    private static String describe(SendOutcome outcome) {
+        return switch (outcome) {
+            case SendOutcome.Unavailable unavailable -> unavailable.reason();
+            case SendOutcome.Unknown unknown -> unknown.reason();
+            case SendOutcome.Refused refused -> refused.reason();
+            case SendOutcome.Accepted accepted -> "accepted " + accepted.spotHitMessageId();
+        };
+    }
+
+    /** Carries a retryable outcome through resilience4j, which retries on exceptions. */
+    private static final class RetryableOutcome extends RuntimeException {
+        private final transient SendOutcome outcome;
+
+        RetryableOutcome(SendOutcome outcome) {
+            super(describe(outcome), null, false, false);
+            this.outcome = outcome;
+        }
+    }
+}

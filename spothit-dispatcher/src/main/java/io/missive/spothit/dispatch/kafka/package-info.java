@@ -1,0 +1,5 @@
+/** The kafka adapter of the dispatch capability. */
+@NullMarked
+package io.missive.spothit.dispatch.kafka;
+
+import org.jspecify.annotations.NullMarked;

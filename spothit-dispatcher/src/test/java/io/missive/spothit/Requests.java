@@ -1,0 +1,56 @@
+package io.missive.spothit;
+
+import io.missive.events.Attachment;
+import io.missive.events.MessageRequested;
+import io.missive.events.Provider;
+import io.missive.schemas.ids.MessageIds;
+import java.time.Instant;
+import java.util.Map;
+
+/** Requested messages as the scheduler publishes them, for the dispatcher's tests. */
+final class Requests {
+
+    static final String TEMPLATE = "Bonjour, {PRENOM_ENFANT} a une nouvelle vidéo : {URL}";
+
+    private Requests() {
+    }
+
+    /** A distinct French mobile number per (campaign number, index). */
+    static String phone(int campaign, int index) {
+        return "+336%02d%06d".formatted(campaign, index);
+    }
+
+    static MessageRequested personalised(String campaignId, String phone, int index) {
+        var child = "Enfant" + index;
+        var url = "https://m.example/r/" + Integer.toString(index, 36);
+        return base(campaignId, phone)
+                .setBody("Bonjour, " + child + " a une nouvelle vidéo : " + url)
+                .setTemplate(TEMPLATE)
+                .setVariables(Map.of("PRENOM_ENFANT", child, "URL", url))
+                .build();
+    }
+
+    static MessageRequested plain(String campaignId, String phone, String body) {
+        return base(campaignId, phone).setBody(body).setTemplate(body).build();
+    }
+
+    static MessageRequested mms(String campaignId, String phone, String body, String fileUrl) {
+        return base(campaignId, phone).setBody(body).setTemplate(body)
+                .setAttachment(Attachment.newBuilder().setFileName("a.jpg").setContentType("image/jpeg").setUrl(fileUrl).build())
+                .build();
+    }
+
+    private static MessageRequested.Builder base(String campaignId, String phone) {
+        var now = Instant.now();
+        return MessageRequested.newBuilder()
+                .setEventId(MessageIds.randomEventId())
+                .setOccurredAt(now)
+                .setMessageId(MessageIds.messageId(campaignId, phone))
+                .setCampaignId(campaignId)
+                .setProvider(Provider.SPOTHIT)
+                .setPhone(phone)
+                .setSegments(1)
+                .setParentId(phone.substring(4))
+                .setDueAt(now);
+    }
+}
