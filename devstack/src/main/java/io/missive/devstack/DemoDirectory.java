@@ -53,7 +53,24 @@ public final class DemoDirectory {
         }
     }
 
-    public static Summary publish(String bootstrapServers, String topicPrefix, int parents) {
+    /** The demo directory of {@code parents} parents: its records (by directory key) and a summary. */
+    public record Generated(List<Map.Entry<String, SpecificRecord>> records, Summary summary) {
+
+        /** Publishes every record to the directory topic, as an upstream system would. */
+        public void publish(String bootstrapServers, String topicPrefix) {
+            send(bootstrapServers, topicPrefix + Topics.DIRECTORY_NAME, records);
+        }
+
+        /**
+         * Loads the records through the scheduler's bulk import ({@code POST /api/v1/directory/import}),
+         * in chunks; when it returns, the scheduler can resolve every recipient.
+         */
+        public void importInto(String schedulerUrl) {
+            DirectoryImport.post(schedulerUrl, records);
+        }
+    }
+
+    public static Generated generate(int parents) {
         var records = new ArrayList<Map.Entry<String, SpecificRecord>>();
         var random = new Random(42);
         int supporters = Math.max(1, parents / 100);
@@ -99,8 +116,7 @@ public final class DemoDirectory {
                         .setGroupId(Integer.toString(1 + (p + c) % groups)).build()));
             }
         }
-        send(bootstrapServers, topicPrefix + Topics.DIRECTORY_NAME, records);
-        return new Summary(parents, children, groups, List.copyOf(activeGroupIds), supporters);
+        return new Generated(List.copyOf(records), new Summary(parents, children, groups, List.copyOf(activeGroupIds), supporters));
     }
 
     private static void send(String bootstrapServers, String topic, List<Map.Entry<String, SpecificRecord>> records) {

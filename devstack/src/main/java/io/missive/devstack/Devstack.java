@@ -48,7 +48,10 @@ public final class Devstack {
             stopped.countDown();
         }));
         double seconds = (System.nanoTime() - started) / 1e9;
-        var directory = DemoDirectory.publish(stack.infrastructure().kafkaBootstrapServers(), config.topicPrefix(), parents);
+        var generated = DemoDirectory.generate(parents);
+        generated.importInto(stack.url("scheduler-service"));
+        generated.publish(stack.infrastructure().kafkaBootstrapServers(), config.topicPrefix());
+        var directory = generated.summary();
         printWhereEverythingListens(stack, seconds, directory);
         if (demo) {
             new Demo(stack, directory).run();

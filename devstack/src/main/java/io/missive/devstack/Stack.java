@@ -101,6 +101,7 @@ public final class Stack implements AutoCloseable {
         env.put("AIRCALL_WEBHOOK_CALL_TOKEN", SECRETS.aircallCallToken());
         env.put("AIRCALL_WEBHOOK_EVENT_MESSAGE_STATUS_UPDATED_TOKEN", SECRETS.aircallStatusToken());
         env.put("AIRCALL_WEBHOOK_INSIGHT_CARDS_TOKEN", SECRETS.aircallInsightCardsToken());
+        env.putAll(config.environmentOverrides());
         return env;
     }
 

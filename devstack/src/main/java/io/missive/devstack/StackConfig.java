@@ -19,7 +19,8 @@ public record StackConfig(
         Map<String, Integer> servicePorts,
         int spotHitSimulatorPort,
         int aircallSimulatorPort,
-        String topicPrefix) {
+        String topicPrefix,
+        Map<String, String> environmentOverrides) {
 
     /** The five services, in start order. */
     public static final String[] SERVICES = {
@@ -27,6 +28,15 @@ public record StackConfig(
 
     public StackConfig {
         servicePorts = Map.copyOf(servicePorts);
+        environmentOverrides = Map.copyOf(environmentOverrides);
+    }
+
+    /** The same stack with extra or replaced environment variables for every service. */
+    public StackConfig withEnvironment(Map<String, String> overrides) {
+        var merged = new LinkedHashMap<>(environmentOverrides);
+        merged.putAll(overrides);
+        return new StackConfig(root, workDirectory, postgresPort, keepPostgresData, servicePorts, spotHitSimulatorPort,
+                aircallSimulatorPort, topicPrefix, merged);
     }
 
     public static StackConfig defaults(Path root) {
@@ -37,7 +47,7 @@ public record StackConfig(
         ports.put("webhook-gateway", envPort("WEBHOOK_GATEWAY_PORT", 8084));
         ports.put("status-tracker", envPort("STATUS_TRACKER_PORT", 8085));
         return new StackConfig(root, root.resolve(".devstack"), envPort("DEVSTACK_POSTGRES_PORT", 5432), true, ports,
-                envPort("SPOTHIT_SIMULATOR_PORT", 8091), envPort("AIRCALL_SIMULATOR_PORT", 8092), "");
+                envPort("SPOTHIT_SIMULATOR_PORT", 8091), envPort("AIRCALL_SIMULATOR_PORT", 8092), "", Map.of());
     }
 
     /** Free ports everywhere and throw-away data: for tests that run the whole stack. */
@@ -46,7 +56,7 @@ public record StackConfig(
         for (var service : SERVICES) {
             ports.put(service, freePort());
         }
-        return new StackConfig(root, workDirectory, freePort(), false, ports, freePort(), freePort(), "");
+        return new StackConfig(root, workDirectory, freePort(), false, ports, freePort(), freePort(), "", Map.of());
     }
 
     public int port(String service) {
