@@ -37,7 +37,7 @@ public class EventBatchListener {
         this.afterCommit = afterCommit;
     }
 
-    @KafkaListener(id = "tracker-projection", containerFactory = "projectionListenerFactory", topics = {
+    @KafkaListener(id = "tracker-projection", idIsGroup = false, containerFactory = "projectionListenerFactory", topics = {
             Topics.PREFIX + Topics.PLANNED_NAME,
             Topics.PREFIX + Topics.STATUS_NAME,
             Topics.PREFIX + Topics.INBOUND_NAME,

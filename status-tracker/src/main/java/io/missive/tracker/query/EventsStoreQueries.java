@@ -1,0 +1,16 @@
+package io.missive.tracker.query;
+
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** The reads the query API needs from the Events store. */
+public interface EventsStoreQueries {
+
+    Optional<MessageView> message(String messageId);
+
+    Optional<CampaignSummary> campaign(String campaignId);
+
+    Page<MessageView> parentMessages(String parentId, int page, int size);
+
+    Page<InboundView> inbound(@Nullable String kind, int page, int size);
+}

@@ -1,0 +1,101 @@
+package io.missive.tracker.query.http;
+
+import io.missive.tracker.query.CampaignSummary;
+import io.missive.tracker.query.EventsStoreQueries;
+import io.missive.tracker.query.InboundView;
+import io.missive.tracker.query.MessageView;
+import io.missive.tracker.query.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The Events store's query API. Errors are RFC 9457 problem details: 400 for bad input, 404 for what is unknown. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Events store", description = "Messages, their status history, campaign counts and inbound replies")
+public class EventsStoreController {
+
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
+    private static final Set<String> KINDS = Set.of("REPLY", "STOP");
+
+    private final EventsStoreQueries queries;
+
+    public EventsStoreController(EventsStoreQueries queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/messages/{id}")
+    @Operation(summary = "A message with its status history")
+    public MessageView message(@PathVariable String id) {
+        var messageId = messageId(id);
+        return queries.message(messageId)
+                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "Unknown message", "No message " + messageId + " in the Events store"));
+    }
+
+    @GetMapping("/campaigns/{id}")
+    @Operation(summary = "A campaign's message counts per status and provider")
+    public CampaignSummary campaign(@PathVariable String id) {
+        var campaignId = safeId("campaign id", id);
+        return queries.campaign(campaignId)
+                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "Unknown campaign", "No message of campaign " + campaignId));
+    }
+
+    @GetMapping("/parents/{id}/messages")
+    @Operation(summary = "A parent's messages, latest planned first")
+    public Page<MessageView> parentMessages(@PathVariable String id,
+                                            @RequestParam(defaultValue = "0") int page,
+                                            @RequestParam(defaultValue = "50") int size) {
+        checkPaging(page, size);
+        return queries.parentMessages(safeId("parent id", id), page, size);
+    }
+
+    @GetMapping("/inbound")
+    @Operation(summary = "Replies and STOPs, latest first")
+    public Page<InboundView> inbound(@RequestParam(required = false) @Nullable String kind,
+                                     @RequestParam(defaultValue = "0") int page,
+                                     @RequestParam(defaultValue = "50") int size) {
+        checkPaging(page, size);
+        if (kind != null && !KINDS.contains(kind)) {
+            throw problem(HttpStatus.BAD_REQUEST, "Bad kind", "kind must be REPLY or STOP");
+        }
+        return queries.inbound(kind, page, size);
+    }
+
+    private static String messageId(String id) {
+        try {
+            return UUID.fromString(id).toString();
+        } catch (IllegalArgumentException notAUuid) {
+            throw problem(HttpStatus.BAD_REQUEST, "Bad message id", "A message id is a UUID");
+        }
+    }
+
+    private static String safeId(String what, String id) {
+        if (!SAFE_ID.matcher(id).matches()) {
+            throw problem(HttpStatus.BAD_REQUEST, "Bad " + what, what + " must be 1 to 128 of A-Z a-z 0-9 . _ : @ -");
+        }
+        return id;
+    }
+
+    private static void checkPaging(int page, int size) {
+        if (page < 0 || page > 1_000_000 || size < 1 || size > Page.MAX_SIZE) {
+            throw problem(HttpStatus.BAD_REQUEST, "Bad paging", "page must be ≥ 0 and size between 1 and " + Page.MAX_SIZE);
+        }
+    }
+
+    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return new ErrorResponseException(status, problem, null);
+    }
+}

@@ -1,0 +1,119 @@
+package io.missive.tracker.query.jdbc;
+
+import io.missive.schemas.Statuses;
+import io.missive.tracker.query.CampaignSummary;
+import io.missive.tracker.query.EventsStoreQueries;
+import io.missive.tracker.query.InboundView;
+import io.missive.tracker.query.MessageView;
+import io.missive.tracker.query.Page;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+public class JdbcEventsStoreQueries implements EventsStoreQueries {
+
+    private static final String MESSAGE_COLUMNS = """
+            message_id, planned, campaign_id, parent_id, child_id, phone, message_provider, status, spot_hit_message_id,
+            aircall_message_id, body, segments, link_code, quit_message, workshop_id, supporter_id, planned_at, sent_at,
+            delivered_at, finished_at, reason, attempts, clicks""";
+
+    private final JdbcClient jdbc;
+
+    public JdbcEventsStoreQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<MessageView> message(String messageId) {
+        var history = jdbc.sql("""
+                        select event_id, status, occurred_at, source, reason, anomaly from status_history
+                        where message_id = ? order by occurred_at, event_id""")
+                .param(messageId)
+                .query((rows, i) -> new MessageView.HistoryEntry(rows.getString("event_id"), rows.getInt("status"),
+                        Statuses.fromCode(rows.getInt("status")).name(), instant(rows, "occurred_at"),
+                        rows.getString("source"), rows.getString("reason"), rows.getBoolean("anomaly")))
+                .list();
+        return jdbc.sql("select " + MESSAGE_COLUMNS + " from text_message_events where message_id = ?")
+                .param(messageId)
+                .query((rows, i) -> message(rows, history))
+                .optional();
+    }
+
+    @Override
+    public Optional<CampaignSummary> campaign(String campaignId) {
+        var counts = jdbc.sql("""
+                        select coalesce(message_provider, 'unknown') as provider, status, count(*) as n
+                        from text_message_events where campaign_id = ? group by 1, 2 order by 1, 2""")
+                .param(campaignId)
+                .query((rows, i) -> new CampaignSummary.Count(rows.getString("provider"), rows.getInt("status"),
+                        Statuses.fromCode(rows.getInt("status")).name(), rows.getLong("n")))
+                .list();
+        if (counts.isEmpty()) {
+            return Optional.empty();
+        }
+        var byStatus = new LinkedHashMap<String, Long>();
+        for (var status : io.missive.events.Status.values()) {
+            byStatus.put(status.name(), 0L);
+        }
+        counts.forEach(count -> byStatus.merge(count.statusName(), count.messages(), Long::sum));
+        long total = counts.stream().mapToLong(CampaignSummary.Count::messages).sum();
+        return Optional.of(new CampaignSummary(campaignId, total, byStatus, counts));
+    }
+
+    @Override
+    public Page<MessageView> parentMessages(String parentId, int page, int size) {
+        var items = jdbc.sql("select " + MESSAGE_COLUMNS + """
+                         from text_message_events where parent_id = ?
+                        order by planned_at desc nulls last, message_id limit ? offset ?""")
+                .params(parentId, size, (long) page * size)
+                .query((rows, i) -> message(rows, List.of()))
+                .list();
+        long total = jdbc.sql("select count(*) from text_message_events where parent_id = ?")
+                .param(parentId).query(Long.class).single();
+        return new Page<>(items, page, size, total);
+    }
+
+    @Override
+    public Page<InboundView> inbound(@Nullable String kind, int page, int size) {
+        var items = jdbc.sql("""
+                        select event_id, provider, phone, body, kind, provider_message_id, received_at from inbound_messages
+                        where (cast(? as text) is null or kind = ?)
+                        order by received_at desc, event_id limit ? offset ?""")
+                .params(kind, kind, size, (long) page * size)
+                .query((rows, i) -> new InboundView(rows.getString("event_id"), rows.getString("provider"),
+                        rows.getString("phone"), rows.getString("body"), rows.getString("kind"),
+                        rows.getString("provider_message_id"), instant(rows, "received_at")))
+                .list();
+        long total = jdbc.sql("select count(*) from inbound_messages where (cast(? as text) is null or kind = ?)")
+                .params(kind, kind).query(Long.class).single();
+        return new Page<>(items, page, size, total);
+    }
+
+    private static MessageView message(ResultSet rows, List<MessageView.HistoryEntry> history) throws SQLException {
+        int status = rows.getInt("status");
+        return new MessageView(rows.getString("message_id"), rows.getBoolean("planned"), rows.getString("campaign_id"),
+                rows.getString("parent_id"), rows.getString("child_id"), rows.getString("phone"),
+                rows.getString("message_provider"), status, Statuses.fromCode(status).name(),
+                rows.getString("spot_hit_message_id"), rows.getString("aircall_message_id"), rows.getString("body"),
+                (Integer) rows.getObject("segments"), rows.getString("link_code"), rows.getBoolean("quit_message"),
+                rows.getString("workshop_id"), rows.getString("supporter_id"), nullableInstant(rows, "planned_at"),
+                nullableInstant(rows, "sent_at"), nullableInstant(rows, "delivered_at"),
+                nullableInstant(rows, "finished_at"), rows.getString("reason"), (Integer) rows.getObject("attempts"),
+                rows.getInt("clicks"), history);
+    }
+
+    private static Instant instant(ResultSet rows, String column) throws SQLException {
+        return rows.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static @Nullable Instant nullableInstant(ResultSet rows, String column) throws SQLException {
+        var value = rows.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,104 @@
+package io.missive.tracker.support;
+
+import io.missive.schemas.topics.Topics;
+import io.missive.testkit.TestNamespace;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Reads the tracker's tables directly, and tells when its consumer group has read everything. */
+public final class EventsStoreProbe {
+
+    /** Every table of the Events store, with an ordering that makes a dump comparable. */
+    public static final Map<String, String> TABLES = Map.of(
+            "text_message_events", "message_id",
+            "status_history", "message_id, event_id",
+            "provider_receipts", "event_id",
+            "processed_events", "event_id",
+            "aircall_messages", "aircall_id",
+            "inbound_messages", "event_id",
+            "opt_outs", "phone",
+            "link_clicks", "event_id",
+            "aircall_calls", "event_id");
+
+    private static final List<String> TOPICS = List.of(Topics.PLANNED_NAME, Topics.STATUS_NAME, Topics.INBOUND_NAME,
+            Topics.OPTOUTS_NAME, Topics.LINKS_CLICKED_NAME, Topics.AIRCALL_MESSAGES_NAME, Topics.AIRCALL_CALLS_NAME);
+
+    private final JdbcTemplate jdbc;
+    private final TestNamespace namespace;
+
+    public EventsStoreProbe(JdbcTemplate jdbc, TestNamespace namespace) {
+        this.jdbc = jdbc;
+        this.namespace = namespace;
+    }
+
+    /** Every row of every table, as text, in key order. */
+    public Map<String, List<String>> dump() {
+        var dump = new TreeMap<String, List<String>>();
+        TABLES.forEach((table, order) -> dump.put(table, jdbc.queryForList(
+                "select t::text from tracker." + table + " t order by " + order, String.class)));
+        return dump;
+    }
+
+    public long count(String table) {
+        Long count = jdbc.queryForObject("select count(*) from tracker." + table, Long.class);
+        return count == null ? 0 : count;
+    }
+
+    public void truncateAll() {
+        jdbc.execute("truncate " + TABLES.keySet().stream().map(t -> "tracker." + t).collect(Collectors.joining(", ")));
+    }
+
+    public Map<String, Object> message(String messageId) {
+        return jdbc.queryForMap("select * from tracker.text_message_events where message_id = ?", messageId);
+    }
+
+    /** Waits until the tracker's consumer group has committed the end of every topic it reads. */
+    public void awaitCaughtUp(Duration timeout) {
+        try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, namespace.kafkaBootstrapServers()))) {
+            await(timeout, "the tracker to read every topic to its end", () -> {
+                try {
+                    var group = namespace.topicPrefix() + "status-tracker";
+                    var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                    var partitions = admin.describeTopics(TOPICS.stream().map(t -> namespace.topicPrefix() + t).toList())
+                            .allTopicNames().get().values().stream()
+                            .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                            .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+                    var ends = admin.listOffsets(partitions).all().get();
+                    return ends.entrySet().stream().allMatch(end -> {
+                        if (end.getValue().offset() == 0) {
+                            return true;
+                        }
+                        var at = committed.get(end.getKey());
+                        return at != null && at.offset() >= end.getValue().offset();
+                    });
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        }
+    }
+
+    public static void await(Duration timeout, String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
