@@ -1,0 +1,143 @@
+package io.missive.aircall.config;
+
+import io.missive.aircall.dispatch.Admission;
+import io.missive.aircall.dispatch.AircallGateway;
+import io.missive.aircall.dispatch.Announcer;
+import io.missive.aircall.dispatch.CredentialsRateLimiter;
+import io.missive.aircall.dispatch.DispatchLedger;
+import io.missive.aircall.dispatch.DispatchLoop;
+import io.missive.aircall.dispatch.Dispatcher;
+import io.missive.aircall.dispatch.RetryPolicy;
+import io.missive.aircall.dispatch.SendOutcome;
+import io.missive.aircall.dispatch.http.AircallHttpGateway;
+import io.missive.aircall.dispatch.jdbc.JdbcDispatchLedger;
+import io.missive.aircall.dispatch.kafka.KafkaDispatchAnnouncements;
+import io.missive.aircall.dispatch.kafka.MessageRequestedListener;
+import io.missive.schemas.logging.Masking;
+import io.missive.schemas.spring.EventPublisher;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the dispatch core to PostgreSQL, Aircall's HTTP API and Kafka. */
+@Configuration(proxyBeanMethods = false)
+class DispatchConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DispatchConfiguration.class);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    DispatchLedger dispatchLedger(JdbcClient jdbc) {
+        return new JdbcDispatchLedger(jdbc);
+    }
+
+    @Bean
+    AircallGateway aircallGateway(AircallProperties properties, JsonMapper json, Clock clock) {
+        if (!properties.sending()) {
+            // Nothing is admitted when sending is off, so this is never called.
+            return (numberId, to, body) -> new SendOutcome.Rejected("AIRCALL_DISABLED", null);
+        }
+        log.info("event=aircall.configured baseUrl={} apiId={} apiToken={} rateLimit={}/{} safeguard={}",
+                properties.baseUrl(), Masking.secret(properties.apiId()), Masking.secret(properties.apiToken()),
+                properties.rateLimit().requests(), properties.rateLimit().window(), properties.safeguard());
+        return new AircallHttpGateway(properties.baseUrl(), properties.apiId(), properties.apiToken(),
+                properties.connectTimeout(), properties.requestTimeout(), json, clock);
+    }
+
+    @Bean
+    Dispatcher dispatcher(DispatchLedger ledger, AircallGateway gateway, AircallProperties properties, Clock clock) {
+        var rate = properties.rateLimit();
+        var limiter = new CredentialsRateLimiter(rate.requests(), rate.window(), rate.clockMargin(), clock);
+        return new Dispatcher(ledger, gateway, limiter,
+                new Admission(properties.sending(), properties.safeguard(), properties.safePhoneNumbers()),
+                new RetryPolicy(properties.retry().maxAttempts(), properties.retry().delayUnit()),
+                properties.unknownOutcome(), clock);
+    }
+
+    @Bean
+    Announcer announcer(DispatchLedger ledger, EventPublisher publisher, AircallProperties properties, Clock clock) {
+        return new Announcer(ledger, new KafkaDispatchAnnouncements(publisher, clock, 30_000), properties.pollInterval());
+    }
+
+    @Bean
+    DispatchLoop dispatchLoop(Dispatcher dispatcher, Announcer announcer, AircallProperties properties, Clock clock) {
+        // A claim older than the request timeout plus a minute belongs to a process that died mid-call.
+        var stuckAfter = properties.requestTimeout().plus(Duration.ofMinutes(1));
+        return new DispatchLoop(dispatcher, announcer, properties.pollInterval(), stuckAfter, clock);
+    }
+
+    @Bean
+    MessageRequestedListener messageRequestedListener(Dispatcher dispatcher, DispatchLoop loop, Announcer announcer) {
+        return new MessageRequestedListener(dispatcher, loop, announcer);
+    }
+
+    @Bean
+    DispatchThreads dispatchThreads(DispatchLoop loop, Announcer announcer) {
+        return new DispatchThreads(loop, announcer);
+    }
+
+    /**
+     * Runs the dispatch loop and the announcer on virtual threads. Stops after the Kafka listeners
+     * (lower phase stops later): the call under way finishes and is settled, then what is left is
+     * announced.
+     */
+    static final class DispatchThreads implements SmartLifecycle {
+
+        private final DispatchLoop loop;
+        private final Announcer announcer;
+        private volatile Thread loopThread;
+        private volatile Thread announcerThread;
+
+        DispatchThreads(DispatchLoop loop, Announcer announcer) {
+            this.loop = loop;
+            this.announcer = announcer;
+        }
+
+        @Override
+        public void start() {
+            loopThread = Thread.ofVirtual().name("aircall-dispatch").start(loop);
+            announcerThread = Thread.ofVirtual().name("aircall-announcer").start(announcer);
+        }
+
+        @Override
+        public void stop() {
+            loop.stop();
+            join(loopThread);
+            announcer.stop();
+            join(announcerThread);
+        }
+
+        private static void join(Thread thread) {
+            if (thread == null) {
+                return;
+            }
+            try {
+                if (!thread.join(Duration.ofSeconds(60))) {
+                    log.warn("event=aircall.stop_timeout thread={}", thread.getName());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public boolean isRunning() {
+            return loopThread != null && loopThread.isAlive();
+        }
+
+        @Override
+        public int getPhase() {
+            return Integer.MAX_VALUE - 1000;
+        }
+    }
+}

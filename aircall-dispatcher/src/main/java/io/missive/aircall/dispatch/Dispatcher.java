@@ -1,0 +1,156 @@
+package io.missive.aircall.dispatch;
+
+import io.missive.schemas.logging.Masking;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes requested messages into the ledger and makes their attempts, one call per message, within
+ * the credentials' rate limit. The ledger is written before Aircall is called (claim) and after
+ * (settle), so a message reaches Aircall at most once unless the unknown-outcome policy says retry.
+ */
+public final class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    /** What to do with a message whose call was left without an answer (timeout, crash mid-call). */
+    public enum UnknownOutcomePolicy {
+        /** FAILED with reason {@code UNKNOWN_OUTCOME}: never risk sending it twice (the default). */
+        FAIL,
+        /** Count it as a failed attempt and retry: never risk not sending it. */
+        RETRY
+    }
+
+    private final DispatchLedger ledger;
+    private final AircallGateway aircall;
+    private final CredentialsRateLimiter limiter;
+    private final Admission admission;
+    private final RetryPolicy retries;
+    private final UnknownOutcomePolicy unknownOutcome;
+    private final Clock clock;
+
+    public Dispatcher(DispatchLedger ledger, AircallGateway aircall, CredentialsRateLimiter limiter, Admission admission,
+                      RetryPolicy retries, UnknownOutcomePolicy unknownOutcome, Clock clock) {
+        this.ledger = ledger;
+        this.aircall = aircall;
+        this.limiter = limiter;
+        this.admission = admission;
+        this.retries = retries;
+        this.unknownOutcome = unknownOutcome;
+        this.clock = clock;
+    }
+
+    /**
+     * Records a requested message durably: to send, or failed at once with the reason it may not
+     * be sent. A redelivered message is recognised by its id and ignored. Returns true if it is new.
+     */
+    public boolean take(OutboundMessage message) {
+        var now = clock.instant();
+        var refusal = admission.refusal(message);
+        boolean fresh = refusal.isPresent()
+                ? ledger.reject(message, refusal.get(), now)
+                : ledger.admit(message, now);
+        if (!fresh) {
+            log.info("event=aircall.duplicate messageId={}", message.messageId());
+        } else if (refusal.isPresent()) {
+            log.info("event=aircall.refused messageId={} campaignId={} phone={} reason={}", message.messageId(),
+                    message.campaignId(), Masking.phone(message.phone()), refusal.get());
+        }
+        return fresh;
+    }
+
+    /** How long until the limiter lets the next call start. */
+    public Duration delayBeforeNextCall() {
+        return limiter.delayBeforeNext();
+    }
+
+    /** When the next attempt falls due, if any message waits. */
+    public Optional<Instant> nextDueAt() {
+        return ledger.nextDueAt();
+    }
+
+    /**
+     * Makes the attempt of the most overdue message, if one is due. Call it only when
+     * {@link #delayBeforeNextCall()} is zero. Returns whether there was one.
+     */
+    public boolean attemptNextDue() {
+        var claimed = ledger.claimNextDue(clock.instant());
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        var entry = claimed.get();
+        var message = entry.message();
+        limiter.started();
+        var outcome = aircall.send(message.numberId() == null ? "" : message.numberId(), message.phone(), message.body());
+        if (outcome.rateLimit() != null) {
+            limiter.observe(outcome.rateLimit());
+        }
+        settle(entry, outcome);
+        return true;
+    }
+
+    private void settle(LedgerEntry entry, SendOutcome outcome) {
+        var message = entry.message();
+        var now = clock.instant();
+        int attempt = entry.attempts();
+        switch (outcome) {
+            case SendOutcome.Accepted accepted -> {
+                ledger.settleSent(message.messageId(), accepted.aircallMessageId(), now);
+                log.info("event=aircall.sent messageId={} campaignId={} phone={} aircallMessageId={} attempt={}",
+                        message.messageId(), message.campaignId(), Masking.phone(message.phone()),
+                        accepted.aircallMessageId(), attempt);
+            }
+            case SendOutcome.Rejected rejected -> {
+                ledger.settleFailed(message.messageId(), rejected.reason(), now);
+                log.warn("event=aircall.rejected messageId={} campaignId={} phone={} reason={} attempt={}",
+                        message.messageId(), message.campaignId(), Masking.phone(message.phone()), rejected.reason(), attempt);
+            }
+            case SendOutcome.Failed failed -> failedAttempt(entry, failed.reason(), now);
+            case SendOutcome.Throttled throttled -> {
+                limiter.throttled(throttled.until());
+                ledger.release(message.messageId(), throttled.until(), now);
+                log.warn("event=aircall.throttled messageId={} until={}", message.messageId(), throttled.until());
+            }
+            case SendOutcome.Unknown unknown -> {
+                if (unknownOutcome == UnknownOutcomePolicy.RETRY) {
+                    failedAttempt(entry, unknown.reason(), now);
+                } else {
+                    ledger.settleFailed(message.messageId(), "UNKNOWN_OUTCOME", now);
+                    log.error("event=aircall.unknown_outcome messageId={} campaignId={} error={}",
+                            message.messageId(), message.campaignId(), unknown.reason());
+                }
+            }
+        }
+    }
+
+    private void failedAttempt(LedgerEntry entry, String error, Instant now) {
+        var message = entry.message();
+        int attempt = entry.attempts();
+        if (retries.allowsAnotherAfter(attempt)) {
+            var next = now.plus(retries.delayAfter(attempt));
+            ledger.scheduleRetry(message.messageId(), next, error, now);
+            log.warn("event=aircall.retry_scheduled messageId={} campaignId={} attempt={} error={} nextAttemptAt={}",
+                    message.messageId(), message.campaignId(), attempt, error, next);
+        } else {
+            ledger.settleFailed(message.messageId(), error, now);
+            log.error("event=aircall.failed messageId={} campaignId={} attempts={} lastError={}",
+                    message.messageId(), message.campaignId(), attempt, error);
+        }
+    }
+
+    /**
+     * Settles messages whose process died mid-call (claimed before {@code claimedBefore}) by the
+     * unknown-outcome policy. Returns how many.
+     */
+    public int recoverStuck(Instant claimedBefore) {
+        var stuck = ledger.stuckSending(claimedBefore);
+        for (var entry : stuck) {
+            settle(entry, new SendOutcome.Unknown("interrupted mid-call"));
+        }
+        return stuck.size();
+    }
+}

@@ -1,0 +1,236 @@
+package io.missive.aircall.dispatch;
+
+import static io.missive.aircall.dispatch.AircallTestMessages.phone;
+import static io.missive.aircall.dispatch.AircallTestMessages.requested;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.missive.events.AircallMessageRecorded;
+import io.missive.events.Provider;
+import io.missive.events.Status;
+import io.missive.events.StatusUpdated;
+import io.missive.schemas.topics.Topics;
+import io.missive.testkit.RealInfrastructure;
+import io.missive.testkit.TestNamespace;
+import io.missive.testkit.kafka.KafkaProbe;
+import io.missive.testkit.kafka.TestProducer;
+import io.missive.testkit.simulator.aircall.AircallSimulator;
+import io.missive.testkit.simulator.aircall.AircallSimulatorConfig;
+import io.missive.testkit.simulator.aircall.SendAttempt;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The dispatcher against the Aircall simulator over HTTP, on the real broker and database: one call
+ * per message, SENT with the Aircall id and the outbound record, immediate failures for what
+ * retrying cannot fix, durable retries with the configured delays, the safeguard, and 429s waited out.
+ */
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AircallDispatchIntegrationTest {
+
+    private static final Duration DELAY_UNIT = Duration.ofMillis(300);
+    private static final String UNSAFE_PHONE = "+33699999999";
+    private static final String BAD_NUMBER = "+3312";
+    private static final AircallSimulator aircall = AircallSimulator.start(AircallSimulatorConfig.builder()
+            .rateLimit(100, Duration.ofSeconds(1)).build());
+
+    @DynamicPropertySource
+    static void aircallProperties(DynamicPropertyRegistry registry) {
+        registry.add("AIRCALL_ENABLED", () -> "true");
+        registry.add("AIRCALL_MESSAGE_ENABLED", () -> "true");
+        registry.add("AIRCALL_API_ID", () -> aircall.config().apiId());
+        registry.add("AIRCALL_API_TOKEN", () -> aircall.config().apiToken());
+        registry.add("AIRCALL_BASE_URL", aircall::baseUrl);
+        registry.add("missive.aircall.rate-limit.requests", () -> 100);
+        registry.add("missive.aircall.rate-limit.window", () -> "1s");
+        registry.add("missive.aircall.rate-limit.clock-margin", () -> "20ms");
+        registry.add("missive.aircall.retry.delay-unit", () -> DELAY_UNIT.toMillis() + "ms");
+        registry.add("missive.aircall.poll-interval", () -> "50ms");
+        registry.add("SPOT_HIT_SAFEGUARD", () -> "true");
+        // Every test number is safe but one.
+        registry.add("missive.aircall.safe-phone-numbers", () -> String.join(",", safePhones()));
+    }
+
+    private static List<String> safePhones() {
+        var phones = new java.util.ArrayList<String>(List.of(BAD_NUMBER));
+        for (int prefix = 10; prefix < 20; prefix++) {
+            for (int i = 0; i < 5; i++) {
+                phones.add(phone(prefix, i));
+            }
+        }
+        return phones;
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        aircall.close();
+    }
+
+    @Test
+    void sendsOneCallWithTheSupportersNumberAndAnnouncesSentWithTheOutboundRecord(TestNamespace namespace) {
+        var message = requested("campaign-sent", phone(10, 0), "Bonjour, c'est Claire.");
+        try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS);
+             var records = KafkaProbe.fromNow(namespace, Topics.AIRCALL_MESSAGES);
+             var producer = new TestProducer(namespace)) {
+            producer.send(Topics.AIRCALL_REQUESTED, message.getMessageId(), message);
+            producer.send(Topics.AIRCALL_REQUESTED, message.getMessageId(), message);
+
+            var sent = statuses.awaitEvent(StatusUpdated.class, s -> s.getStatus() == Status.SENT
+                    && message.getMessageId().equals(s.getMessageId()), Duration.ofSeconds(20));
+            var accepted = aircall.acceptedTo(phone(10, 0));
+            assertThat(accepted).singleElement().satisfies(call -> {
+                assertThat(call.numberId()).isEqualTo(AircallSimulatorConfig.DEFAULT_NUMBER_ID);
+                assertThat(call.body()).isEqualTo("Bonjour, c'est Claire.");
+            });
+            var aircallId = Long.toString(accepted.getFirst().id());
+            assertThat(sent.getProvider()).isEqualTo(Provider.AIRCALL);
+            assertThat(sent.getProviderMessageId()).isEqualTo(aircallId);
+            assertThat(sent.getPhone()).isEqualTo(phone(10, 0));
+            assertThat(sent.getSource()).isEqualTo("aircall-dispatcher");
+            assertThat(sent.getAttempts()).isEqualTo(1);
+
+            var record = records.awaitEvent(AircallMessageRecorded.class, r -> r.getAircallMessageId().equals(aircallId),
+                    Duration.ofSeconds(10));
+            assertThat(record.getMessageId()).isEqualTo(message.getMessageId());
+            assertThat(record.getParentId()).isEqualTo(message.getParentId());
+            assertThat(record.getCallerId()).isEqualTo("9");
+            assertThat(record.getNumberId()).isEqualTo(AircallSimulatorConfig.DEFAULT_NUMBER_ID);
+            assertThat(record.getBody()).isEqualTo("Bonjour, c'est Claire.");
+            assertThat(record.getStatus()).isEqualTo("sent");
+            assertThat(record.getDirection()).isEqualTo("outbound");
+            assertThat(records.records()).filteredOn(r -> r.key().equals(aircallId)).hasSize(1);
+
+            statuses.assertNoneArrive(Duration.ofMillis(500));
+            assertThat(aircall.attemptsTo(phone(10, 0))).hasSize(1);
+        }
+    }
+
+    @Test
+    void failsAtOnceWhatRetryingCannotFix(TestNamespace namespace) {
+        var badNumber = requested("campaign-bad", BAD_NUMBER, "Bonjour");
+        var unknownLine = requested("campaign-bad", phone(11, 1), "Bonjour", "999");
+        var tooLong = requested("campaign-bad", phone(11, 2), "a".repeat(1601));
+        var noLine = MessageRequestedWithoutNumber.of(requested("campaign-bad", phone(11, 3), "Bonjour"));
+        try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS); var producer = new TestProducer(namespace)) {
+            for (var message : List.of(badNumber, unknownLine, tooLong, noLine)) {
+                producer.send(Topics.AIRCALL_REQUESTED, message.getMessageId(), message);
+            }
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> finalStatuses(statuses).size() == 4);
+            var failed = finalStatuses(statuses);
+            assertThat(failed).allSatisfy(status -> {
+                assertThat(status.getStatus()).isEqualTo(Status.FAILED);
+                assertThat(status.getProvider()).isEqualTo(Provider.AIRCALL);
+                assertThat(status.getAttempts()).isLessThanOrEqualTo(1);
+            });
+            assertThat(reasonOf(failed, badNumber.getMessageId())).startsWith("AIRCALL_422");
+            assertThat(reasonOf(failed, unknownLine.getMessageId())).startsWith("AIRCALL_404");
+            assertThat(reasonOf(failed, tooLong.getMessageId())).isEqualTo("BODY_TOO_LONG");
+            assertThat(reasonOf(failed, noLine.getMessageId())).isEqualTo("NO_AIRCALL_NUMBER");
+            assertThat(aircall.attemptsTo(BAD_NUMBER)).hasSize(1);
+            assertThat(aircall.attemptsTo(phone(11, 1))).hasSize(1);
+            assertThat(aircall.attemptsTo(phone(11, 2))).isEmpty();
+        }
+    }
+
+    @Test
+    void theSafeguardFailsNumbersThatAreNotSafe(TestNamespace namespace) {
+        var unsafe = requested("campaign-safeguard", UNSAFE_PHONE, "Bonjour");
+        try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS); var producer = new TestProducer(namespace)) {
+            producer.send(Topics.AIRCALL_REQUESTED, unsafe.getMessageId(), unsafe);
+
+            var failed = statuses.awaitEvent(StatusUpdated.class, s -> unsafe.getMessageId().equals(s.getMessageId()),
+                    Duration.ofSeconds(20));
+            assertThat(failed.getStatus()).isEqualTo(Status.FAILED);
+            assertThat(failed.getReason()).isEqualTo("SAFEGUARD");
+            assertThat(aircall.attemptsTo(UNSAFE_PHONE)).isEmpty();
+        }
+    }
+
+    @Test
+    void afterThreeFailedAttemptsItIsSentOnTheFourthWithTheConfiguredDelays(TestNamespace namespace) {
+        var to = phone(12, 0);
+        aircall.failFirstAttemptsTo(to, 3, 503);
+        var message = requested("campaign-retry", to, "Bonjour");
+        try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS); var producer = new TestProducer(namespace)) {
+            producer.send(Topics.AIRCALL_REQUESTED, message.getMessageId(), message);
+
+            var sent = statuses.awaitEvent(StatusUpdated.class, s -> s.getStatus() == Status.SENT
+                    && message.getMessageId().equals(s.getMessageId()), Duration.ofSeconds(30));
+            assertThat(sent.getAttempts()).isEqualTo(4);
+            var attempts = aircall.attemptsTo(to);
+            assertThat(attempts).extracting(SendAttempt::status).containsExactly(503, 503, 503, 200);
+            // Waits of 1, 2 and 3 units: 60 × (attempt + 1) minutes, scaled down.
+            for (int i = 1; i < attempts.size(); i++) {
+                var gap = Duration.between(attempts.get(i - 1).at(), attempts.get(i).at());
+                assertThat(gap).isBetween(DELAY_UNIT.multipliedBy(i), DELAY_UNIT.multipliedBy(i).plusSeconds(2));
+            }
+            var inProgress = statuses.events(StatusUpdated.class).stream()
+                    .filter(s -> message.getMessageId().equals(s.getMessageId()) && s.getStatus() == Status.IN_PROGRESS)
+                    .filter(s -> s.getAttempts() > 0)
+                    .toList();
+            assertThat(inProgress).isNotEmpty().allSatisfy(s -> assertThat(s.getReason()).startsWith("AIRCALL_503"));
+        }
+    }
+
+    @Test
+    void afterTenFailedAttemptsItEndsFailedWithTheLastError(TestNamespace namespace) {
+        var to = phone(13, 0);
+        aircall.failFirstAttemptsTo(to, 10, 502);
+        var message = requested("campaign-exhausted", to, "Bonjour");
+        try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS); var producer = new TestProducer(namespace)) {
+            producer.send(Topics.AIRCALL_REQUESTED, message.getMessageId(), message);
+
+            var failed = statuses.awaitEvent(StatusUpdated.class, s -> s.getStatus() == Status.FAILED
+                    && message.getMessageId().equals(s.getMessageId()), Duration.ofSeconds(60));
+            assertThat(failed.getAttempts()).isEqualTo(10);
+            assertThat(failed.getReason()).startsWith("AIRCALL_502");
+            assertThat(aircall.attemptsTo(to)).hasSize(10).allSatisfy(a -> assertThat(a.status()).isEqualTo(502));
+            assertThat(aircall.acceptedTo(to)).isEmpty();
+        }
+    }
+
+    @Test
+    void a429BurstIsWaitedOutUntilTheResetItNames(TestNamespace namespace) {
+        var to = phone(14, 0);
+        var message = requested("campaign-throttled", to, "Bonjour");
+        try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS); var producer = new TestProducer(namespace)) {
+            aircall.throttleNext(1);
+            producer.send(Topics.AIRCALL_REQUESTED, message.getMessageId(), message);
+
+            var sent = statuses.awaitEvent(StatusUpdated.class, s -> s.getStatus() == Status.SENT
+                    && message.getMessageId().equals(s.getMessageId()), Duration.ofSeconds(20));
+            var attempts = aircall.attemptsTo(to);
+            assertThat(attempts).extracting(SendAttempt::status).containsExactly(429, 200);
+            // The simulator's reset is the end of the current one-second window, in whole seconds.
+            var reset = Instant.ofEpochSecond(attempts.get(0).at().getEpochSecond() + 1);
+            assertThat(attempts.get(1).at()).isAfterOrEqualTo(reset);
+            assertThat(sent.getAttempts()).as("a 429 is not an attempt").isEqualTo(1);
+            assertThat(aircall.overLimitRequests()).isZero();
+        }
+    }
+
+    /** Every status but IN_PROGRESS, which announces that the dispatcher took the message. */
+    private static List<StatusUpdated> finalStatuses(KafkaProbe statuses) {
+        statuses.records();
+        return statuses.events(StatusUpdated.class).stream().filter(s -> s.getStatus() != Status.IN_PROGRESS).toList();
+    }
+
+    private static String reasonOf(List<StatusUpdated> statuses, String messageId) {
+        return statuses.stream().filter(s -> messageId.equals(s.getMessageId())).findFirst().orElseThrow().getReason();
+    }
+
+    /** The scheduler should not do it, but a message without a supporter's Aircall number must still end FAILED. */
+    private static final class MessageRequestedWithoutNumber {
+        static io.missive.events.MessageRequested of(io.missive.events.MessageRequested message) {
+            return io.missive.events.MessageRequested.newBuilder(message).setAircallNumberId(null).build();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.missive.aircall.dispatch;
+
+import io.missive.events.MessageRequested;
+import io.missive.events.Provider;
+import io.missive.schemas.ids.MessageIds;
+import io.missive.testkit.simulator.aircall.AircallSimulatorConfig;
+import java.time.Instant;
+
+/** Requested Aircall messages as the scheduler would publish them. */
+final class AircallTestMessages {
+
+    private AircallTestMessages() {
+    }
+
+    static MessageRequested requested(String campaignId, String phone, String body) {
+        return requested(campaignId, phone, body, AircallSimulatorConfig.DEFAULT_NUMBER_ID);
+    }
+
+    static MessageRequested requested(String campaignId, String phone, String body, String numberId) {
+        var now = Instant.now();
+        return MessageRequested.newBuilder()
+                .setEventId(MessageIds.randomEventId())
+                .setOccurredAt(now)
+                .setMessageId(MessageIds.messageId(campaignId, phone))
+                .setCampaignId(campaignId)
+                .setProvider(Provider.AIRCALL)
+                .setPhone(phone)
+                .setBody(body)
+                .setTemplate(body)
+                .setSegments(1)
+                .setParentId("parent-" + phone.substring(phone.length() - 4))
+                .setSupporterId("9")
+                .setAircallNumberId(numberId)
+                .setDueAt(now)
+                .build();
+    }
+
+    /** A distinct French mobile number per index. */
+    static String phone(int prefix, int index) {
+        return "+336%02d%06d".formatted(prefix, index);
+    }
+}
