@@ -15,6 +15,7 @@ import io.missive.scheduler.rendering.UnknownVariableException;
 import io.missive.scheduler.rendering.Variable;
 import io.missive.scheduler.resolution.DirectoryLookup;
 import io.missive.scheduler.resolution.RecipientResolver;
+import io.missive.scheduler.resolution.Resolution;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,8 +94,12 @@ public final class ProgramService {
         var decision = providerPolicy.choose(command.provider(), command.purpose(),
                 commandSupporter.map(Supporter::aircallNumberId).orElse(null), command.aircallNumberId());
 
-        var resolution = resolver.resolve(command.recipients(), command.supporterId(), new HashSet<>(command.groupStatus()),
-                supporter);
+        Resolution resolution;
+        try {
+            resolution = resolver.resolve(command.recipients(), command.supporterId(), new HashSet<>(command.groupStatus()), supporter);
+        } catch (UnknownVariableException e) {
+            throw new CommandRejectedException("UNKNOWN_VARIABLE", e.getMessage());
+        }
         var messages = new ArrayList<PlannedMessage>(resolution.recipients().size());
         int seq = 0;
         int longest = 0;
