@@ -47,10 +47,14 @@ class DispatchConfiguration {
                 dispatch.connectTimeout(), dispatch.callTimeout());
     }
 
-    /** One permit per 1/rate second, so that no window of a second ever holds more than the rate. */
+    /**
+     * One permit per cycle, a cycle being 1/(rate − 1) second. A permit may be used anywhere in its
+     * cycle, so a one-second window can overlap ⌈1 s / cycle⌉ + 1 cycles: with this cycle that is
+     * at most {@code rate} calls in any second, retries included (the sustained pace is rate − 1).
+     */
     @Bean
     RateLimiter spotHitRateLimiter(SpotHitProperties properties) {
-        var period = Duration.ofNanos((long) Math.ceil(1_000_000_000d / properties.dispatch().maxCallsPerSecond()));
+        var period = Duration.ofNanos((long) Math.ceil(1_000_000_000d / (properties.dispatch().maxCallsPerSecond() - 1)));
         return RateLimiter.of("spothit", RateLimiterConfig.custom()
                 .limitForPeriod(1)
                 .limitRefreshPeriod(period)
@@ -58,11 +62,12 @@ class DispatchConfiguration {
                 .build());
     }
 
+    /** Opens when half of the last 20 calls (10 at least) failed for a transient reason: an outage, not a blip. */
     @Bean
     CircuitBreaker spotHitCircuitBreaker(SpotHitProperties properties) {
         return CircuitBreaker.of("spothit", CircuitBreakerConfig.custom()
-                .slidingWindowSize(10)
-                .minimumNumberOfCalls(5)
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(10)
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(properties.dispatch().circuitOpenFor())
                 .permittedNumberOfCallsInHalfOpenState(1)

@@ -2,6 +2,7 @@ package io.missive.spothit.config;
 
 import io.missive.spothit.dispatch.UnknownOutcomePolicy;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -32,7 +33,7 @@ public record SpotHitProperties(
      * @param batchSize         recipients per bulk call
      * @param linger            how long a poll may wait for more messages to fill a call
      * @param concurrency       consumer threads (each sends its own calls, all share the rate limit)
-     * @param maxCallsPerSecond calls to SpotHit per second, retries included
+     * @param maxCallsPerSecond most calls to SpotHit within any second, retries included (2 at least)
      * @param maxAttempts       attempts per call, the first included
      * @param retryWait         wait before the first retry, doubled at each further one
      * @param stuckAfter        a call still unsettled after this long belonged to a dead dispatcher
@@ -41,7 +42,7 @@ public record SpotHitProperties(
             @Min(1) @Max(5000) int batchSize,
             @NotNull Duration linger,
             @Min(1) int concurrency,
-            @Positive double maxCallsPerSecond,
+            @DecimalMin("2") double maxCallsPerSecond,
             @Min(1) int maxAttempts,
             @NotNull Duration retryWait,
             @NotNull Duration connectTimeout,

@@ -85,6 +85,7 @@ public final class SpotHitSimulator implements AutoCloseable {
     private final ConcurrentLinkedQueue<SpotHitCall> calls = new ConcurrentLinkedQueue<>();
     private final ArrayDeque<Long> recentArrivals = new ArrayDeque<>();
     private final ConcurrentHashMap<String, AtomicInteger> acceptedByPhone = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AtomicInteger> namedByPhone = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<AcceptedMessage> acceptedMessages = new ConcurrentLinkedQueue<>();
     private final AtomicInteger acceptedTotal = new AtomicInteger();
     private final AtomicInteger receiptsDelivered = new AtomicInteger();
@@ -173,6 +174,12 @@ public final class SpotHitSimulator implements AutoCloseable {
         return count == null ? 0 : count.get();
     }
 
+    /** How many calls named a phone as a recipient, whatever their outcome: the attempts made for it. */
+    public int callsNaming(String phone) {
+        var count = namedByPhone.get(phone);
+        return count == null ? 0 : count.get();
+    }
+
     /** Every accepted phone with its count. */
     public Map<String, Integer> acceptedPhones() {
         return acceptedByPhone.entrySet().stream()
@@ -194,7 +201,7 @@ public final class SpotHitSimulator implements AutoCloseable {
         return List.copyOf(acceptedMessages);
     }
 
-    /** Calls that arrived, per epoch second. */
+    /** Calls that arrived, per epoch second (a calendar second of the simulator's clock). */
     public Map<Long, Integer> callsPerSecond() {
         var perSecond = new TreeMap<Long, Integer>();
         for (var call : calls) {
@@ -203,7 +210,10 @@ public final class SpotHitSimulator implements AutoCloseable {
         return perSecond;
     }
 
-    /** The most calls that arrived within any sliding window of one second. */
+    /**
+     * The most calls that arrived within any sliding window of one second. Arrival times include
+     * network and scheduling jitter, so evenly spaced calls can bunch up here on a loaded machine.
+     */
     public int maxCallsInAnySecond() {
         var times = calls.stream().map(SpotHitCall::arrivedAt).sorted().toList();
         int max = 0;
@@ -229,6 +239,7 @@ public final class SpotHitSimulator implements AutoCloseable {
     public void reset() {
         calls.clear();
         acceptedByPhone.clear();
+        namedByPhone.clear();
         acceptedMessages.clear();
         acceptedTotal.set(0);
         faults.clear();
@@ -255,15 +266,16 @@ public final class SpotHitSimulator implements AutoCloseable {
                 return;
             }
             sleep(faults.latency());
+            var form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            var request = SendRequest.from(form);
+            request.recipients().keySet().forEach(phone ->
+                    namedByPhone.computeIfAbsent(phone, p -> new AtomicInteger()).incrementAndGet());
             int serverError = faults.takeServerError();
             if (serverError > 0) {
-                exchange.getRequestBody().readAllBytes();
-                calls.add(new SpotHitCall(arrivedAt, endpoint, 0, serverError, null, null));
+                calls.add(new SpotHitCall(arrivedAt, endpoint, request.recipients().size(), serverError, null, null));
                 respond(exchange, serverError, "<html><body>Service Unavailable</body></html>");
                 return;
             }
-            var form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            var request = SendRequest.from(form);
             var errors = refusal(form, request);
             if (!errors.isEmpty()) {
                 calls.add(new SpotHitCall(arrivedAt, endpoint, request.recipients().size(), 200, null, errors));

@@ -97,6 +97,7 @@ class SpotHitSimulatorIntegrationTest {
 
         assertThat(simulator.acceptedCount("+33612345678")).as("accepted although the client timed out").isEqualTo(1);
         assertThat(simulator.calls()).hasSize(3);
+        assertThat(simulator.callsNaming("+33612345678")).as("named by every call, refused or not").isEqualTo(3);
     }
 
     @Test
