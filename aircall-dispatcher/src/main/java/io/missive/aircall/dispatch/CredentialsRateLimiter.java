@@ -3,23 +3,32 @@ package io.missive.aircall.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
  * The client-side limit of one set of Aircall API credentials (Aircall counts per company, 60 a
- * minute). Requests are spaced evenly at {@code window / limit}, so any {@code limit + 1}
- * consecutive requests span at least a window; the reply headers tune it: the limit follows
- * {@code X-AircallApi-Limit}, and when {@code X-AircallApi-Remaining} reaches 0 (other clients of
- * the same account, a restart) or a 429 names a reset, nothing goes before that reset plus a
- * margin for clock skew. Callers send one request at a time, so the headers describe the state
- * after the latest request exactly.
+ * minute, in windows whose end {@code X-AircallApi-Reset} names). Three rules, the strictest wins:
+ * <ul>
+ *   <li>a hard bound: no {@code limit + 1} starts within one window's length, so no window of the
+ *       server can see more than {@code limit} of them;</li>
+ *   <li>even pacing: requests start on slots {@code window / limit} apart (a start that came late
+ *       does not push the following slots back, so scheduling jitter does not cost throughput);</li>
+ *   <li>the headers: the limit follows {@code X-AircallApi-Limit}, and when
+ *       {@code X-AircallApi-Remaining} reaches 0 (other clients of the account, a restart) or a
+ *       429 names a reset, nothing starts before that reset plus a margin for clock skew.</li>
+ * </ul>
+ * Callers make one request at a time, so each reply's headers describe the limit exactly.
  */
 public final class CredentialsRateLimiter {
 
     private final Duration window;
     private final Duration clockMargin;
     private final Clock clock;
+    private final Deque<Instant> recentStarts = new ArrayDeque<>();
     private int limit;
-    private Instant nextAllowed;
+    private Instant nextSlot;
+    private Instant heldUntil = Instant.MIN;
 
     public CredentialsRateLimiter(int limit, Duration window, Duration clockMargin, Clock clock) {
         if (limit < 1) {
@@ -29,22 +38,35 @@ public final class CredentialsRateLimiter {
         this.window = window;
         this.clockMargin = clockMargin;
         this.clock = clock;
-        this.nextAllowed = clock.instant();
+        this.nextSlot = clock.instant();
     }
 
     /** How long to wait before the next request may start (zero if it may start now). */
     public synchronized Duration delayBeforeNext() {
-        var wait = Duration.between(clock.instant(), nextAllowed);
+        var earliest = nextSlot;
+        if (heldUntil.isAfter(earliest)) {
+            earliest = heldUntil;
+        }
+        if (recentStarts.size() >= limit) {
+            var bound = recentStarts.stream().skip(recentStarts.size() - limit).findFirst().orElseThrow().plus(window);
+            if (bound.isAfter(earliest)) {
+                earliest = bound;
+            }
+        }
+        var wait = Duration.between(clock.instant(), earliest);
         return wait.isNegative() ? Duration.ZERO : wait;
     }
 
-    /** A request starts now: the next one waits one interval. */
+    /** A request starts now. */
     public synchronized void started() {
         var now = clock.instant();
-        var earliest = now.plus(interval());
-        if (earliest.isAfter(nextAllowed)) {
-            nextAllowed = earliest;
+        recentStarts.addLast(now);
+        while (recentStarts.size() > limit) {
+            recentStarts.removeFirst();
         }
+        var interval = window.dividedBy(limit);
+        var base = now.minus(interval).isAfter(nextSlot) ? now.minus(interval) : nextSlot;
+        nextSlot = base.plus(interval);
     }
 
     /** What the reply's headers said. */
@@ -68,12 +90,8 @@ public final class CredentialsRateLimiter {
 
     private void holdUntil(Instant reset) {
         var until = reset.plus(clockMargin);
-        if (until.isAfter(nextAllowed)) {
-            nextAllowed = until;
+        if (until.isAfter(heldUntil)) {
+            heldUntil = until;
         }
-    }
-
-    private Duration interval() {
-        return window.dividedBy(limit);
     }
 }

@@ -3,13 +3,18 @@ package io.missive.aircall.dispatch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that calls Aircall for one set of credentials: it waits for the limiter, then for
- * a due message (polling the ledger, or woken when a message arrives), makes the attempt, and
- * announces what changed. Stopping lets the call under way finish and be settled.
+ * The one thread that calls Aircall for one set of credentials. It claims the next due message
+ * while the limiter's interval runs, calls Aircall when the limiter allows, and hands the outcome
+ * to a settling thread, so that the calls themselves follow one another at the allowed rate with
+ * the database writes off their path. Stopping lets the call under way finish and be settled, and
+ * gives back a message claimed but not yet sent.
  */
 public final class DispatchLoop implements Runnable {
 
@@ -21,6 +26,7 @@ public final class DispatchLoop implements Runnable {
     private final Duration stuckAfter;
     private final Clock clock;
     private final Wakeup wakeup = new Wakeup();
+    private final ExecutorService settling = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("aircall-settle").factory());
     private volatile boolean running = true;
 
     public DispatchLoop(Dispatcher dispatcher, Announcer announcer, Duration pollInterval, Duration stuckAfter, Clock clock) {
@@ -36,6 +42,7 @@ public final class DispatchLoop implements Runnable {
         wakeup.signal();
     }
 
+    /** Asks the loop to stop; {@link #run()} returns once the call under way is settled. */
     public void stop() {
         running = false;
         wakeup.signal();
@@ -43,6 +50,21 @@ public final class DispatchLoop implements Runnable {
 
     @Override
     public void run() {
+        try {
+            loop();
+        } finally {
+            settling.shutdown();
+            try {
+                if (!settling.awaitTermination(30, TimeUnit.SECONDS)) {
+                    log.warn("event=aircall.settle_timeout");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop() {
         Instant lastRecovery = Instant.MIN;
         while (running) {
             try {
@@ -53,21 +75,32 @@ public final class DispatchLoop implements Runnable {
                     }
                     lastRecovery = now;
                 }
-                var delay = dispatcher.delayBeforeNextCall();
-                if (!delay.isZero()) {
-                    wakeup.await(delay);
+                // A long hold (a 429's reset) is waited out before claiming, so no message sits claimed through it.
+                var hold = dispatcher.delayBeforeNextCall();
+                if (hold.compareTo(pollInterval) > 0) {
+                    wakeup.await(pollInterval);
                     continue;
                 }
-                if (dispatcher.attemptNextDue()) {
-                    announcer.wake();
+                var claimed = dispatcher.claimNextDue();
+                if (claimed.isEmpty()) {
+                    waitForWork();
                     continue;
                 }
-                var due = dispatcher.nextDueAt().map(at -> Duration.between(clock.instant(), at));
-                var wait = due.filter(until -> until.compareTo(pollInterval) < 0).orElse(pollInterval);
-                if (wait.isNegative() || wait.isZero()) {
-                    wait = Duration.ofMillis(1);
+                if (!waitForPermit()) {
+                    dispatcher.giveBack(claimed.get());
+                    return;
                 }
-                wakeup.await(wait);
+                var entry = claimed.get();
+                var outcome = dispatcher.call(entry);
+                settling.execute(() -> {
+                    try {
+                        dispatcher.settle(entry, outcome);
+                        announcer.wake();
+                    } catch (RuntimeException e) {
+                        // The row stays SENDING; recovery settles it by the unknown-outcome policy.
+                        log.error("event=aircall.settle_error messageId={} error={}", entry.message().messageId(), e.toString(), e);
+                    }
+                });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -81,5 +114,27 @@ public final class DispatchLoop implements Runnable {
                 }
             }
         }
+    }
+
+    /** Waits until the limiter allows the next call; false if the loop is stopping. */
+    private boolean waitForPermit() throws InterruptedException {
+        var delay = dispatcher.delayBeforeNextCall();
+        while (!delay.isZero()) {
+            if (!running) {
+                return false;
+            }
+            wakeup.await(delay);
+            delay = dispatcher.delayBeforeNextCall();
+        }
+        return running;
+    }
+
+    private void waitForWork() throws InterruptedException {
+        var due = dispatcher.nextDueAt().map(at -> Duration.between(clock.instant(), at));
+        var wait = due.filter(until -> until.compareTo(pollInterval) < 0).orElse(pollInterval);
+        if (wait.isNegative() || wait.isZero()) {
+            wait = Duration.ofMillis(1);
+        }
+        wakeup.await(wait);
     }
 }

@@ -73,27 +73,40 @@ public final class Dispatcher {
         return ledger.nextDueAt();
     }
 
+    /** Claims the most overdue message for an attempt (it is SENDING from now on), if one is due. */
+    public Optional<LedgerEntry> claimNextDue() {
+        return ledger.claimNextDue(clock.instant());
+    }
+
+    /** Gives back a claimed message that was not sent (the service is stopping): same attempt, due now. */
+    public void giveBack(LedgerEntry claimed) {
+        var now = clock.instant();
+        ledger.release(claimed.message().messageId(), now, now);
+    }
+
     /**
-     * Makes the attempt of the most overdue message, if one is due. Call it only when
-     * {@link #delayBeforeNextCall()} is zero. Returns whether there was one.
+     * Calls Aircall for a claimed message. Call it only when {@link #delayBeforeNextCall()} is
+     * zero, and one call at a time, so that the reply's headers describe the limit exactly.
      */
-    public boolean attemptNextDue() {
-        var claimed = ledger.claimNextDue(clock.instant());
-        if (claimed.isEmpty()) {
-            return false;
-        }
-        var entry = claimed.get();
-        var message = entry.message();
+    public SendOutcome call(LedgerEntry claimed) {
+        var message = claimed.message();
         limiter.started();
         var outcome = aircall.send(message.numberId() == null ? "" : message.numberId(), message.phone(), message.body());
         if (outcome.rateLimit() != null) {
             limiter.observe(outcome.rateLimit());
         }
-        settle(entry, outcome);
-        return true;
+        if (outcome instanceof SendOutcome.Throttled throttled) {
+            limiter.throttled(throttled.until());
+        }
+        return outcome;
     }
 
-    private void settle(LedgerEntry entry, SendOutcome outcome) {
+    /** Records in the ledger what the call came to: sent, failed, retry scheduled, or given back (429). */
+    public void settle(LedgerEntry entry, SendOutcome outcome) {
+        settleOutcome(entry, outcome);
+    }
+
+    private void settleOutcome(LedgerEntry entry, SendOutcome outcome) {
         var message = entry.message();
         var now = clock.instant();
         int attempt = entry.attempts();
@@ -111,7 +124,6 @@ public final class Dispatcher {
             }
             case SendOutcome.Failed failed -> failedAttempt(entry, failed.reason(), now);
             case SendOutcome.Throttled throttled -> {
-                limiter.throttled(throttled.until());
                 ledger.release(message.messageId(), throttled.until(), now);
                 log.warn("event=aircall.throttled messageId={} until={}", message.messageId(), throttled.until());
             }
@@ -149,7 +161,7 @@ public final class Dispatcher {
     public int recoverStuck(Instant claimedBefore) {
         var stuck = ledger.stuckSending(claimedBefore);
         for (var entry : stuck) {
-            settle(entry, new SendOutcome.Unknown("interrupted mid-call"));
+            settleOutcome(entry, new SendOutcome.Unknown("interrupted mid-call"));
         }
         return stuck.size();
     }
