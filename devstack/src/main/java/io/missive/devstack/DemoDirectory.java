@@ -45,6 +45,11 @@ public final class DemoDirectory {
         return "+3317654%04d".formatted(supporter);
     }
 
+    /** Whether demo parent {@code p} is a valid recipient of an active-groups campaign (valid phone, first child in an active group). */
+    public static boolean isEligible(int parent, Summary directory) {
+        return parent % 100 != 0 && directory.activeGroupIds().contains(Integer.toString(1 + parent % directory.groups()));
+    }
+
     /** What was published, for the summary line and for the demo's expectations. */
     public record Summary(int parents, int children, int groups, List<String> activeGroupIds, int supporters) {
 

@@ -17,21 +17,60 @@ public final class Devstack {
         var command = args.length > 0 ? args[0] : "up";
         var root = Path.of(System.getProperty("missive.root", ".")).toAbsolutePath().normalize();
         switch (command) {
-            case "up", "demo" -> run(root, command.equals("demo"), parents(args));
+            case "up", "demo" -> run(root, command.equals("demo"), parents(args, 1000));
+            case "faults" -> faults(root, parents(args, 150_000));
+            case "bench" -> bench(root, parents(args, 1_000_000));
             default -> {
-                System.err.println("devstack: unknown command '" + command + "' (up, demo)");
+                System.err.println("devstack: unknown command '" + command + "' (up, demo, bench, faults)");
                 System.exit(2);
             }
         }
     }
 
-    private static int parents(String[] args) {
+    private static int parents(String[] args, int fallback) {
         for (int i = 1; i < args.length - 1; i++) {
             if (args[i].equals("--parents")) {
                 return Integer.parseInt(args[i + 1]);
             }
         }
-        return 1000;
+        return fallback;
+    }
+
+    /** {@code ./missive bench [--parents N]}: the end-to-end benchmark; writes bench/results/bench.{md,json,png}. */
+    private static void bench(Path root, int parents) {
+        var config = StackConfig.ephemeral(root, root.resolve(".devstack/bench"))
+                .withAircallRateLimit(30, Duration.ofSeconds(1))
+                .withEnvironment(java.util.Map.of("SPOT_HIT_BATCH_SIZE", "1000", "SPOT_HIT_MAX_CALLS_PER_SECOND", "50"));
+        System.out.println("bench: starting a stack of its own (free ports, throw-away data)…");
+        try (var stack = Stack.start(config, Duration.ofMinutes(3))) {
+            var results = root.resolve("bench/results");
+            var report = new io.missive.devstack.bench.Benchmark(stack, parents, line -> System.out.println("bench: " + line))
+                    .run(results);
+            System.out.println("\nbench: " + Json.write(report.get("headline")));
+            System.out.println("bench: report written to bench/results/bench.md, bench.json and bench-campaign.png");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** {@code ./missive faults [--parents N]}: the full fault suite on its own stack; writes bench/results/faults.md. */
+    private static void faults(Path root, int parents) {
+        var config = StackConfig.ephemeral(root, root.resolve(".devstack/faults")).withEnvironment(FaultSuite.stackEnvironment());
+        System.out.println("faults: starting a stack of its own (free ports, throw-away data)…");
+        try (var stack = Stack.start(config, Duration.ofMinutes(3))) {
+            var report = new FaultSuite(stack, parents, line -> System.out.println("faults: " + line)).run();
+            System.out.println(report.table());
+            var results = root.resolve("bench/results");
+            java.nio.file.Files.createDirectories(results);
+            java.nio.file.Files.writeString(results.resolve("faults.md"), "# Fault suite, " + java.time.LocalDate.now()
+                    + " — " + parents + " parents\n\n```" + report.table() + "```\n");
+            System.out.println("faults: report written to bench/results/faults.md");
+            if (!report.passed()) {
+                System.exit(1);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void run(Path root, boolean demo, int parents) throws InterruptedException {

@@ -85,40 +85,8 @@ final class DirectoryImport {
             if (i > 0) {
                 json.append(',');
             }
-            json.append('"').append(fields.get(i).name()).append("\":").append(value(record.get(i)));
+            json.append(Json.quote(fields.get(i).name())).append(':').append(Json.write(record.get(i)));
         }
         return json.append('}').toString();
-    }
-
-    private static String value(Object value) {
-        return switch (value) {
-            case null -> "null";
-            case List<?> list -> list.stream().map(DirectoryImport::value).reduce((a, b) -> a + "," + b)
-                    .map(items -> "[" + items + "]").orElse("[]");
-            case Number number -> number.toString();
-            case Boolean bool -> bool.toString();
-            default -> quote(value.toString());
-        };
-    }
-
-    static String quote(String text) {
-        var quoted = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> quoted.append("\\r");
-                case '\t' -> quoted.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        quoted.append("\\u%04x".formatted((int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
     }
 }

@@ -54,6 +54,9 @@ public final class ServiceProcess {
         }
         try {
             Files.createDirectories(logs);
+            // Run a copy: rebuilding the module while the stack runs must not pull classes from under the JVM.
+            var runnable = Files.createDirectories(logs.resolveSibling("jars")).resolve(name + ".jar");
+            Files.copy(jar, runnable, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             var command = new ArrayList<String>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xms64m");
@@ -64,8 +67,9 @@ public final class ServiceProcess {
             // A per-service class-data archive, made on the first run: later starts are faster.
             command.add("-XX:+AutoCreateSharedArchive");
             command.add("-XX:SharedArchiveFile=" + logs.resolveSibling("cds").resolve(name + ".jsa"));
+            command.add("-Xlog:cds*=off");
             command.add("-jar");
-            command.add(jar.toString());
+            command.add(runnable.toString());
             Files.createDirectories(logs.resolveSibling("cds"));
             var builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)

@@ -23,13 +23,15 @@ public final class Simulators implements AutoCloseable {
         this.aircall = aircall;
     }
 
-    static Simulators start(int spotHitPort, int aircallPort, String gateway, DevSecrets secrets) {
+    static Simulators start(int spotHitPort, int aircallPort, String gateway, DevSecrets secrets,
+                            int aircallRequests, java.time.Duration aircallWindow) {
         var spotHit = SpotHitSimulator.start(SpotHitSimulatorConfig.forTests(secrets.spotHitApiKey())
                 .withPort(spotHitPort)
                 .withReceipts(ReceiptPlan.realistic(gateway + "/spot_hit/status")));
         var aircallConfig = AircallSimulatorConfig.builder()
                 .port(aircallPort)
                 .credentials(secrets.aircallApiId(), secrets.aircallApiToken())
+                .rateLimit(aircallRequests, aircallWindow)
                 .statusWebhookUrl(gateway + "/aircall/events_messages_status_updated")
                 .messagesWebhookUrl(gateway + "/aircall/messages")
                 .webhookTokens(secrets.aircallStatusToken(), secrets.aircallMessageToken());
@@ -47,7 +49,7 @@ public final class Simulators implements AutoCloseable {
     /** The simulators on their own (the docker-compose "simulators" service): ports 8091 and 8092. */
     public static void main(String[] args) throws InterruptedException {
         var gateway = System.getenv().getOrDefault("GATEWAY_URL", "http://localhost:8084");
-        var simulators = start(8091, 8092, gateway, DevSecrets.fromEnvironment());
+        var simulators = start(8091, 8092, gateway, DevSecrets.fromEnvironment(), 60, java.time.Duration.ofMinutes(1));
         System.out.println("simulators: SpotHit at " + simulators.spotHitUrl() + ", Aircall at " + simulators.aircallUrl()
                 + ", calling back " + gateway);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(simulators::close));

@@ -1,6 +1,5 @@
 package io.missive.devstack;
 
-import io.missive.testkit.infra.EmbeddedInfrastructure;
 import io.missive.testkit.kafka.TopicAdmin;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +10,7 @@ import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The whole system on one machine: a real Kafka broker (KRaft) and PostgreSQL in this process, the
+ * The whole system on one machine: a real Kafka broker (KRaft, its own process), PostgreSQL, the
  * provider simulators, and the five services each in its own JVM. {@link #close()} stops the
  * services gracefully, then the simulators, then the infrastructure.
  */
@@ -20,11 +19,11 @@ public final class Stack implements AutoCloseable {
     private static final DevSecrets SECRETS = DevSecrets.defaults();
 
     private final StackConfig config;
-    private final EmbeddedInfrastructure infrastructure;
+    private final LocalInfrastructure infrastructure;
     private final Simulators simulators;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
-    private Stack(StackConfig config, EmbeddedInfrastructure infrastructure, Simulators simulators) {
+    private Stack(StackConfig config, LocalInfrastructure infrastructure, Simulators simulators) {
         this.config = config;
         this.infrastructure = infrastructure;
         this.simulators = simulators;
@@ -35,14 +34,14 @@ public final class Stack implements AutoCloseable {
 
     /** Starts everything and waits until every service reports healthy. */
     public static Stack start(StackConfig config, Duration healthTimeout) {
-        var infrastructure = EmbeddedInfrastructure.start(config.postgresPort(),
-                config.keepPostgresData() ? config.workDirectory().resolve("postgres").toAbsolutePath() : null);
+        var infrastructure = LocalInfrastructure.start(config);
         @Nullable Stack stack = null;
         try {
             infrastructure.createDatabase("missive");
             TopicAdmin.createCatalogTopics(infrastructure.kafkaBootstrapServers(), config.topicPrefix(), 6);
             var simulators = Simulators.start(config.spotHitSimulatorPort(), config.aircallSimulatorPort(),
-                    "http://localhost:" + config.port("webhook-gateway"), SECRETS);
+                    "http://localhost:" + config.port("webhook-gateway"), SECRETS,
+                    config.aircallRequestsPerWindow(), config.aircallWindow());
             stack = new Stack(config, infrastructure, simulators);
             stack.startServices(healthTimeout);
             return stack;
@@ -133,7 +132,7 @@ public final class Stack implements AutoCloseable {
         return simulators;
     }
 
-    public EmbeddedInfrastructure infrastructure() {
+    public LocalInfrastructure infrastructure() {
         return infrastructure;
     }
 

@@ -14,13 +14,17 @@ import java.util.Map;
 public record StackConfig(
         Path root,
         Path workDirectory,
+        int kafkaPort,
+        int kafkaControllerPort,
         int postgresPort,
-        boolean keepPostgresData,
+        boolean keepData,
         Map<String, Integer> servicePorts,
         int spotHitSimulatorPort,
         int aircallSimulatorPort,
         String topicPrefix,
-        Map<String, String> environmentOverrides) {
+        Map<String, String> environmentOverrides,
+        int aircallRequestsPerWindow,
+        java.time.Duration aircallWindow) {
 
     /** The five services, in start order. */
     public static final String[] SERVICES = {
@@ -35,8 +39,19 @@ public record StackConfig(
     public StackConfig withEnvironment(Map<String, String> overrides) {
         var merged = new LinkedHashMap<>(environmentOverrides);
         merged.putAll(overrides);
-        return new StackConfig(root, workDirectory, postgresPort, keepPostgresData, servicePorts, spotHitSimulatorPort,
-                aircallSimulatorPort, topicPrefix, merged);
+        return new StackConfig(root, workDirectory, kafkaPort, kafkaControllerPort, postgresPort, keepData, servicePorts, spotHitSimulatorPort,
+                aircallSimulatorPort, topicPrefix, merged, aircallRequestsPerWindow, aircallWindow);
+    }
+
+    /**
+     * The Aircall rate limit, the same for the simulator and the dispatcher (Aircall's is 60 a
+     * minute per company; a benchmark scales it to seconds).
+     */
+    public StackConfig withAircallRateLimit(int requests, java.time.Duration window) {
+        var limited = withEnvironment(Map.of("AIRCALL_RATE_LIMIT_REQUESTS", Integer.toString(requests),
+                "AIRCALL_RATE_LIMIT_WINDOW", window.toMillis() + "ms"));
+        return new StackConfig(root, workDirectory, kafkaPort, kafkaControllerPort, postgresPort, keepData, servicePorts,
+                spotHitSimulatorPort, aircallSimulatorPort, topicPrefix, limited.environmentOverrides(), requests, window);
     }
 
     public static StackConfig defaults(Path root) {
@@ -46,8 +61,10 @@ public record StackConfig(
         ports.put("aircall-dispatcher", envPort("AIRCALL_DISPATCHER_PORT", 8083));
         ports.put("webhook-gateway", envPort("WEBHOOK_GATEWAY_PORT", 8084));
         ports.put("status-tracker", envPort("STATUS_TRACKER_PORT", 8085));
-        return new StackConfig(root, root.resolve(".devstack"), envPort("DEVSTACK_POSTGRES_PORT", 5432), true, ports,
-                envPort("SPOTHIT_SIMULATOR_PORT", 8091), envPort("AIRCALL_SIMULATOR_PORT", 8092), "", Map.of());
+        return new StackConfig(root, root.resolve(".devstack"), envPort("DEVSTACK_KAFKA_PORT", 9092),
+                envPort("DEVSTACK_KAFKA_CONTROLLER_PORT", 9093), envPort("DEVSTACK_POSTGRES_PORT", 5432), true, ports,
+                envPort("SPOTHIT_SIMULATOR_PORT", 8091), envPort("AIRCALL_SIMULATOR_PORT", 8092), "", Map.of(),
+                60, java.time.Duration.ofMinutes(1));
     }
 
     /** Free ports everywhere and throw-away data: for tests that run the whole stack. */
@@ -56,7 +73,7 @@ public record StackConfig(
         for (var service : SERVICES) {
             ports.put(service, freePort());
         }
-        return new StackConfig(root, workDirectory, freePort(), false, ports, freePort(), freePort(), "", Map.of());
+        return new StackConfig(root, workDirectory, freePort(), freePort(), freePort(), false, ports, freePort(), freePort(), "", Map.of(), 60, java.time.Duration.ofMinutes(1));
     }
 
     public int port(String service) {

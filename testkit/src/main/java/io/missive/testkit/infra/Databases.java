@@ -4,15 +4,15 @@ import java.sql.SQLException;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
-/** Database creation shared by both infrastructure flavours. */
-final class Databases {
+/** Database creation shared by every infrastructure flavour (tests and the devstack). */
+public final class Databases {
 
     private static final Pattern SAFE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
     private Databases() {
     }
 
-    static void create(DataSource admin, String database) {
+    public static void create(DataSource admin, String database) {
         if (!SAFE_NAME.matcher(database).matches()) {
             throw new IllegalArgumentException("not a safe database name: " + database);
         }

@@ -1,0 +1,130 @@
+package io.missive.devstack;
+
+import io.missive.testkit.infra.Databases;
+import io.missive.testkit.infra.Infrastructure;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The devstack's infrastructure: Kafka as its own process ({@link KafkaProcess}) and PostgreSQL
+ * from zonky's binaries, both on fixed ports with their data in the work folder, so either can be
+ * restarted under running services (the fault suite does).
+ */
+public final class LocalInfrastructure implements Infrastructure {
+
+    private final StackConfig config;
+    private final KafkaProcess kafka;
+    private EmbeddedPostgres postgres;
+
+    private LocalInfrastructure(StackConfig config, KafkaProcess kafka, EmbeddedPostgres postgres) {
+        this.config = config;
+        this.kafka = kafka;
+        this.postgres = postgres;
+    }
+
+    public static LocalInfrastructure start(StackConfig config) {
+        if (!config.keepData()) {
+            deleteRecursively(config.workDirectory().resolve("kafka"));
+            deleteRecursively(config.workDirectory().resolve("postgres"));
+        }
+        var kafka = KafkaProcess.start(config.workDirectory().resolve("kafka"), config.kafkaPort(),
+                config.kafkaControllerPort(), Duration.ofSeconds(60));
+        try {
+            return new LocalInfrastructure(config, kafka, startPostgres(config));
+        } catch (RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
+    }
+
+    private static EmbeddedPostgres startPostgres(StackConfig config) {
+        try {
+            return EmbeddedPostgres.builder()
+                    .setPort(config.postgresPort())
+                    .setDataDirectory(config.workDirectory().resolve("postgres").toAbsolutePath())
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("synchronous_commit", "off")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start on port " + config.postgresPort(), e);
+        }
+    }
+
+    /** Stops and starts the broker on the same port and data: producers and consumers reconnect. */
+    public void restartKafka() {
+        kafka.restart(Duration.ofSeconds(90));
+    }
+
+    /** Stops and starts PostgreSQL on the same port and data: connection pools reconnect. */
+    public synchronized void restartPostgres() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        postgres = startPostgres(config);
+    }
+
+    public long kafkaPid() {
+        return kafka.pid();
+    }
+
+    @Override
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    @Override
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + config.postgresPort() + "/" + database;
+    }
+
+    @Override
+    public String jdbcUsername() {
+        return "postgres";
+    }
+
+    @Override
+    public String jdbcPassword() {
+        return "postgres";
+    }
+
+    @Override
+    public synchronized void createDatabase(String database) {
+        Databases.create(postgres.getPostgresDatabase(), database);
+    }
+
+    @Override
+    public String kind() {
+        return "local processes";
+    }
+
+    @Override
+    public void close() {
+        kafka.close();
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + path, e);
+        }
+    }
+}

@@ -1,0 +1,333 @@
+package io.missive.devstack.bench;
+
+import com.jayway.jsonpath.JsonPath;
+import io.missive.devstack.DemoDirectory;
+import io.missive.devstack.Json;
+import io.missive.devstack.Stack;
+import io.missive.schemas.ids.MessageIds;
+import io.missive.testkit.simulator.spothit.SpotHitSimulatorConfig.ReceiptPlan;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The end-to-end benchmark, in one run on the devstack processes: the machine's ceilings first,
+ * then one personalised SpotHit campaign to every eligible parent due now, followed stage by stage
+ * until the last message is DELIVERED in the Events store; then the Aircall path against its rate
+ * limit and the webhook gateway alone. Prints figures and writes Markdown, JSON and a PNG chart.
+ */
+public final class Benchmark {
+
+    /** Progress of the campaign at {@code t} seconds after the command was accepted. */
+    public record Sample(double t, long published, long accepted, long sent, long delivered) {
+    }
+
+    private static final String CAMPAIGN = "bench-campaign";
+    private static final int AIRCALL_MESSAGES = 300;
+    private static final int GATEWAY_REQUESTS = 20_000;
+
+    private final Stack stack;
+    private final int parents;
+    private final Consumer<String> progress;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+
+    public Benchmark(Stack stack, int parents, Consumer<String> progress) {
+        this.stack = stack;
+        this.parents = parents;
+        this.progress = progress;
+    }
+
+    public Map<String, Object> run(Path results) throws IOException {
+        var report = new LinkedHashMap<String, Object>();
+        report.put("date", LocalDate.now().toString());
+        report.put("parents", parents);
+        report.put("cores", Runtime.getRuntime().availableProcessors());
+
+        progress.accept("measuring this machine's ceilings on the same broker and database");
+        var infra = stack.infrastructure();
+        var ceilings = Ceilings.measure(infra.kafkaBootstrapServers(), infra.jdbcUrl("missive"), infra.jdbcUsername(),
+                infra.jdbcPassword(), 200_000);
+        report.put("ceilings", Map.of("kafkaProducerRecordsPerSecond", round(ceilings.producerPerSecond()),
+                "kafkaConsumerRecordsPerSecond", round(ceilings.consumerPerSecond()),
+                "postgresInsertRowsPerSecond", round(ceilings.insertsPerSecond()),
+                "postgresUpdateRowsPerSecond", round(ceilings.updatesPerSecond()),
+                "recordBytes", Ceilings.RECORD_BYTES));
+        progress.accept("ceilings: " + report.get("ceilings"));
+
+        stack.simulators().spotHit().receipts(ReceiptPlan.allDelivered(stack.gatewayUrl() + "/spot_hit/status")
+                .withTiming(Duration.ZERO, Duration.ZERO));
+        progress.accept("importing " + parents + " parents");
+        long importStarted = System.nanoTime();
+        var directory = DemoDirectory.generate(parents);
+        directory.importInto(stack.url("scheduler-service"));
+        report.put("directoryImportSeconds", seconds(importStarted));
+
+        report.put("campaign", campaign(directory.summary(), results));
+        report.put("latency", latencies(directory.summary()));
+        report.put("processes", processes());
+        report.put("aircall", aircall(directory.summary()));
+        report.put("gateway", gateway());
+
+        @SuppressWarnings("unchecked")
+        var campaign = (Map<String, Object>) report.get("campaign");
+        double endToEnd = ((Number) campaign.get("messagesPerSecond")).doubleValue();
+        report.put("headline", Map.of("endToEndMessagesPerSecond", round(endToEnd),
+                "ratioToRawProducer", Math.round(endToEnd / ceilings.producerPerSecond() * 1000) / 1000.0));
+        write(results, report);
+        return report;
+    }
+
+    private Map<String, Object> campaign(DemoDirectory.Summary directory, Path results) throws IOException {
+        var groups = directory.activeGroupIds().stream().map(id -> "{\"selector\":\"group." + id + "\"}")
+                .collect(Collectors.joining(","));
+        progress.accept("programming one campaign to every active group, due now");
+        long started = System.nanoTime();
+        var reply = post(stack.url("scheduler-service") + "/api/v1/programs", """
+                {"commandId":"%s","plannedAt":"%s","recipients":[%s],
+                 "message":"{PRENOM_ENFANT} a une nouvelle vidéo : {URL}","redirectionTargetId":"%s"}"""
+                .formatted(CAMPAIGN, Instant.now(), groups, DemoDirectory.REDIRECTION_TARGET_ID));
+        double resolution = seconds(started);
+        if (reply.statusCode() / 100 != 2) {
+            throw new IllegalStateException("campaign refused: " + reply.statusCode() + " " + reply.body());
+        }
+        int accepted = JsonPath.read(reply.body(), "$.accepted");
+        long accepting = System.nanoTime();
+        var samples = new ArrayList<Sample>();
+        Map<String, Double> stageDone = new LinkedHashMap<>();
+        long lastProgress = System.nanoTime();
+        long lastDelivered = -1;
+        long deadline = accepting + Duration.ofMinutes(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            double t = seconds(accepting);
+            long published = published();
+            long atProvider = stack.simulators().spotHit().totalAccepted();
+            var counts = counts(CAMPAIGN);
+            long delivered = counts.getOrDefault("DELIVERED", 0);
+            long sent = delivered + counts.getOrDefault("SENT", 0) + counts.getOrDefault("FAILED", 0) + counts.getOrDefault("EXPIRED", 0);
+            samples.add(new Sample(t, published, atProvider, sent, delivered));
+            stageDone.putIfAbsent("published", published >= accepted ? t : null);
+            stageDone.putIfAbsent("acceptedBySpotHit", atProvider >= accepted ? t : null);
+            stageDone.putIfAbsent("sentInEventsStore", sent >= accepted ? t : null);
+            stageDone.entrySet().removeIf(e -> e.getValue() == null);
+            progress.accept("t=%5.1fs published %d · at SpotHit %d · SENT+ %d · DELIVERED %d / %d"
+                    .formatted(t, published, atProvider, sent, delivered, accepted));
+            if (delivered >= accepted) {
+                stageDone.put("deliveredInEventsStore", t);
+                break;
+            }
+            if (delivered != lastDelivered) {
+                lastDelivered = delivered;
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > Duration.ofMinutes(2).toNanos()) {
+                progress.accept("no progress for 2 minutes: stopping the campaign measurement");
+                break;
+            }
+            sleep(Duration.ofMillis(500));
+        }
+        double total = samples.isEmpty() ? 0 : samples.getLast().t();
+        Chart.write(results.resolve("bench-campaign.png"), "%,d recipients: messages per stage over time".formatted(accepted),
+                samples, accepted);
+        var campaign = new LinkedHashMap<String, Object>();
+        campaign.put("recipients", accepted);
+        campaign.put("resolutionSeconds", round(resolution));
+        campaign.put("stageCompleteAtSeconds", stageDone);
+        campaign.put("commandToLastDeliveredSeconds", round(resolution + total));
+        campaign.put("messagesPerSecond", round(accepted / Math.max(0.001, resolution + total)));
+        campaign.put("finalCounts", counts(CAMPAIGN));
+        campaign.put("duplicatesAtSpotHit", stack.simulators().spotHit().duplicatedPhones().size());
+        return campaign;
+    }
+
+    private long published() {
+        var response = get(stack.url("scheduler-service") + "/api/v1/programs/" + CAMPAIGN);
+        if (response.statusCode() != 200) {
+            return 0;
+        }
+        Number seq = JsonPath.read(response.body(), "$.publishedThroughSeq");
+        return seq.longValue();
+    }
+
+    /** p50/p99 of due → sent and sent → delivered, from a random sample of messages in the Events store. */
+    private Map<String, Object> latencies(DemoDirectory.Summary directory) {
+        var random = new Random(11);
+        var dueToSent = Collections.synchronizedList(new ArrayList<Double>());
+        var sentToDelivered = Collections.synchronizedList(new ArrayList<Double>());
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 1000; i++) {
+                int parent = 1 + random.nextInt(parents);
+                if (!DemoDirectory.isEligible(parent, directory)) {
+                    continue;
+                }
+                pool.submit(() -> {
+                    var response = get(stack.url("status-tracker") + "/api/v1/messages/"
+                            + MessageIds.messageId(CAMPAIGN, "parent:" + parent));
+                    if (response.statusCode() != 200) {
+                        return;
+                    }
+                    String planned = JsonPath.read(response.body(), "$.plannedAt");
+                    String sent = JsonPath.read(response.body(), "$.sentAt");
+                    String delivered = JsonPath.read(response.body(), "$.deliveredAt");
+                    if (planned != null && sent != null) {
+                        dueToSent.add(Duration.between(Instant.parse(planned), Instant.parse(sent)).toMillis() / 1000.0);
+                    }
+                    if (sent != null && delivered != null) {
+                        sentToDelivered.add(Duration.between(Instant.parse(sent), Instant.parse(delivered)).toMillis() / 1000.0);
+                    }
+                });
+            }
+        }
+        return Map.of("sampledMessages", dueToSent.size(),
+                "dueToSentSeconds", Map.of("p50", percentile(dueToSent, 50), "p99", percentile(dueToSent, 99)),
+                "sentToDeliveredSeconds", Map.of("p50", percentile(sentToDelivered, 50), "p99", percentile(sentToDelivered, 99)));
+    }
+
+    private Map<String, Object> processes() {
+        var processes = new LinkedHashMap<String, Object>();
+        for (var service : stack.services()) {
+            var stats = ProcessStats.of(service.pid());
+            processes.put(service.name(), Map.of("peakRssMiB", stats.peakRssKib() / 1024, "cpuSeconds", round(stats.cpuSeconds())));
+        }
+        var kafka = ProcessStats.of(stack.infrastructure().kafkaPid());
+        processes.put("kafka", Map.of("peakRssMiB", kafka.peakRssKib() / 1024, "cpuSeconds", round(kafka.cpuSeconds())));
+        var launcher = ProcessStats.of(ProcessHandle.current().pid());
+        processes.put("launcher+simulators", Map.of("peakRssMiB", launcher.peakRssKib() / 1024, "cpuSeconds", round(launcher.cpuSeconds())));
+        return processes;
+    }
+
+    /** Many one-to-one messages due at the same moment: how close to its limit the dispatcher runs, never over. */
+    private Map<String, Object> aircall(DemoDirectory.Summary directory) {
+        var aircall = stack.simulators().aircall();
+        aircall.reset();
+        var config = stack.config();
+        double allowedPerSecond = config.aircallRequestsPerWindow() / (config.aircallWindow().toMillis() / 1000.0);
+        var due = Instant.now().plusSeconds(20);
+        progress.accept("programming " + AIRCALL_MESSAGES + " Aircall messages due at " + due);
+        int programmed = 0;
+        for (int parent = 1; programmed < AIRCALL_MESSAGES && parent <= parents; parent++) {
+            if (!DemoDirectory.isEligible(parent, directory)) {
+                continue;
+            }
+            programmed++;
+            post(stack.url("scheduler-service") + "/api/v1/programs", """
+                    {"commandId":"bench-aircall-%d","plannedAt":"%s","recipients":[{"selector":"parent.%d"}],
+                     "message":"Bonjour, voici vos objectifs.","supporterId":"%d","provider":"AIRCALL","purpose":"call0_goals"}"""
+                    .formatted(programmed, due, parent, 1 + parent % directory.supporters()));
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (aircall.accepted().size() < programmed && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(500));
+        }
+        var accepted = aircall.accepted();
+        double span = accepted.size() < 2 ? 0
+                : Duration.between(accepted.getFirst().acceptedAt(), accepted.getLast().acceptedAt()).toMillis() / 1000.0;
+        double rate = span == 0 ? 0 : (accepted.size() - 1) / span;
+        return Map.of("messages", programmed, "acceptedBySimulator", accepted.size(),
+                "allowedPerSecond", allowedPerSecond, "achievedPerSecond", round(rate),
+                "utilisation", Math.round(rate / allowedPerSecond * 1000) / 1000.0,
+                "requestsOverLimit", aircall.overLimitRequests());
+    }
+
+    /** The gateway alone: SpotHit receipts as fast as 32 concurrent callers can send them, 2xx after Kafka's ack. */
+    private Map<String, Object> gateway() {
+        progress.accept("webhook gateway alone: " + GATEWAY_REQUESTS + " receipts");
+        var latencies = new ConcurrentLinkedQueue<Double>();
+        var failures = new AtomicInteger();
+        var next = new AtomicInteger();
+        long started = System.nanoTime();
+        try (var callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < 32; c++) {
+                callers.submit(() -> {
+                    int i;
+                    while ((i = next.getAndIncrement()) < GATEWAY_REQUESTS) {
+                        long t = System.nanoTime();
+                        var response = get(stack.gatewayUrl() + "/spot_hit/status?id_message=bench-gw-" + (i / 100)
+                                + "&numero=%2B336%08d".formatted(i) + "&statut=1");
+                        latencies.add((System.nanoTime() - t) / 1e6);
+                        if (response.statusCode() / 100 != 2) {
+                            failures.incrementAndGet();
+                        }
+                    }
+                });
+            }
+        }
+        double elapsed = seconds(started);
+        var sorted = new ArrayList<>(latencies);
+        return Map.of("requests", GATEWAY_REQUESTS, "requestsPerSecond", round(GATEWAY_REQUESTS / elapsed),
+                "p50Millis", percentile(sorted, 50), "p99Millis", percentile(sorted, 99), "non2xx", failures.get());
+    }
+
+    private Map<String, Integer> counts(String campaign) {
+        var response = get(stack.url("status-tracker") + "/api/v1/campaigns/" + campaign);
+        return response.statusCode() == 200 ? JsonPath.read(response.body(), "$.byStatus") : Map.of();
+    }
+
+    private HttpResponse<String> get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    private HttpResponse<String> post(String url, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void write(Path results, Map<String, Object> report) throws IOException {
+        Files.createDirectories(results);
+        Files.writeString(results.resolve("bench.json"), Json.write(report) + "\n");
+        Files.writeString(results.resolve("bench.md"), Markdown.of(report));
+    }
+
+    static double percentile(List<Double> values, int percentile) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        var sorted = values.stream().sorted().toList();
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return round(sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))));
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

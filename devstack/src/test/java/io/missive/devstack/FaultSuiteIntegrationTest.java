@@ -1,0 +1,36 @@
+package io.missive.devstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fault suite's CI size (about 5,000 recipients): every service killed and restarted, the
+ * broker and database restarted, provider faults, duplicated and reordered receipts — and still
+ * nobody messaged twice, nothing lost, nothing left unfinished. {@code ./missive faults} runs it
+ * at full size.
+ */
+class FaultSuiteIntegrationTest {
+
+    private static final int PARENTS = 7_500;
+
+    @Test
+    void nothingIsLostSentTwiceOrLeftUnfinishedWhateverBreaks() {
+        var root = Path.of("..").toAbsolutePath().normalize();
+        var config = StackConfig.ephemeral(root, root.resolve("devstack/target/faults"))
+                .withEnvironment(FaultSuite.stackEnvironment());
+        try (var stack = Stack.start(config, Duration.ofMinutes(3))) {
+            var report = new FaultSuite(stack, PARENTS, line -> System.out.println("faults: " + line)).run();
+            System.out.println(report.table());
+
+            assertThat(report.accepted()).isGreaterThan(4_000);
+            assertThat(report.duplicates()).as("recipients messaged twice").isZero();
+            assertThat(report.lost()).as("messages lost").isZero();
+            assertThat(report.notFinal()).as("messages not final").isZero();
+            assertThat(report.deliveredNotAccepted()).as("delivered without reaching the provider").isZero();
+            assertThat(report.overAircallLimit()).isZero();
+        }
+    }
+}
