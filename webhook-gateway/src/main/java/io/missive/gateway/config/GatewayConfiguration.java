@@ -8,6 +8,7 @@ import io.missive.gateway.links.jdbc.JdbcTrackedLinks;
 import io.missive.gateway.publishing.EventSink;
 import io.missive.gateway.publishing.kafka.KafkaEventSink;
 import io.missive.gateway.spothit.SpotHitCallbacks;
+import io.missive.gateway.web.http.MalformedRequestFilter;
 import io.missive.gateway.web.http.RequestSizeLimitFilter;
 import io.missive.schemas.spring.EventPublisher;
 import java.time.Clock;
@@ -61,6 +62,14 @@ class GatewayConfiguration {
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(GatewayProperties properties) {
         var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(properties.maxRequestSize().toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Right after the size cap, before Spring's own filters (FormContentFilter decodes PUT forms). */
+    @Bean
+    FilterRegistrationBean<MalformedRequestFilter> malformedRequestFilter() {
+        var registration = new FilterRegistrationBean<>(new MalformedRequestFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 }

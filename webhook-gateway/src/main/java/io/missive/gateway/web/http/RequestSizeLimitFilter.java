@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -29,12 +28,9 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-            response.setContentType("application/problem+json");
             response.setHeader("Connection", "close");
-            response.getOutputStream().write(("{\"type\":\"https://missive.io/problems/too-large\",\"title\":\"Content Too Large\","
-                    + "\"status\":413,\"detail\":\"request bodies are limited to " + maxBytes + " bytes\"}")
-                    .getBytes(StandardCharsets.UTF_8));
+            RawProblems.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "too-large", "Content Too Large",
+                    "request bodies are limited to " + maxBytes + " bytes");
             return;
         }
         chain.doFilter(declared < 0 ? new Capped(request, maxBytes) : request, response);
