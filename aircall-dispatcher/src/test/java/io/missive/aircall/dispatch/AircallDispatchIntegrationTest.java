@@ -53,6 +53,7 @@ class AircallDispatchIntegrationTest {
         registry.add("missive.aircall.rate-limit.clock-margin", () -> "20ms");
         registry.add("missive.aircall.retry.delay-unit", () -> DELAY_UNIT.toMillis() + "ms");
         registry.add("missive.aircall.poll-interval", () -> "50ms");
+        registry.add("missive.aircall.request-timeout", () -> "1s");
         registry.add("SPOT_HIT_SAFEGUARD", () -> "true");
         // Every test number is safe but one.
         registry.add("missive.aircall.safe-phone-numbers", () -> String.join(",", safePhones()));
@@ -214,6 +215,24 @@ class AircallDispatchIntegrationTest {
             assertThat(attempts.get(1).at()).isAfterOrEqualTo(reset);
             assertThat(sent.getAttempts()).as("a 429 is not an attempt").isEqualTo(1);
             assertThat(aircall.overLimitRequests()).isZero();
+        }
+    }
+
+    @Test
+    void aTimeoutAfterSendingIsNotSentAgainButFailsAsUnknownOutcome(TestNamespace namespace) {
+        var to = phone(15, 0);
+        var message = requested("campaign-timeout", to, "Bonjour");
+        try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS); var producer = new TestProducer(namespace)) {
+            // Aircall takes the message but answers after the dispatcher gave up waiting.
+            aircall.hangNext(1, Duration.ofSeconds(2), true);
+            producer.send(Topics.AIRCALL_REQUESTED, message.getMessageId(), message);
+
+            var failed = statuses.awaitEvent(StatusUpdated.class, s -> s.getStatus() == Status.FAILED
+                    && message.getMessageId().equals(s.getMessageId()), Duration.ofSeconds(20));
+            assertThat(failed.getReason()).isEqualTo("UNKNOWN_OUTCOME");
+            await().atMost(Duration.ofSeconds(5)).until(() -> aircall.acceptedTo(to).size() == 1);
+            statuses.assertNoneArrive(Duration.ofSeconds(1));
+            assertThat(aircall.attemptsTo(to)).as("never re-sent blindly").hasSize(1);
         }
     }
 

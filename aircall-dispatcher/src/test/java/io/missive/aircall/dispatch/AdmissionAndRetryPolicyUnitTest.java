@@ -1,0 +1,38 @@
+package io.missive.aircall.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AdmissionAndRetryPolicyUnitTest {
+
+    private static OutboundMessage message(String phone, String body, String numberId) {
+        return new OutboundMessage("m-1", "c-1", phone, body, numberId, "p-1", "s-1");
+    }
+
+    @Test
+    void refusesWithAReasonWhatMayNotGoToAircall() {
+        var open = new Admission(true, false, Set.of());
+        var guarded = new Admission(true, true, Set.of("+33612345678"));
+
+        assertThat(new Admission(false, false, Set.of()).refusal(message("+33612345678", "Bonjour", "1"))).contains("AIRCALL_DISABLED");
+        assertThat(guarded.refusal(message("+33698765432", "Bonjour", "1"))).contains("SAFEGUARD");
+        assertThat(guarded.refusal(message("+33612345678", "Bonjour", "1"))).isEmpty();
+        assertThat(open.refusal(message("+33612345678", "Bonjour", null))).contains("NO_AIRCALL_NUMBER");
+        assertThat(open.refusal(message("+33612345678", "a".repeat(1601), "1"))).contains("BODY_TOO_LONG");
+        assertThat(open.refusal(message("+33612345678", "a".repeat(1600), "1"))).isEmpty();
+    }
+
+    @Test
+    void retriesTenTimesAtSixtyTimesAttemptPlusOneMinutes() {
+        var policy = new RetryPolicy(10, Duration.ofMinutes(60));
+
+        assertThat(policy.delayAfter(1)).isEqualTo(Duration.ofMinutes(60));
+        assertThat(policy.delayAfter(2)).isEqualTo(Duration.ofMinutes(120));
+        assertThat(policy.delayAfter(9)).isEqualTo(Duration.ofMinutes(540));
+        assertThat(policy.allowsAnotherAfter(9)).isTrue();
+        assertThat(policy.allowsAnotherAfter(10)).isFalse();
+    }
+}
