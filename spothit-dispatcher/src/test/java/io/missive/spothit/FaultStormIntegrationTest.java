@@ -2,6 +2,7 @@ package io.missive.spothit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.missive.events.MessageRequested;
 import io.missive.events.Status;
 import io.missive.events.StatusUpdated;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -60,6 +62,9 @@ class FaultStormIntegrationTest {
         spotHit.close();
     }
 
+    @Autowired
+    CircuitBreaker circuitBreaker;
+
     @AfterEach
     void neverOverTheRateAndNeverTwice() {
         try {
@@ -70,6 +75,8 @@ class FaultStormIntegrationTest {
             assertThat(spotHit.duplicatedPhones()).isEmpty();
         } finally {
             spotHit.reset();
+            // Each storm starts against a healthy SpotHit, not one the previous storm left the breaker open on.
+            circuitBreaker.reset();
         }
     }
 
