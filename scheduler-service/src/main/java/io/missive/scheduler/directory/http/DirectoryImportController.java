@@ -78,8 +78,9 @@ public class DirectoryImportController {
     }
 
     private static java.util.Optional<String> firstProblem(List<@Nullable String> ids, String kind) {
-        return ids.stream().filter(id -> id == null || id.isBlank()).findFirst().map(id -> "every " + kind + " needs an id")
-                .or(() -> java.util.Optional.empty());
+        return ids.stream().anyMatch(id -> id == null || id.isBlank())
+                ? java.util.Optional.of("every " + kind + " needs an id")
+                : java.util.Optional.empty();
     }
 
     private static <T> List<T> orEmpty(@Nullable List<T> list) {

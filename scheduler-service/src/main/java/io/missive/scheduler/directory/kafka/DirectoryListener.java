@@ -40,7 +40,12 @@ public class DirectoryListener {
     @KafkaListener(topics = Topics.PREFIX + Topics.DIRECTORY_NAME, groupId = Topics.PREFIX + "scheduler-directory",
             containerFactory = "batchListenerFactory")
     public void onDirectory(List<ConsumerRecord<String, @Nullable Object>> records) {
-        rejectUndecodable(records);
+        int undecodable = firstUndecodable(records);
+        projectDirectory(undecodable < 0 ? records : records.subList(0, undecodable));
+        rejectAt(records, undecodable);
+    }
+
+    private void projectDirectory(List<ConsumerRecord<String, @Nullable Object>> records) {
         var last = new LinkedHashMap<String, @Nullable Object>();
         for (var record : records) {
             if (record.key() != null) {
@@ -76,7 +81,12 @@ public class DirectoryListener {
     @KafkaListener(topics = Topics.PREFIX + Topics.OPTOUTS_NAME, groupId = Topics.PREFIX + "scheduler-optouts",
             containerFactory = "batchListenerFactory")
     public void onOptOuts(List<ConsumerRecord<String, @Nullable Object>> records) {
-        rejectUndecodable(records);
+        int undecodable = firstUndecodable(records);
+        projectOptOuts(undecodable < 0 ? records : records.subList(0, undecodable));
+        rejectAt(records, undecodable);
+    }
+
+    private void projectOptOuts(List<ConsumerRecord<String, @Nullable Object>> records) {
         var last = new LinkedHashMap<String, Boolean>();
         for (var record : records) {
             var phone = record.value() instanceof OptOut optOut ? optOut.getPhone() : record.key();
@@ -90,15 +100,23 @@ public class DirectoryListener {
     }
 
     /**
-     * In a batch, a record the deserializer could not read arrives with a null value, like a tombstone:
-     * naming it to the error handler sends it to the DLT (instead of deleting an entry) and replays the rest.
+     * In a batch, a record the deserializer could not read arrives with a null value, like a tombstone.
+     * The records before it are applied first (the error handler commits them), then naming it sends it to
+     * the DLT instead of deleting an entry, and the records after it are delivered again.
      */
-    private static void rejectUndecodable(List<ConsumerRecord<String, @Nullable Object>> records) {
+    private static int firstUndecodable(List<ConsumerRecord<String, @Nullable Object>> records) {
         for (int i = 0; i < records.size(); i++) {
             var record = records.get(i);
             if (record.value() == null && record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
-                throw new BatchListenerFailedException("undecodable record at offset " + record.offset(), i);
+                return i;
             }
+        }
+        return -1;
+    }
+
+    private static void rejectAt(List<ConsumerRecord<String, @Nullable Object>> records, int index) {
+        if (index >= 0) {
+            throw new BatchListenerFailedException("undecodable record at offset " + records.get(index).offset(), index);
         }
     }
 }
