@@ -20,11 +20,15 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Aircall's three webhooks, each behind its own token, against the real broker. */
 @RealInfrastructure
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "missive.gateway.aircall.message-token=" + AircallWebhooksIntegrationTest.MESSAGE_TOKEN,
         "missive.gateway.aircall.call-token=" + AircallWebhooksIntegrationTest.CALL_TOKEN,
@@ -184,6 +188,22 @@ class AircallWebhooksIntegrationTest {
             inbound.assertNoneArrive(Duration.ofMillis(300));
             calls.assertNoneArrive(Duration.ofMillis(300));
             assertThat(status.records()).extracting(r -> r.key()).containsExactly("9400");
+        }
+    }
+
+    @Test
+    void logsNeitherTokensNorWholePhoneNumbers(TestNamespace namespace, CapturedOutput output) {
+        try (var inbound = KafkaProbe.fromNow(namespace, Topics.INBOUND)) {
+            assertThat(http.postJson("/aircall/messages", message(MESSAGE_TOKEN, "message.received", 9600, "inbound", "received",
+                    "Bonjour")).statusCode()).isEqualTo(200);
+            assertThat(http.postJson("/aircall/messages", message("wrong-" + MESSAGE_TOKEN, "message.received", 9601, "inbound",
+                    "received", "Bonjour")).statusCode()).isEqualTo(401);
+            inbound.awaitEvents(InboundMessage.class, 1, WAIT);
+
+            assertThat(output.getAll()).contains("aircallId=9600")
+                    .doesNotContain(MESSAGE_TOKEN)
+                    .doesNotContain("+33612345678")
+                    .doesNotContain("+33 6 12 34 56 78");
         }
     }
 
