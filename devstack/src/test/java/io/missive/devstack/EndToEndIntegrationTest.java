@@ -9,6 +9,7 @@ import io.missive.testkit.simulator.spothit.SpotHitSimulatorConfig.ReceiptPlan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -94,10 +95,12 @@ class EndToEndIntegrationTest {
         var message = stack.simulators().spotHit().acceptedMessages().getFirst();
         var code = TRACKED_LINK.matcher(message.text()).results().findFirst().orElseThrow().group(1);
 
-        var click = client.get(stack.gatewayUrl() + "/r/" + code);
-
-        assertThat(click.statusCode()).isEqualTo(302);
-        assertThat(click.headers().firstValue("Location")).hasValue("https://example.org/videos/bienvenue");
+        // The gateway learns links from missive.sms.planned on its own consumer: allow it to catch up.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var click = client.get(stack.gatewayUrl() + "/r/" + code);
+            assertThat(click.statusCode()).isEqualTo(302);
+            assertThat(click.headers().firstValue("Location")).hasValue("https://example.org/videos/bienvenue");
+        });
         var messageId = MessageIds.messageId(CAMPAIGN, "parent:" + parentOf(message.phone()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             var view = client.message(messageId);
@@ -150,6 +153,91 @@ class EndToEndIntegrationTest {
             assertThat(reply.body()).contains("OPTED_OUT");
         });
         assertThat(stack.simulators().spotHit().acceptedCount(phone)).as("messages the opted-out parent received").isEqualTo(1);
+    }
+
+    @Test
+    @Order(5)
+    void everyEndpointAndTopicTurnsBadInputAwayAndEveryServiceStaysUp() throws Exception {
+        var tried = new java.util.TreeMap<String, Integer>();
+        var serverErrors = new ArrayList<String>();
+        try (var raw = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            for (var bad : BadInputs.requests(stack.secrets())) {
+                var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(stack.url(bad.service()) + bad.path()))
+                        .timeout(Duration.ofSeconds(30))
+                        .method(bad.method(), bad.body() == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                                : java.net.http.HttpRequest.BodyPublishers.ofString(bad.body()));
+                bad.headers().forEach(request::header);
+                tried.merge(bad.endpoint(), 1, Integer::sum);
+                try {
+                    int status = raw.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                    if (status >= 500 && status != 503) {
+                        serverErrors.add(status + " " + bad.method() + " " + bad.service() + bad.path().substring(0, Math.min(80, bad.path().length())));
+                    }
+                } catch (java.io.IOException refused) {
+                    // A body over the size limit may be refused by closing the connection: not a 5xx.
+                }
+            }
+        }
+        var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(Map.<String, Object>of(
+                "bootstrap.servers", stack.infrastructure().kafkaBootstrapServers(), "acks", "all"),
+                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer());
+        try (producer) {
+            var wrongType = new io.missive.schemas.serde.EventSerializer().toBytes(io.missive.testkit.data.SampleEvents.messageCommand());
+            for (var topic : BadInputs.consumedTopics()) {
+                for (var bytes : BadInputs.malformedRecords()) {
+                    producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic.name(), "bad", bytes)).get();
+                    tried.merge("topic " + topic.name(), 1, Integer::sum);
+                }
+                if (!topic.equals(io.missive.schemas.topics.Topics.COMMANDS)) {
+                    producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic.name(), "wrong-type", wrongType)).get();
+                    tried.merge("topic " + topic.name(), 1, Integer::sum);
+                }
+            }
+        }
+        System.out.println("bad inputs tried per endpoint and topic:");
+        tried.forEach((endpoint, count) -> System.out.printf("  %4d  %s%n", count, endpoint));
+
+        assertThat(serverErrors).as("5xx answers to bad input").isEmpty();
+        for (var topic : BadInputs.consumedTopics()) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(deadLetters(topic.deadLetterName())).as(topic.deadLetterName()).isGreaterThanOrEqualTo(BadInputs.malformedRecords().size()));
+        }
+        for (var service : stack.services()) {
+            assertThat(service.isAlive()).as(service.name()).isTrue();
+            service.awaitHealthy(Duration.ofSeconds(30));
+        }
+        var reply = client.program("""
+                {"commandId":"e2e-after-bad-input","plannedAt":"%s","recipients":[{"selector":"parent.1"}],
+                 "message":"Toujours là."}""".formatted(Instant.now()));
+        assertThat(reply.statusCode()).as(reply.body()).isBetween(200, 202);
+        await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
+                assertThat(client.campaignCounts("e2e-after-bad-input")).containsEntry("DELIVERED", 1));
+    }
+
+    @Test
+    @Order(6)
+    void logsNeverShowAFullPhoneNumberOrASecret() throws Exception {
+        var fullPhone = Pattern.compile("(?<![\\w*+])(?:\\+33|0)[67]\\d{8}(?!\\w)");
+        var secrets = stack.secrets();
+        for (var service : stack.services()) {
+            var log = java.nio.file.Files.readString(service.logFile());
+            assertThat(fullPhone.matcher(log).results().map(java.util.regex.MatchResult::group).distinct().limit(5).toList())
+                    .as("full phone numbers in " + service.logFile()).isEmpty();
+            assertThat(log).as(service.name() + " log")
+                    .doesNotContain(secrets.spotHitApiKey(), secrets.aircallApiToken(), secrets.aircallMessageToken(),
+                            secrets.aircallCallToken(), secrets.aircallStatusToken(), secrets.aircallInsightCardsToken());
+        }
+    }
+
+    private static long deadLetters(String topic) {
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(Map.<String, Object>of(
+                "bootstrap.servers", stack.infrastructure().kafkaBootstrapServers(), "group.id", "e2e-dlt-" + System.nanoTime(),
+                "auto.offset.reset", "earliest"),
+                new org.apache.kafka.common.serialization.StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new org.apache.kafka.common.TopicPartition(topic, info.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     /** Demo parent {@code p} has the number 06 1000 000p, i.e. +33 6 1000 000p. */

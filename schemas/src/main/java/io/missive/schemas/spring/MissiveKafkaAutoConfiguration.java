@@ -30,6 +30,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.support.LoggingProducerListener;
+import org.springframework.kafka.support.ProducerListener;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -90,6 +92,15 @@ public class MissiveKafkaAutoConfiguration {
         var recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
         return new DefaultErrorHandler(recoverer, new FixedBackOff(200L, 2L));
+    }
+
+    /** Failed sends are logged without the record: an event may hold a phone number. */
+    @Bean
+    @ConditionalOnMissingBean(ProducerListener.class)
+    ProducerListener<Object, Object> kafkaProducerListener() {
+        var listener = new LoggingProducerListener<Object, Object>();
+        listener.setIncludeContents(false);
+        return listener;
     }
 
     @Bean
