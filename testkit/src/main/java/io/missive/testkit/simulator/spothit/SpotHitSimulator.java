@@ -63,6 +63,8 @@ public final class SpotHitSimulator implements AutoCloseable {
 
     public static final String SMS_PATH = "/api/envoyer/sms";
     public static final String MMS_PATH = "/api/envoyer/mms";
+    /** Attempts to deliver one receipt before counting it undelivered. */
+    static final int RECEIPT_ATTEMPTS = 12;
 
     private static final Pattern DATAS_KEY = Pattern.compile("^destinataires\\[([^\\]]+)\\](?:\\[([^\\]]*)\\])?$");
     private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z0-9_]+)\\}");
@@ -385,7 +387,7 @@ public final class SpotHitSimulator implements AutoCloseable {
                 + "id_message=" + campaignId
                 + "&numero=" + URLEncoder.encode(phone, StandardCharsets.UTF_8)
                 + "&statut=" + status);
-        receiptClock.schedule(() -> handlers.submit(() -> deliverReceipt(uri, 3)), delay, TimeUnit.MILLISECONDS);
+        receiptClock.schedule(() -> handlers.submit(() -> deliverReceipt(uri, RECEIPT_ATTEMPTS)), delay, TimeUnit.MILLISECONDS);
     }
 
     private void deliverReceipt(URI uri, int attemptsLeft) {
@@ -403,7 +405,9 @@ public final class SpotHitSimulator implements AutoCloseable {
             return;
         }
         if (attemptsLeft > 1 && !receiptClock.isShutdown()) {
-            receiptClock.schedule(() -> handlers.submit(() -> deliverReceipt(uri, attemptsLeft - 1)), 1, TimeUnit.SECONDS);
+            // Providers retry callbacks for minutes, not seconds: 1, 2, 4… s, at most 30 s apart (about 4 minutes in all).
+            long backoff = Math.min(30, 1L << Math.min(5, RECEIPT_ATTEMPTS - attemptsLeft));
+            receiptClock.schedule(() -> handlers.submit(() -> deliverReceipt(uri, attemptsLeft - 1)), backoff, TimeUnit.SECONDS);
         } else {
             receiptsUndelivered.incrementAndGet();
         }
