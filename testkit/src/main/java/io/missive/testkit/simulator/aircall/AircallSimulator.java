@@ -45,7 +45,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>After accepting a message it fires {@code message.status_updated} webhooks ({@code sent},
  * then {@code delivered} or {@code failed}) at least once, sometimes twice and sometimes out of
- * order, as configured; {@link #receive} fires a {@code message.received}. Faults on demand:
+ * order, as configured, and optionally {@code message.sent}; {@link #receive} fires a
+ * {@code message.received}. Faults on demand:
  * {@link #failNext}, {@link #failFirstAttemptsTo}, {@link #hangNext}, {@link #throttleNext}.
  *
  * <pre>{@code
@@ -350,6 +351,11 @@ public final class AircallSimulator implements AutoCloseable {
     // ---- webhooks ----------------------------------------------------------------------------
 
     private void scheduleStatusWebhooks(AcceptedMessage message) {
+        if (config.messageSentWebhooks() && config.messagesWebhookUrl() != null) {
+            var data = messageJson(message.id(), message.numberId(), message.to(), message.body(), "sent", "outbound");
+            handlers.submit(() -> fireWebhook(config.messagesWebhookUrl(), config.messagesWebhookToken(), "message.sent",
+                    message.id(), "sent", data, 0));
+        }
         if (config.statusWebhookUrl() == null) {
             return;
         }
@@ -385,10 +391,10 @@ public final class AircallSimulator implements AutoCloseable {
         int responseStatus = post(url, text);
         webhooks.add(new WebhookDelivery(url, event, messageId, status, text, Instant.now(), responseStatus));
         boolean delivered = responseStatus >= 200 && responseStatus < 300;
-        if (!delivered && retry < 3) {
-            // Aircall retries failed deliveries; so do we, a little later.
+        if (!delivered && retry < 11) {
+            // Aircall retries failed deliveries, for minutes rather than seconds: 0.5, 1, 2… s, at most 30 s apart.
             webhookTimer.schedule(() -> handlers.submit(() -> fireWebhook(url, token, event, messageId, status, data, retry + 1)),
-                    500L * (retry + 1), TimeUnit.MILLISECONDS);
+                    Math.min(30_000L, 500L << retry), TimeUnit.MILLISECONDS);
             return;
         }
         boolean duplicate;
