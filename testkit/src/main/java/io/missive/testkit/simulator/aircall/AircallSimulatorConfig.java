@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param duplicateWebhookRate  share of webhooks delivered twice (Aircall delivers at least once)
  * @param reorderWebhookRate    share of messages whose final status webhook comes before {@code sent}
  * @param seed                  seed of the random choices above, for reproducible runs
+ * @param messageSentWebhooks   whether an accepted message also fires {@code message.sent} to the messages URL
  */
 public record AircallSimulatorConfig(
         int port,
@@ -42,7 +43,8 @@ public record AircallSimulatorConfig(
         Set<String> undeliverablePhones,
         double duplicateWebhookRate,
         double reorderWebhookRate,
-        long seed) {
+        long seed,
+        boolean messageSentWebhooks) {
 
     public static final String DEFAULT_NUMBER_ID = "123456";
     public static final String DEFAULT_NUMBER_DIGITS = "+33176543210";
@@ -64,7 +66,7 @@ public record AircallSimulatorConfig(
         var builder = new Builder().port(port).credentials(apiId, apiToken).rateLimit(requestsPerWindow, window)
                 .statusWebhookUrl(statusWebhookUrl).messagesWebhookUrl(messagesWebhookUrl).webhookTokens(statusWebhookToken, messagesWebhookToken)
                 .deliveryDelay(deliveryDelay).duplicateWebhookRate(duplicateWebhookRate)
-                .reorderWebhookRate(reorderWebhookRate).seed(seed);
+                .reorderWebhookRate(reorderWebhookRate).seed(seed).messageSentWebhooks(messageSentWebhooks);
         builder.numbers.clear();
         builder.numbers.putAll(numbers);
         builder.undeliverable = undeliverablePhones;
@@ -87,6 +89,7 @@ public record AircallSimulatorConfig(
         private double duplicateWebhookRate;
         private double reorderWebhookRate;
         private long seed = 42;
+        private boolean messageSentWebhooks;
 
         public Builder port(int port) {
             this.port = port;
@@ -152,10 +155,15 @@ public record AircallSimulatorConfig(
             return this;
         }
 
+        public Builder messageSentWebhooks(boolean enabled) {
+            this.messageSentWebhooks = enabled;
+            return this;
+        }
+
         public AircallSimulatorConfig build() {
             return new AircallSimulatorConfig(port, apiId, apiToken, requestsPerWindow, window, numbers,
                     statusWebhookUrl, messagesWebhookUrl, statusWebhookToken, messagesWebhookToken, deliveryDelay, undeliverable,
-                    duplicateWebhookRate, reorderWebhookRate, seed);
+                    duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks);
         }
     }
 }

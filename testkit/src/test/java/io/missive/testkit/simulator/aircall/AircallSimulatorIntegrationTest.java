@@ -124,19 +124,24 @@ class AircallSimulatorIntegrationTest {
                 .webhookTokens("status-token", "messages-token")
                 .deliveryDelay(Duration.ofMillis(50))
                 .undeliverable(java.util.Set.of("+33699999999"))
+                .messageSentWebhooks(true)
                 .build());
 
         send(PATH, "sim-id", "sim-token", "+33612345678", "Bonjour");
         send(PATH, "sim-id", "sim-token", "+33699999999", "Bonjour");
         aircall.receive("+33612345678", "123456", "Merci");
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> bodies.size() >= 5);
+        await().atMost(Duration.ofSeconds(5)).until(() -> bodies.size() >= 7);
         var events = bodies.stream().map(this::tree).toList();
         assertThat(events).allSatisfy(event -> assertThat(event.get("resource").asText()).isEqualTo("message"));
         assertThat(events).filteredOn(e -> e.get("event").asText().equals("message.status_updated"))
                 .allSatisfy(e -> assertThat(e.get("token").asText()).isEqualTo("status-token"))
                 .extracting(e -> e.get("data").get("external_number").asText() + ":" + e.get("data").get("status").asText())
                 .containsExactlyInAnyOrder("+33612345678:sent", "+33612345678:delivered", "+33699999999:sent", "+33699999999:failed");
+        assertThat(events).filteredOn(e -> e.get("event").asText().equals("message.sent"))
+                .allSatisfy(e -> assertThat(e.get("token").asText()).isEqualTo("messages-token"))
+                .extracting(e -> e.get("data").get("external_number").asText())
+                .containsExactlyInAnyOrder("+33612345678", "+33699999999");
         assertThat(events).filteredOn(e -> e.get("event").asText().equals("message.received")).singleElement()
                 .satisfies(e -> {
                     assertThat(e.get("token").asText()).isEqualTo("messages-token");
