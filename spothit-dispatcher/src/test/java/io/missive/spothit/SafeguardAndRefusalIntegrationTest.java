@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -57,7 +58,7 @@ class SafeguardAndRefusalIntegrationTest {
     }
 
     @Test
-    void onlySafeNumbersReachSpotHitAndTheOthersAreFailedWithSafeguard(TestNamespace namespace) {
+    void onlySafeNumbersReachSpotHitAndTheOthersAreFailedWithSafeguard(TestNamespace namespace) throws Exception {
         try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS); var producer = new TestProducer(namespace)) {
             var safe = Requests.personalised("safeguard", SAFE_1, 1);
             var unsafe1 = Requests.personalised("safeguard", "+33612340001", 2);
@@ -78,6 +79,18 @@ class SafeguardAndRefusalIntegrationTest {
                     .satisfies(sent -> assertThat(sent.getMessageId()).isEqualTo(safe.getMessageId()));
             assertThat(spotHit.acceptedMessages()).singleElement()
                     .satisfies(message -> assertThat(message.sender()).isEqualTo("Missive"));
+            assertThat(prometheus()).contains("missive_spothit_messages_total{reason=\"SAFEGUARD\"")
+                    .contains("missive_spothit_calls_total{mms=\"false\",outcome=\"accepted\"");
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    private String prometheus() throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/actuator/prometheus")).build();
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         }
     }
 

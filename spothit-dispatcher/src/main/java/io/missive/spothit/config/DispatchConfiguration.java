@@ -17,6 +17,7 @@ import io.missive.spothit.dispatch.http.SpotHitClient;
 import io.missive.spothit.dispatch.jdbc.JdbcDispatchLedger;
 import io.missive.spothit.dispatch.kafka.KafkaStatusPublisher;
 import io.missive.spothit.dispatch.kafka.MessageRequestedListener;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -93,9 +94,10 @@ class DispatchConfiguration {
     }
 
     @Bean
-    Dispatcher dispatcher(DispatchLedger ledger, ResilientSender sender, StatusPort status, SpotHitProperties properties) {
+    Dispatcher dispatcher(DispatchLedger ledger, ResilientSender sender, StatusPort status, SpotHitProperties properties,
+                          MeterRegistry meters) {
         return new Dispatcher(ledger, sender, status, new BulkPlanner(properties.dispatch().batchSize()),
-                Safeguard.of(properties.safeguard(), safePhones(properties)));
+                Safeguard.of(properties.safeguard(), safePhones(properties)), new DispatchMetrics(meters));
     }
 
     @Bean
@@ -109,8 +111,8 @@ class DispatchConfiguration {
     }
 
     @Bean
-    MessageRequestedListener messageRequestedListener(Dispatcher dispatcher) {
-        return new MessageRequestedListener(dispatcher);
+    MessageRequestedListener messageRequestedListener(Dispatcher dispatcher, SpotHitProperties properties) {
+        return new MessageRequestedListener(dispatcher, properties.dispatch().outageTolerance());
     }
 
     /**

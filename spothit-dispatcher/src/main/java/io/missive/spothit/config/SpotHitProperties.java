@@ -37,6 +37,8 @@ public record SpotHitProperties(
      * @param maxAttempts       attempts per call, the first included
      * @param retryWait         wait before the first retry, doubled at each further one
      * @param stuckAfter        a call still unsettled after this long belonged to a dead dispatcher
+     * @param outageTolerance   how long a poll is re-dispatched through a database or broker outage
+     *                          before it goes to the dead-letter topic (keep under max.poll.interval.ms)
      */
     public record Dispatch(
             @Min(1) @Max(5000) int batchSize,
@@ -51,6 +53,7 @@ public record SpotHitProperties(
             @NotNull Duration stuckAfter,
             @NotNull Duration recoveryInterval,
             @NotNull Duration circuitOpenFor,
-            @NotNull Duration publishTimeout) {
+            @NotNull Duration publishTimeout,
+            @NotNull Duration outageTolerance) {
     }
 }

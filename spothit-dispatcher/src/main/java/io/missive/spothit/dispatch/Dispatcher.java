@@ -24,14 +24,16 @@ public final class Dispatcher {
     private final StatusPort status;
     private final BulkPlanner planner;
     private final Safeguard safeguard;
+    private final DispatchObserver observer;
 
     public Dispatcher(DispatchLedger ledger, ResilientSender sender, StatusPort status, BulkPlanner planner,
-                      Safeguard safeguard) {
+                      Safeguard safeguard, DispatchObserver observer) {
         this.ledger = ledger;
         this.sender = sender;
         this.status = status;
         this.planner = planner;
         this.safeguard = safeguard;
+        this.observer = observer;
     }
 
     public void dispatch(List<RequestedMessage> requested) {
@@ -62,8 +64,10 @@ public final class Dispatcher {
             }
         }
         if (!blocked.isEmpty()) {
-            ledger.settleFailed(blocked, LedgerState.PLANNED, Safeguard.REASON, 0)
-                    .forEach(entry -> announcements.add(StatusChange.of(entry)));
+            var refused = ledger.settleFailed(blocked, LedgerState.PLANNED, Safeguard.REASON, 0).stream()
+                    .map(StatusChange::of).toList();
+            observer.settled(refused);
+            announcements.addAll(refused);
         }
         status.publish(announcements);
         for (var sms : planner.plan(toSend)) {
@@ -78,6 +82,7 @@ public final class Dispatcher {
         }
         var sms = taken.size() == planned.recipients().size() ? planned : planned.restrictedTo(taken);
         var attempted = sender.send(sms);
+        observer.callFinished(sms, attempted);
         List<LedgerEntry> settled = switch (attempted.outcome()) {
             case SendOutcome.Accepted accepted -> {
                 log.info("event=dispatch.sent campaignId={} batchId={} recipients={} spotHitMessageId={} attempts={} mms={}",
@@ -94,7 +99,9 @@ public final class Dispatcher {
                         attempted.attempts());
             }
         };
-        status.publish(settled.stream().map(StatusChange::of).toList());
+        var changes = settled.stream().map(StatusChange::of).toList();
+        observer.settled(changes);
+        status.publish(changes);
     }
 
     private List<LedgerEntry> failed(BulkSms sms, String reason, int attempts) {

@@ -1,0 +1,59 @@
+package io.missive.spothit.config;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.missive.spothit.dispatch.BulkSms;
+import io.missive.spothit.dispatch.DispatchObserver;
+import io.missive.spothit.dispatch.ResilientSender;
+import io.missive.spothit.dispatch.SendOutcome;
+import io.missive.spothit.dispatch.StatusChange;
+import java.util.List;
+
+/**
+ * {@code missive_spothit_calls_total{outcome}}, {@code missive_spothit_call_recipients},
+ * {@code missive_spothit_call_attempts} and {@code missive_spothit_messages_total{status,reason}},
+ * the reason reduced to its kind (SAFEGUARD, UNKNOWN_OUTCOME, SPOTHIT_6, SPOTHIT_UNAVAILABLE…).
+ */
+class DispatchMetrics implements DispatchObserver {
+
+    private final MeterRegistry meters;
+    private final DistributionSummary recipients;
+    private final DistributionSummary attempts;
+
+    DispatchMetrics(MeterRegistry meters) {
+        this.meters = meters;
+        this.recipients = DistributionSummary.builder("missive.spothit.call.recipients").register(meters);
+        this.attempts = DistributionSummary.builder("missive.spothit.call.attempts").register(meters);
+    }
+
+    @Override
+    public void callFinished(BulkSms sms, ResilientSender.Attempted attempted) {
+        var outcome = switch (attempted.outcome()) {
+            case SendOutcome.Accepted accepted -> "accepted";
+            case SendOutcome.Refused refused -> "refused";
+            case SendOutcome.Unavailable unavailable -> "unavailable";
+            case SendOutcome.Unknown unknown -> "unknown";
+        };
+        Counter.builder("missive.spothit.calls").tag("outcome", outcome).tag("mms", String.valueOf(sms.isMms()))
+                .register(meters).increment();
+        recipients.record(sms.recipients().size());
+        attempts.record(attempted.attempts());
+    }
+
+    @Override
+    public void settled(List<? extends StatusChange> changes) {
+        for (var change : changes) {
+            var tags = switch (change) {
+                case StatusChange.Sent sent -> new String[] {"status", "SENT", "reason", "none"};
+                case StatusChange.Failed failed -> new String[] {"status", "FAILED", "reason", kind(failed.reason())};
+            };
+            meters.counter("missive.spothit.messages", tags).increment();
+        }
+    }
+
+    private static String kind(String reason) {
+        int colon = reason.indexOf(':');
+        return colon < 0 ? reason : reason.substring(0, colon);
+    }
+}
