@@ -94,10 +94,15 @@ class DispatchConfiguration {
     }
 
     @Bean
+    Safeguard safeguard(SpotHitProperties properties) {
+        return Safeguard.of(properties.safeguard(), safePhones(properties));
+    }
+
+    @Bean
     Dispatcher dispatcher(DispatchLedger ledger, ResilientSender sender, StatusPort status, SpotHitProperties properties,
-                          MeterRegistry meters) {
+                          Safeguard safeguard, MeterRegistry meters) {
         return new Dispatcher(ledger, sender, status, new BulkPlanner(properties.dispatch().batchSize()),
-                Safeguard.of(properties.safeguard(), safePhones(properties)), new DispatchMetrics(meters));
+                safeguard, new DispatchMetrics(meters));
     }
 
     @Bean
