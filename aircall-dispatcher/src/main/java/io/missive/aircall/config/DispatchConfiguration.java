@@ -6,6 +6,8 @@ import io.missive.aircall.dispatch.Announcer;
 import io.missive.aircall.dispatch.CredentialsRateLimiter;
 import io.missive.aircall.dispatch.DispatchLedger;
 import io.missive.aircall.dispatch.DispatchLoop;
+import io.missive.aircall.dispatch.DispatchMetrics;
+import io.missive.aircall.dispatch.DispatchState;
 import io.missive.aircall.dispatch.Dispatcher;
 import io.missive.aircall.dispatch.RetryPolicy;
 import io.missive.aircall.dispatch.SendOutcome;
@@ -15,6 +17,8 @@ import io.missive.aircall.dispatch.kafka.KafkaDispatchAnnouncements;
 import io.missive.aircall.dispatch.kafka.MessageRequestedListener;
 import io.missive.schemas.logging.Masking;
 import io.missive.schemas.spring.EventPublisher;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -55,13 +59,26 @@ class DispatchConfiguration {
     }
 
     @Bean
-    Dispatcher dispatcher(DispatchLedger ledger, AircallGateway gateway, AircallProperties properties, Clock clock) {
+    DispatchMetrics dispatchMetrics(MeterRegistry registry, DispatchLedger ledger) {
+        for (var state : DispatchState.values()) {
+            // Read at scrape time; the ledger's states are few and indexed.
+            Gauge.builder("missive.aircall.dispatch.messages", ledger, l -> l.countByState().getOrDefault(state, 0L))
+                    .description("Messages in the Aircall dispatch ledger, by state")
+                    .tag("state", state.name().toLowerCase(java.util.Locale.ROOT))
+                    .register(registry);
+        }
+        return outcome -> registry.counter("missive.aircall.dispatch.outcomes", "outcome", outcome).increment();
+    }
+
+    @Bean
+    Dispatcher dispatcher(DispatchLedger ledger, AircallGateway gateway, AircallProperties properties, Clock clock,
+                          DispatchMetrics metrics) {
         var rate = properties.rateLimit();
         var limiter = new CredentialsRateLimiter(rate.requests(), rate.window(), rate.clockMargin(), clock);
         return new Dispatcher(ledger, gateway, limiter,
                 new Admission(properties.sending(), properties.safeguard(), properties.safePhoneNumbers()),
                 new RetryPolicy(properties.retry().maxAttempts(), properties.retry().delayUnit()),
-                properties.unknownOutcome(), clock);
+                properties.unknownOutcome(), clock, metrics);
     }
 
     @Bean

@@ -38,6 +38,12 @@ public interface DispatchLedger {
     /** Changes not announced yet, oldest first. */
     List<LedgerEntry> unannounced(int limit);
 
+    /** A message's row, if the dispatcher took it. */
+    Optional<LedgerEntry> find(String messageId);
+
+    /** How many messages are in each state. */
+    java.util.Map<DispatchState, Long> countByState();
+
     /** Marks a change announced, unless the row changed again since. */
     void markAnnounced(String messageId, int version);
 }

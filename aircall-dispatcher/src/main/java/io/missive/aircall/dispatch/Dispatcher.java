@@ -32,9 +32,16 @@ public final class Dispatcher {
     private final RetryPolicy retries;
     private final UnknownOutcomePolicy unknownOutcome;
     private final Clock clock;
+    private final DispatchMetrics metrics;
 
     public Dispatcher(DispatchLedger ledger, AircallGateway aircall, CredentialsRateLimiter limiter, Admission admission,
                       RetryPolicy retries, UnknownOutcomePolicy unknownOutcome, Clock clock) {
+        this(ledger, aircall, limiter, admission, retries, unknownOutcome, clock, DispatchMetrics.NONE);
+    }
+
+    public Dispatcher(DispatchLedger ledger, AircallGateway aircall, CredentialsRateLimiter limiter, Admission admission,
+                      RetryPolicy retries, UnknownOutcomePolicy unknownOutcome, Clock clock, DispatchMetrics metrics) {
+        this.metrics = metrics;
         this.ledger = ledger;
         this.aircall = aircall;
         this.limiter = limiter;
@@ -113,18 +120,21 @@ public final class Dispatcher {
         switch (outcome) {
             case SendOutcome.Accepted accepted -> {
                 ledger.settleSent(message.messageId(), accepted.aircallMessageId(), now);
+                metrics.outcome("sent");
                 log.info("event=aircall.sent messageId={} campaignId={} phone={} aircallMessageId={} attempt={}",
                         message.messageId(), message.campaignId(), Masking.phone(message.phone()),
                         accepted.aircallMessageId(), attempt);
             }
             case SendOutcome.Rejected rejected -> {
                 ledger.settleFailed(message.messageId(), rejected.reason(), now);
+                metrics.outcome("rejected");
                 log.warn("event=aircall.rejected messageId={} campaignId={} phone={} reason={} attempt={}",
                         message.messageId(), message.campaignId(), Masking.phone(message.phone()), rejected.reason(), attempt);
             }
             case SendOutcome.Failed failed -> failedAttempt(entry, failed.reason(), now);
             case SendOutcome.Throttled throttled -> {
                 ledger.release(message.messageId(), throttled.until(), now);
+                metrics.outcome("throttled");
                 log.warn("event=aircall.throttled messageId={} until={}", message.messageId(), throttled.until());
             }
             case SendOutcome.Unknown unknown -> {
@@ -132,6 +142,7 @@ public final class Dispatcher {
                     failedAttempt(entry, unknown.reason(), now);
                 } else {
                     ledger.settleFailed(message.messageId(), "UNKNOWN_OUTCOME", now);
+                    metrics.outcome("unknown");
                     log.error("event=aircall.unknown_outcome messageId={} campaignId={} error={}",
                             message.messageId(), message.campaignId(), unknown.reason());
                 }
@@ -145,10 +156,12 @@ public final class Dispatcher {
         if (retries.allowsAnotherAfter(attempt)) {
             var next = now.plus(retries.delayAfter(attempt));
             ledger.scheduleRetry(message.messageId(), next, error, now);
+            metrics.outcome("retry");
             log.warn("event=aircall.retry_scheduled messageId={} campaignId={} attempt={} error={} nextAttemptAt={}",
                     message.messageId(), message.campaignId(), attempt, error, next);
         } else {
             ledger.settleFailed(message.messageId(), error, now);
+            metrics.outcome("failed");
             log.error("event=aircall.failed messageId={} campaignId={} attempts={} lastError={}",
                     message.messageId(), message.campaignId(), attempt, error);
         }

@@ -23,6 +23,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -69,6 +70,9 @@ class AircallDispatchIntegrationTest {
         return phones;
     }
 
+    @LocalServerPort
+    int port;
+
     @AfterAll
     static void stopSimulator() {
         aircall.close();
@@ -110,6 +114,28 @@ class AircallDispatchIntegrationTest {
 
             statuses.assertNoneArrive(Duration.ofMillis(500));
             assertThat(aircall.attemptsTo(phone(10, 0))).hasSize(1);
+        }
+
+        var dispatch = get("/api/v1/aircall/dispatches/" + message.getMessageId());
+        assertThat(dispatch.statusCode()).isEqualTo(200);
+        assertThat(dispatch.body()).contains("\"state\":\"SENT\"", "\"attempts\":1",
+                "\"aircallMessageId\":\"" + aircall.acceptedTo(phone(10, 0)).getFirst().id() + "\"");
+        var unknown = get("/api/v1/aircall/dispatches/no-such-message");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("application/problem+json"));
+        assertThat(get("/actuator/prometheus").body())
+                .contains("missive_aircall_dispatch_outcomes_total{", "outcome=\"sent\"", "missive_aircall_dispatch_messages{");
+    }
+
+    private java.net.http.HttpResponse<String> get(String path) {
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -146,6 +148,26 @@ public class JdbcDispatchLedger implements DispatchLedger {
                 .param("limit", limit)
                 .query(JdbcDispatchLedger::entry)
                 .list();
+    }
+
+    @Override
+    public Optional<LedgerEntry> find(String messageId) {
+        return jdbc.sql("select " + COLUMNS + " from dispatch_ledger where message_id = :messageId")
+                .param("messageId", messageId)
+                .query(JdbcDispatchLedger::entry)
+                .optional();
+    }
+
+    @Override
+    public Map<DispatchState, Long> countByState() {
+        var counts = new EnumMap<DispatchState, Long>(DispatchState.class);
+        for (var state : DispatchState.values()) {
+            counts.put(state, 0L);
+        }
+        jdbc.sql("select state, count(*) from dispatch_ledger group by state")
+                .query((rs, row) -> counts.put(DispatchState.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list();
+        return counts;
     }
 
     @Override
