@@ -61,7 +61,8 @@ public record StackConfig(
         ports.put("aircall-dispatcher", envPort("AIRCALL_DISPATCHER_PORT", 8083));
         ports.put("webhook-gateway", envPort("WEBHOOK_GATEWAY_PORT", 8084));
         ports.put("status-tracker", envPort("STATUS_TRACKER_PORT", 8085));
-        return new StackConfig(root, root.resolve(".devstack"), envPort("DEVSTACK_KAFKA_PORT", 9092),
+        var work = Path.of(System.getProperty("missive.workdir", root.resolve(".devstack").toString()));
+        return new StackConfig(root, work, envPort("DEVSTACK_KAFKA_PORT", 9092),
                 envPort("DEVSTACK_KAFKA_CONTROLLER_PORT", 9093), envPort("DEVSTACK_POSTGRES_PORT", 5432), true, ports,
                 envPort("SPOTHIT_SIMULATOR_PORT", 8091), envPort("AIRCALL_SIMULATOR_PORT", 8092), "", Map.of(),
                 60, java.time.Duration.ofMinutes(1));
