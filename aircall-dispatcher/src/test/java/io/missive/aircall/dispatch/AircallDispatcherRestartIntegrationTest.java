@@ -67,6 +67,8 @@ class AircallDispatcherRestartIntegrationTest {
         var attempts = aircall.attemptsTo(to);
         assertThat(attempts).extracting(SendAttempt::status).containsExactly(503, 200);
         var gap = Duration.between(attempts.get(0).at(), attempts.get(1).at());
+        System.out.printf("aircall restart between attempts: second attempt %d ms after the first (delay %d ms)%n",
+                gap.toMillis(), delayUnit.toMillis());
         assertThat(gap).as("the second attempt waits out the delay across the restart")
                 .isBetween(delayUnit, delayUnit.plusSeconds(10));
     }
@@ -87,6 +89,7 @@ class AircallDispatcherRestartIntegrationTest {
             first.close();
             int beforeRestart = sentTo(phones);
             assertThat(beforeRestart).as("stopped mid-batch").isLessThan(count);
+            System.out.printf("aircall mid-batch stop: %d of %d sent before the stop%n", beforeRestart, count);
 
             try (var second = start(namespace, Map.of())) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> sentMessageIds(statuses).size() == count);
@@ -95,6 +98,31 @@ class AircallDispatcherRestartIntegrationTest {
         Map<String, List<AcceptedMessage>> byRecipient = aircall.acceptedByRecipient();
         assertThat(phones).allSatisfy(phone -> assertThat(byRecipient.get(phone)).as(phone).hasSize(1));
         assertThat(aircall.overLimitRequests()).isZero();
+    }
+
+    @Test
+    void aCallCutShortByACrashIsNotRepeatedButFailsAsUnknownOutcome(TestNamespace namespace) throws Exception {
+        var to = phone(33, 0);
+        var messageId = "crashed-mid-call";
+        try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS); var app = start(namespace, Map.of())) {
+            // What a process that died during its call to Aircall leaves behind: a claimed row.
+            try (var connection = java.sql.DriverManager.getConnection(namespace.jdbcUrl(),
+                    namespace.infrastructure().jdbcUsername(), namespace.infrastructure().jdbcPassword());
+                 var insert = connection.prepareStatement("""
+                         insert into aircall.dispatch_ledger (message_id, campaign_id, phone, body, number_id, state,
+                             attempts, next_attempt_at, claimed_at, version, announced_version, received_at, updated_at)
+                         values (?, 'campaign-crash', ?, 'Bonjour', '123456', 'SENDING', 1, now() - interval '2 hours',
+                             now() - interval '2 hours', 1, 1, now() - interval '2 hours', now() - interval '2 hours')""")) {
+                insert.setString(1, messageId);
+                insert.setString(2, to);
+                insert.executeUpdate();
+            }
+
+            var failed = statuses.awaitEvent(StatusUpdated.class, s -> messageId.equals(s.getMessageId()), Duration.ofSeconds(30));
+            assertThat(failed.getStatus()).isEqualTo(Status.FAILED);
+            assertThat(failed.getReason()).isEqualTo("UNKNOWN_OUTCOME");
+        }
+        assertThat(aircall.attemptsTo(to)).isEmpty();
     }
 
     @Test
