@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,12 +95,14 @@ public final class ProgramService {
         var decision = providerPolicy.choose(command.provider(), command.purpose(),
                 commandSupporter.map(Supporter::aircallNumberId).orElse(null), command.aircallNumberId());
 
+        long started = System.nanoTime();
         Resolution resolution;
         try {
             resolution = resolver.resolve(command.recipients(), command.supporterId(), new HashSet<>(command.groupStatus()), supporter);
         } catch (UnknownVariableException e) {
             throw new CommandRejectedException("UNKNOWN_VARIABLE", e.getMessage());
         }
+        long resolved = System.nanoTime();
         var messages = new ArrayList<PlannedMessage>(resolution.recipients().size());
         int seq = 0;
         int longest = 0;
@@ -124,6 +127,7 @@ public final class ProgramService {
                     recipient.parentId(), recipient.childId(), recipient.phone(), recipient.supporterId(), rendering.body(),
                     segments.segments(), segments.encoding().name(), code, values, failure));
         }
+        long rendered = System.nanoTime();
         decision = providerPolicy.checkAircallLimits(decision, sendable, longest);
         Provider provider = decision.provider();
         int failed = messages.size() - sendable;
@@ -134,11 +138,15 @@ public final class ProgramService {
         if (!store.insert(campaign, messages, resolution.dropped(), instanceId, clock.instant().plus(Duration.ofMinutes(2)))) {
             return new Receipt(true, store.find(command.commandId()).orElseThrow());
         }
-        LOG.info("event=campaign_accepted campaignId={} provider={} recipients={} failed={} dropped={} dueAt={}",
-                command.commandId(), provider, messages.size(), failed, resolution.dropped().size(), dueAt);
+        long stored = System.nanoTime();
+        LOG.info("event=campaign_accepted campaignId={} provider={} recipients={} failed={} dropped={} dueAt={} resolveMs={} renderMs={} storeMs={}",
+                command.commandId(), provider, messages.size(), failed, resolution.dropped().size(), dueAt,
+                (resolved - started) / 1_000_000, (rendered - resolved) / 1_000_000, (stored - rendered) / 1_000_000);
         try {
             announce(campaign, messages, outbox);
             store.markAnnounced(command.commandId(), instanceId);
+            LOG.info("event=campaign_announced campaignId={} messages={} announceMs={}", command.commandId(), messages.size(),
+                    (System.nanoTime() - stored) / 1_000_000);
         } catch (RuntimeException e) {
             // Stored, so accepted: the due-queue announces it again once the lease lapses.
             LOG.warn("event=announce_deferred campaignId={} error={}", command.commandId(), e.toString(), e);
@@ -146,15 +154,20 @@ public final class ProgramService {
         return new Receipt(false, store.find(command.commandId()).orElseThrow());
     }
 
-    /** PENDING for every message, then FAILED for those missing a variable (so the tracker has their row first). */
+    /**
+     * PENDING for every message, then FAILED for those missing a variable (so the tracker has their row
+     * first). Chunks are produced back to back and awaited together at the end.
+     */
     public static void announce(Campaign campaign, List<PlannedMessage> messages, MessageOutbox outbox) {
-        final int batch = 10_000;
-        for (int from = 0; from < messages.size(); from += batch) {
-            outbox.planned(campaign, messages.subList(from, Math.min(messages.size(), from + batch)));
+        final int chunk = 10_000;
+        var acks = new ArrayList<CompletableFuture<Void>>();
+        for (int from = 0; from < messages.size(); from += chunk) {
+            acks.add(outbox.planned(campaign, messages.subList(from, Math.min(messages.size(), from + chunk))));
         }
+        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
         var failing = messages.stream().filter(m -> !m.sendable()).collect(Collectors.toList());
         if (!failing.isEmpty()) {
-            outbox.failed(campaign, failing, MISSING_VARIABLE);
+            outbox.failed(campaign, failing, MISSING_VARIABLE).join();
         }
     }
 

@@ -75,7 +75,7 @@ public final class DuePublisher {
                 forEachBatch(campaign, campaign.publishedSeq(), batch -> {
                     var unpublished = batch.stream().filter(PlannedMessage::sendable).toList();
                     if (!unpublished.isEmpty()) {
-                        outbox.failed(campaign, unpublished, ProgramService.CANCELLED);
+                        outbox.failed(campaign, unpublished, ProgramService.CANCELLED).join();
                     }
                 });
                 queue.markCancelAnnounced(campaign.commandId(), owner);
@@ -91,7 +91,7 @@ public final class DuePublisher {
             var result = queue.publishNextBatch(campaign.commandId(), owner, batchSize, lease, (current, batch) -> {
                 var sendable = batch.stream().filter(PlannedMessage::sendable).toList();
                 if (!sendable.isEmpty()) {
-                    outbox.requested(current, sendable);
+                    outbox.requested(current, sendable).join();
                 }
             });
             if (result == CampaignQueue.BatchResult.FINISHED) {

@@ -13,6 +13,18 @@ public record SegmentCount(Encoding encoding, int units, int segments) {
     /** Characters of the GSM 03.38 extension table: each costs an escape septet plus itself. */
     private static final String GSM_EXTENSION = "^{}\\[~]|€\f";
 
+    /** Septets per character: 0 = not GSM-7, 1 = basic table, 2 = extension table (escape + character). */
+    private static final byte[] SEPTETS = new byte[0x2100];
+
+    static {
+        GSM_BASIC.chars().forEach(c -> SEPTETS[c] = 1);
+        GSM_EXTENSION.chars().forEach(c -> SEPTETS[c] = 2);
+    }
+
+    private static int septets(char c) {
+        return c < SEPTETS.length ? SEPTETS[c] : 0;
+    }
+
     /** Counts exactly: an escape pair or a surrogate pair is never split across two parts. */
     public static SegmentCount of(String body) {
         return isGsm7(body) ? gsm7(body) : ucs2(body);
@@ -20,8 +32,7 @@ public record SegmentCount(Encoding encoding, int units, int segments) {
 
     static boolean isGsm7(String body) {
         for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (GSM_BASIC.indexOf(c) < 0 && GSM_EXTENSION.indexOf(c) < 0) {
+            if (septets(body.charAt(i)) == 0) {
                 return false;
             }
         }
@@ -31,7 +42,7 @@ public record SegmentCount(Encoding encoding, int units, int segments) {
     private static SegmentCount gsm7(String body) {
         int septets = 0;
         for (int i = 0; i < body.length(); i++) {
-            septets += GSM_EXTENSION.indexOf(body.charAt(i)) >= 0 ? 2 : 1;
+            septets += septets(body.charAt(i));
         }
         if (septets <= 160) {
             return new SegmentCount(Encoding.GSM7, septets, 1);
@@ -39,7 +50,7 @@ public record SegmentCount(Encoding encoding, int units, int segments) {
         int segments = 1;
         int used = 0;
         for (int i = 0; i < body.length(); i++) {
-            int cost = GSM_EXTENSION.indexOf(body.charAt(i)) >= 0 ? 2 : 1;
+            int cost = septets(body.charAt(i));
             if (used + cost > 153) {
                 segments++;
                 used = 0;

@@ -159,7 +159,7 @@ public class JdbcDirectory implements DirectoryStore, DirectoryLookup {
 
     @Override
     public Map<String, Parent> parents(Collection<String> ids) {
-        return byId(query("select id, phone, first_name, security_token, address, supporter_id from directory_parent where id = any(?::text[])",
+        return byId(query("select p.id, p.phone, p.first_name, p.security_token, p.address, p.supporter_id from directory_parent p join unnest(?::text[]) u(id) on p.id = u.id",
                 (rs, n) -> new Parent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         List.of(), rs.getString(6)), ids), Parent::id);
     }
@@ -167,7 +167,7 @@ public class JdbcDirectory implements DirectoryStore, DirectoryLookup {
     @Override
     public Map<String, List<String>> parentIdsByTag(Collection<String> tagIds) {
         var result = new LinkedHashMap<String, List<String>>();
-        query("select tag_id, parent_id from directory_parent_tag where tag_id = any(?::text[]) order by tag_id, parent_id",
+        query("select t.tag_id, t.parent_id from directory_parent_tag t join unnest(?::text[]) u(id) on t.tag_id = u.id order by t.tag_id, t.parent_id",
                 (rs, n) -> result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)), tagIds);
         return result;
     }
@@ -176,18 +176,18 @@ public class JdbcDirectory implements DirectoryStore, DirectoryLookup {
 
     @Override
     public Map<String, Child> children(Collection<String> ids) {
-        return byId(query("select id, first_name, parent_id, group_id from directory_child where id = any(?::text[])", CHILD, ids), Child::id);
+        return byId(query("select c.id, c.first_name, c.parent_id, c.group_id from directory_child c join unnest(?::text[]) u(id) on c.id = u.id", CHILD, ids), Child::id);
     }
 
     @Override
     public Map<String, List<Child>> childrenOfParents(Collection<String> parentIds) {
-        return grouped(query("select id, first_name, parent_id, group_id from directory_child where parent_id = any(?::text[])",
+        return grouped(query("select c.id, c.first_name, c.parent_id, c.group_id from directory_child c join unnest(?::text[]) u(id) on c.parent_id = u.id",
                 CHILD, parentIds), Child::parentId);
     }
 
     @Override
     public Map<String, List<Child>> childrenOfGroups(Collection<String> groupIds) {
-        return grouped(query("select id, first_name, parent_id, group_id from directory_child where group_id = any(?::text[])",
+        return grouped(query("select c.id, c.first_name, c.parent_id, c.group_id from directory_child c join unnest(?::text[]) u(id) on c.group_id = u.id",
                 CHILD, groupIds), Child::groupId);
     }
 
@@ -212,14 +212,15 @@ public class JdbcDirectory implements DirectoryStore, DirectoryLookup {
 
     @Override
     public Set<String> optedOut(Collection<String> phones) {
-        return new HashSet<>(query("select phone from opt_out where phone = any(?::text[])", (rs, n) -> rs.getString(1), phones));
+        return new HashSet<>(query("select o.phone from opt_out o join unnest(?::text[]) u(phone) on o.phone = u.phone", (rs, n) -> rs.getString(1), phones));
     }
 
+    /** Ids are distinct (callers pass sets or distinct keys), so joining on {@code unnest} returns each row once. */
     private <T> List<T> query(String sql, RowMapper<T> mapper, Collection<String> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        var array = ids.toArray(String[]::new);
+        var array = new java.util.LinkedHashSet<>(ids).toArray(String[]::new);
         return jdbc.query(con -> {
             PreparedStatement statement = con.prepareStatement(sql);
             statement.setArray(1, con.createArrayOf("text", array));

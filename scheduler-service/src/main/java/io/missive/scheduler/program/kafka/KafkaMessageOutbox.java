@@ -18,8 +18,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,7 +28,6 @@ import org.jspecify.annotations.Nullable;
 public class KafkaMessageOutbox implements MessageOutbox {
 
     public static final String SOURCE = "scheduler-service";
-    private static final long ACK_TIMEOUT_MS = 60_000;
 
     private final EventPublisher publisher;
     private final Clock clock;
@@ -40,7 +38,7 @@ public class KafkaMessageOutbox implements MessageOutbox {
     }
 
     @Override
-    public void planned(Campaign campaign, List<PlannedMessage> messages) {
+    public CompletableFuture<Void> planned(Campaign campaign, List<PlannedMessage> messages) {
         var events = new ArrayList<Keyed>(messages.size());
         for (var m : messages) {
             events.add(new Keyed(m.messageId(), MessagePlanned.newBuilder()
@@ -67,11 +65,11 @@ public class KafkaMessageOutbox implements MessageOutbox {
                     .setAttachment(attachment(campaign))
                     .build()));
         }
-        publish(Topics.PLANNED, events);
+        return publish(Topics.PLANNED, events);
     }
 
     @Override
-    public void failed(Campaign campaign, List<PlannedMessage> messages, String reason) {
+    public CompletableFuture<Void> failed(Campaign campaign, List<PlannedMessage> messages, String reason) {
         var now = clock.instant();
         var events = new ArrayList<Keyed>(messages.size());
         for (var m : messages) {
@@ -86,11 +84,11 @@ public class KafkaMessageOutbox implements MessageOutbox {
                     .setSource(SOURCE)
                     .build()));
         }
-        publish(Topics.STATUS, events);
+        return publish(Topics.STATUS, events);
     }
 
     @Override
-    public void requested(Campaign campaign, List<PlannedMessage> messages) {
+    public CompletableFuture<Void> requested(Campaign campaign, List<PlannedMessage> messages) {
         var now = clock.instant();
         var events = new ArrayList<Keyed>(messages.size());
         for (var m : messages) {
@@ -114,18 +112,16 @@ public class KafkaMessageOutbox implements MessageOutbox {
                     .setDueAt(campaign.dueAt())
                     .build()));
         }
-        publish(campaign.provider() == Provider.AIRCALL ? Topics.AIRCALL_REQUESTED : Topics.SPOTHIT_REQUESTED, events);
+        return publish(campaign.provider() == Provider.AIRCALL ? Topics.AIRCALL_REQUESTED : Topics.SPOTHIT_REQUESTED, events);
     }
 
-    private void publish(Topic topic, List<Keyed> events) {
-        try {
-            publisher.publishAllAndWait(topic, events, ACK_TIMEOUT_MS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing to " + topic.name(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("publishing to " + topic.name() + " was not acknowledged", e);
+    /** Sends without blocking on acks; the producer's delivery timeout bounds how long the future can stay open. */
+    private CompletableFuture<Void> publish(Topic topic, List<Keyed> events) {
+        var sends = new CompletableFuture<?>[events.size()];
+        for (int i = 0; i < sends.length; i++) {
+            sends[i] = publisher.publish(topic, events.get(i).key(), events.get(i).event());
         }
+        return CompletableFuture.allOf(sends);
     }
 
     private static @Nullable Attachment attachment(Campaign campaign) {
