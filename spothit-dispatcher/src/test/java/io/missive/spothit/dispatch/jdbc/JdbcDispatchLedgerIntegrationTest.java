@@ -1,0 +1,83 @@
+package io.missive.spothit.dispatch.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.missive.spothit.dispatch.BulkSms;
+import io.missive.spothit.dispatch.LedgerState;
+import io.missive.spothit.dispatch.RequestedMessage;
+import io.missive.testkit.RealInfrastructure;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The ledger's guards on the real database: a message is claimed once, only one of two racing
+ * dispatchers moves it to SENDING, and a late settlement cannot undo the recovery's.
+ */
+@RealInfrastructure
+@SpringBootTest(properties = {"spothit.api-key=ledger-key", "spothit.dispatch.recovery-interval=1h"})
+class JdbcDispatchLedgerIntegrationTest {
+
+    @Autowired
+    JdbcDispatchLedger ledger;
+
+    private static List<RequestedMessage> messages(String campaign, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> new RequestedMessage(campaign + "-" + i, campaign, "+336100000%02d".formatted(i), "Bonjour",
+                        "Bonjour", Map.of(), null))
+                .toList();
+    }
+
+    private static BulkSms call(List<RequestedMessage> messages) {
+        return new BulkSms(UUID.randomUUID(), messages.getFirst().campaignId(), "Bonjour", false, null,
+                messages.stream().map(m -> new BulkSms.Recipient(m.messageId(), m.phone(), Map.of())).toList());
+    }
+
+    @Test
+    void aMessageIsClaimedOnceAndARedeliveryFindsItsState() {
+        var messages = messages("claim", 3);
+
+        var first = ledger.claim(messages);
+        ledger.startSending(call(messages.subList(0, 1)));
+        var again = ledger.claim(messages);
+
+        assertThat(first.values()).extracting(e -> e.state()).containsOnly(LedgerState.PLANNED);
+        assertThat(again.get("claim-0").state()).isEqualTo(LedgerState.SENDING);
+        assertThat(again.get("claim-1").state()).isEqualTo(LedgerState.PLANNED);
+    }
+
+    @Test
+    void ofTwoDispatchersRacingForTheSameMessagesOnlyOneSendsEach() {
+        var messages = messages("race", 10);
+        ledger.claim(messages);
+
+        var mine = ledger.startSending(call(messages));
+        var theirs = ledger.startSending(call(messages.subList(5, 10)));
+
+        assertThat(mine).hasSize(10);
+        assertThat(theirs).isEmpty();
+    }
+
+    @Test
+    void aLateSettlementDoesNotOverrideTheRecoveryOfAStuckCall() throws InterruptedException {
+        var messages = messages("stuck", 2);
+        ledger.claim(messages);
+        var sms = call(messages);
+        ledger.startSending(sms);
+        Thread.sleep(1100);
+
+        var stuck = ledger.stuckSending(Duration.ofSeconds(1), 100).stream()
+                .filter(entry -> entry.campaignId().equals("stuck")).toList();
+        var recovered = ledger.settleFailed(stuck.stream().map(e -> e.messageId()).toList(), LedgerState.SENDING, "UNKNOWN_OUTCOME", 1);
+        var late = ledger.settleSent(sms, "4200001", 1);
+
+        assertThat(recovered).hasSize(2).allSatisfy(e -> assertThat(e.reason()).isEqualTo("UNKNOWN_OUTCOME"));
+        assertThat(late).as("nothing left to settle, nothing announced twice").isEmpty();
+        assertThat(ledger.claim(messages).values()).extracting(e -> e.state()).containsOnly(LedgerState.FAILED);
+    }
+}
