@@ -22,6 +22,9 @@ public final class Stack implements AutoCloseable {
     private final LocalInfrastructure infrastructure;
     private final Simulators simulators;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    private final Thread closeOnExit = Thread.ofPlatform().unstarted(this::close);
 
     private Stack(StackConfig config, LocalInfrastructure infrastructure, Simulators simulators) {
         this.config = config;
@@ -43,6 +46,8 @@ public final class Stack implements AutoCloseable {
                     "http://localhost:" + config.port("webhook-gateway"), SECRETS,
                     config.aircallRequestsPerWindow(), config.aircallWindow());
             stack = new Stack(config, infrastructure, simulators);
+            // A launcher ended by a signal must not leave service JVMs or the broker behind.
+            Runtime.getRuntime().addShutdownHook(stack.closeOnExit);
             stack.startServices(healthTimeout);
             return stack;
         } catch (RuntimeException e) {
@@ -142,10 +147,30 @@ public final class Stack implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            // Another thread (the exit hook, say) is closing: return when it is done.
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
+        if (Thread.currentThread() != closeOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(closeOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook is running or about to
+            }
+        }
         try (var stopping = Executors.newVirtualThreadPerTaskExecutor()) {
             services.values().forEach(service -> stopping.submit(() -> service.stop(Duration.ofSeconds(20))));
         }
-        simulators.close();
-        infrastructure.close();
+        try {
+            simulators.close();
+            infrastructure.close();
+        } finally {
+            stopped.countDown();
+        }
     }
 }
