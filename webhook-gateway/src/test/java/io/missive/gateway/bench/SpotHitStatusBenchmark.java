@@ -41,14 +41,20 @@ public final class SpotHitStatusBenchmark {
         properties.put("logging.level.io.missive.gateway", "WARN");
         properties.put("logging.level.org.apache.kafka", "WARN");
 
-        try (var app = new SpringApplicationBuilder(WebhookGatewayApplication.class).properties(properties).run();
+        // as command-line arguments: they outrank application.yml, default properties do not
+        var arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        int exitCode = 1;
+        try (var app = new SpringApplicationBuilder(WebhookGatewayApplication.class).run(arguments);
              var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             run(client, port, warmup, concurrency, "warmup");
             var latencies = run(client, port, requests, concurrency, "measure");
             report(latencies.nanos(), latencies.elapsedNanos(), requests, concurrency, latencies.failures());
+            exitCode = 0;
+        } finally {
+            // the in-JVM broker and database keep non-daemon threads
+            System.exit(exitCode);
         }
-        System.exit(0);
     }
 
     private record Run(long[] nanos, long elapsedNanos, int failures) {
