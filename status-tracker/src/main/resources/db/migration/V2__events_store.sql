@@ -28,10 +28,11 @@ create table text_message_events (
     reason              text,
     attempts            integer,
     clicks              integer     not null default 0
-);
+) with (fillfactor = 80); -- room on the page so that status updates are HOT (no index touched)
 create index text_message_events_campaign on text_message_events (campaign_id);
 create index text_message_events_parent on text_message_events (parent_id);
-create index text_message_events_spot_hit on text_message_events (spot_hit_message_id) where spot_hit_message_id is not null;
+-- (provider id, phone): a receipt for one number of a SpotHit campaign finds its message without reading the campaign.
+create index text_message_events_spot_hit on text_message_events (spot_hit_message_id, phone) where spot_hit_message_id is not null;
 create index text_message_events_aircall on text_message_events (aircall_message_id) where aircall_message_id is not null;
 
 -- Every transition reported for a message, applied or not, once per event.
@@ -59,7 +60,8 @@ create table provider_receipts (
     reason              text,
     attempts            integer
 );
-create index provider_receipts_provider_id on provider_receipts (provider, provider_message_id);
+create index provider_receipts_provider_id on provider_receipts (provider_message_id, phone);
+create index provider_receipts_campaign_wide on provider_receipts (provider_message_id) where phone is null;
 
 -- The processed-event keys, written in the same transaction as the projection.
 create table processed_events (

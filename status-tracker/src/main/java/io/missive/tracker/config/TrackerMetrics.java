@@ -7,7 +7,10 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.missive.schemas.Statuses;
 import io.missive.tracker.projection.BatchOutcome;
+import io.missive.tracker.projection.EventProjection;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -21,6 +24,7 @@ public class TrackerMetrics implements Consumer<BatchOutcome> {
     private final Timer plannedToSent;
     private final Timer sentToDelivered;
     private final MultiGauge messages;
+    private final Map<String, Counter> applied = new HashMap<>();
 
     public TrackerMetrics(MeterRegistry registry, JdbcTemplate jdbc) {
         this.registry = registry;
@@ -33,6 +37,12 @@ public class TrackerMetrics implements Consumer<BatchOutcome> {
                 .register(registry);
         this.plannedToSent = latency("missive.tracker.planned.to.sent", "Time from a message's planned time to its SENT report");
         this.sentToDelivered = latency("missive.tracker.sent.to.delivered", "Time from SENT to DELIVERED");
+        // Registered up front: a counter registered while the context closes would be a no-op.
+        for (var type : EventProjection.PROJECTED) {
+            applied.put(type.getSimpleName(), Counter.builder("missive.tracker.events.applied")
+                    .description("Events applied to the Events store, by type").tag("type", type.getSimpleName())
+                    .register(registry));
+        }
         this.messages = MultiGauge.builder("missive.tracker.messages")
                 .description("Messages in the Events store by provider and status")
                 .register(registry);
@@ -48,9 +58,7 @@ public class TrackerMetrics implements Consumer<BatchOutcome> {
 
     @Override
     public void accept(BatchOutcome outcome) {
-        outcome.applied().forEach((type, count) -> Counter.builder("missive.tracker.events.applied")
-                .description("Events applied to the Events store, by type").tag("type", type)
-                .register(registry).increment(count));
+        outcome.applied().forEach((type, count) -> applied.get(type).increment(count));
         duplicates.increment(outcome.duplicates());
         anomalies.increment(outcome.anomalies());
         outcome.plannedToSent().forEach(plannedToSent::record);

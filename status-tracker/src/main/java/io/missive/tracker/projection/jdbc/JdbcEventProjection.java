@@ -79,6 +79,13 @@ public class JdbcEventProjection implements EventProjection {
     }
 
     private BatchOutcome applyInTransaction(List<SpecificRecord> events) {
+        long t0 = System.nanoTime();
+        // Every statement here looks a batch's keys up in an indexed table: index lookups are right whatever
+        // the table's size, whereas the planner, on a table that grew since it was last analysed, may scan,
+        // sort or hash all of it for every batch.
+        sql.update("set local enable_seqscan = off");
+        sql.update("set local enable_hashjoin = off");
+        sql.update("set local enable_mergejoin = off");
         var unique = new LinkedHashMap<String, SpecificRecord>();
         for (var event : events) {
             unique.putIfAbsent(eventId(event), event);
@@ -95,13 +102,21 @@ public class JdbcEventProjection implements EventProjection {
         }
         var outcome = new Outcome();
         outcome.duplicates = events.size() - fresh.size();
+        long t1 = System.nanoTime();
         planned(batch.planned);
+        long t2 = System.nanoTime();
         statuses(batch, outcome);
+        long t3 = System.nanoTime();
         aircallRecorded(batch.aircallRecorded);
         inbound(batch.inbound);
         optOuts(batch.optOuts);
         clicks(batch.clicks);
         calls(batch.calls);
+        if (log.isDebugEnabled()) {
+            log.debug("event=batch_timing events={} claim_ms={} planned_ms={} statuses_ms={} others_ms={} steps={}",
+                    events.size(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                    (System.nanoTime() - t3) / 1_000_000, outcome.steps);
+        }
         batch.counts().forEach(outcome.applied::put);
         return outcome.toBatchOutcome();
     }
@@ -155,9 +170,13 @@ public class JdbcEventProjection implements EventProjection {
                         event.getEventId(), event.getStatus(), event.getSource(), Masking.phone(event.getPhone()));
             }
         }
+        outcome.step("start");
         serializeProviderIds(batch.statuses);
+        outcome.step("advisory");
         var learned = learnMessages(direct);
+        outcome.step("learn");
         storeReceipts(receipts);
+        outcome.step("store");
 
         var transitions = new LinkedHashMap<String, Ordered>();
         for (var positioned : direct) {
@@ -173,6 +192,7 @@ public class JdbcEventProjection implements EventProjection {
             int position = positions.getOrDefault(transition.eventId(), -1);
             transitions.putIfAbsent(key(transition), new Ordered(transition, position));
         }
+        outcome.step("match");
         if (transitions.isEmpty()) {
             return;
         }
@@ -181,6 +201,7 @@ public class JdbcEventProjection implements EventProjection {
         var alreadyInHistory = alreadyInHistory(transitions.values().stream()
                 .filter(o -> o.position < 0).map(o -> o.transition).toList());
 
+        outcome.step("lock+history");
         var perMessage = new TreeMap<String, List<Ordered>>();
         for (var ordered : transitions.values()) {
             if (!alreadyInHistory.contains(key(ordered.transition))) {
@@ -217,8 +238,11 @@ public class JdbcEventProjection implements EventProjection {
             }
             changed.add(new Locked(progress, locked.aircallMessageId));
         }
+        outcome.step("fold");
         writeHistory(history);
-        writeProgress(changed);
+        outcome.step("writeHistory");
+        writeProgress(changed, learned);
+        outcome.step("writeProgress");
     }
 
     /**
@@ -234,35 +258,20 @@ public class JdbcEventProjection implements EventProjection {
         }
     }
 
-    /** Creates the rows of messages not planned yet and records the provider ids that later receipts name. */
-    private Set<String> learnMessages(List<Positioned> direct) {
-        var byMessage = new TreeMap<String, StatusUpdated>();
-        var learned = new HashSet<String>();
+    /** Creates the rows of messages not planned yet; returns what the batch's SENT reports teach: provider ids. */
+    private Map<String, Learned> learnMessages(List<Positioned> direct) {
+        var learned = new TreeMap<String, Learned>();
+        var ids = new java.util.TreeSet<String>();
         for (var positioned : direct) {
             var event = positioned.event;
-            var known = byMessage.get(event.getMessageId());
-            if (known == null || (known.getProviderMessageId() == null && event.getProviderMessageId() != null)) {
-                byMessage.put(event.getMessageId(), event);
-            }
-            if (event.getProviderMessageId() != null) {
-                learned.add(event.getMessageId());
+            ids.add(event.getMessageId());
+            if (event.getProvider() != null && event.getProviderMessageId() != null) {
+                learned.putIfAbsent(event.getMessageId(), new Learned(event.getMessageId(), event.getProvider(),
+                        event.getProviderMessageId(), event.getPhone()));
             }
         }
-        var rows = byMessage.values();
-        sql.update("""
-                insert into text_message_events (message_id, phone, message_provider, spot_hit_message_id, aircall_message_id)
-                select m, ph, pr, sh, ac from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as u(m, ph, pr, sh, ac)
-                on conflict (message_id) do update set
-                    phone = coalesce(text_message_events.phone, excluded.phone),
-                    message_provider = coalesce(text_message_events.message_provider, excluded.message_provider),
-                    spot_hit_message_id = coalesce(text_message_events.spot_hit_message_id, excluded.spot_hit_message_id),
-                    aircall_message_id = coalesce(text_message_events.aircall_message_id, excluded.aircall_message_id)
-                where excluded.spot_hit_message_id is not null or excluded.aircall_message_id is not null
-                """,
-                texts(rows, StatusUpdated::getMessageId), texts(rows, StatusUpdated::getPhone),
-                texts(rows, e -> e.getProvider() == null ? null : ProviderNames.messageProvider(e.getProvider())),
-                texts(rows, e -> e.getProvider() == Provider.SPOTHIT ? e.getProviderMessageId() : null),
-                texts(rows, e -> e.getProvider() == Provider.AIRCALL ? e.getProviderMessageId() : null));
+        sql.update("insert into text_message_events (message_id) select unnest(?::text[]) on conflict do nothing",
+                (Object) ids.toArray(String[]::new));
         return learned;
     }
 
@@ -288,30 +297,90 @@ public class JdbcEventProjection implements EventProjection {
 
     /**
      * Receipts joined to the messages they name: this batch's receipts against every known message,
-     * and every stored receipt against the messages whose provider id this batch taught us.
+     * and every stored receipt (this batch's included) against the provider ids this batch's SENTs taught.
+     * A SpotHit receipt with a number names one message of the campaign, without one all of them; an
+     * Aircall id names one message. Each lookup is a lateral subquery (kept apart by {@code offset 0}) so
+     * that it is an index lookup per key, whatever the planner believes of the table's size.
      */
-    private List<Transition> matchingReceipts(List<Positioned> receipts, Set<String> learned) {
-        if (receipts.isEmpty() && learned.isEmpty()) {
-            return List.of();
+    private List<Transition> matchingReceipts(List<Positioned> receipts, Map<String, Learned> learned) {
+        var byEventId = new HashMap<String, StatusUpdated>();
+        var spotHitOne = new ArrayList<StatusUpdated>();
+        var spotHitAll = new ArrayList<StatusUpdated>();
+        var aircall = new ArrayList<StatusUpdated>();
+        for (var positioned : receipts) {
+            var event = positioned.event;
+            byEventId.put(event.getEventId(), event);
+            if (event.getProvider() == Provider.AIRCALL) {
+                aircall.add(event);
+            } else if (event.getPhone() != null) {
+                spotHitOne.add(event);
+            } else {
+                spotHitAll.add(event);
+            }
         }
-        var select = """
-                select m.message_id, r.event_id, r.status, r.occurred_at, r.source, r.reason, r.attempts
-                from provider_receipts r join text_message_events m on %s and (r.phone is null or r.phone = m.phone)
-                where %s
-                """;
-        var spotHit = "r.provider = 'SPOTHIT' and m.spot_hit_message_id = r.provider_message_id";
-        var aircall = "r.provider = 'AIRCALL' and m.aircall_message_id = r.provider_message_id";
-        var query = String.join(" union ",
-                select.formatted(spotHit, "r.event_id = any(?::text[])"),
-                select.formatted(aircall, "r.event_id = any(?::text[])"),
-                select.formatted(spotHit, "m.message_id = any(?::text[])"),
-                select.formatted(aircall, "m.message_id = any(?::text[])"));
-        var receiptIds = receipts.stream().map(p -> p.event.getEventId()).toArray(String[]::new);
-        var learnedIds = learned.toArray(String[]::new);
-        return sql.query(query, rows -> new Transition(rows.getString(1), rows.getString(2),
-                        Statuses.fromCode(rows.getInt(3)), instant(rows, 4), rows.getString(5), rows.getString(6),
-                        (Integer) rows.getObject(7)),
-                receiptIds, receiptIds, learnedIds, learnedIds);
+        var matches = new ArrayList<Transition>();
+        SqlArrays.Row<String[]> pair = rows -> new String[] {rows.getString(1), rows.getString(2)};
+        var pairs = new ArrayList<String[]>();
+        if (!spotHitOne.isEmpty()) {
+            pairs.addAll(sql.query("""
+                    select m.message_id, u.e from unnest(?::text[], ?::text[], ?::text[]) as u(e, pm, ph)
+                    cross join lateral (select message_id from text_message_events
+                                        where spot_hit_message_id = u.pm and phone = u.ph offset 0) m
+                    """, pair, texts(spotHitOne, StatusUpdated::getEventId),
+                    texts(spotHitOne, StatusUpdated::getProviderMessageId), texts(spotHitOne, StatusUpdated::getPhone)));
+        }
+        if (!spotHitAll.isEmpty()) {
+            pairs.addAll(sql.query("""
+                    select m.message_id, u.e from unnest(?::text[], ?::text[]) as u(e, pm)
+                    cross join lateral (select message_id from text_message_events where spot_hit_message_id = u.pm offset 0) m
+                    """, pair, texts(spotHitAll, StatusUpdated::getEventId), texts(spotHitAll, StatusUpdated::getProviderMessageId)));
+        }
+        if (!aircall.isEmpty()) {
+            pairs.addAll(sql.query("""
+                    select m.message_id, u.e from unnest(?::text[], ?::text[]) as u(e, pm)
+                    cross join lateral (select message_id from text_message_events where aircall_message_id = u.pm offset 0) m
+                    """, pair, texts(aircall, StatusUpdated::getEventId), texts(aircall, StatusUpdated::getProviderMessageId)));
+        }
+        for (var found : pairs) {
+            var event = byEventId.get(found[1]);
+            matches.add(new Transition(found[0], event.getEventId(), event.getStatus(), event.getOccurredAt(),
+                    event.getSource(), event.getReason(), event.getAttempts()));
+        }
+        if (learned.isEmpty()) {
+            return matches;
+        }
+        var columns = "r.event_id, r.status, r.occurred_at, r.source, r.reason, r.attempts";
+        SqlArrays.Row<Transition> stored = rows -> new Transition(rows.getString(1), rows.getString(2),
+                Statuses.fromCode(rows.getInt(3)), instant(rows, 4), rows.getString(5), rows.getString(6),
+                (Integer) rows.getObject(7));
+        var learnedSpotHit = learned.values().stream().filter(l -> l.provider() == Provider.SPOTHIT).toList();
+        var learnedAircall = learned.values().stream().filter(l -> l.provider() == Provider.AIRCALL).toList();
+        var withPhone = learnedSpotHit.stream().filter(l -> l.phone() != null).toList();
+        if (!withPhone.isEmpty()) {
+            matches.addAll(sql.query("""
+                    select u.m, %s from unnest(?::text[], ?::text[], ?::text[]) as u(m, pm, ph)
+                    cross join lateral (select * from provider_receipts
+                                        where provider_message_id = u.pm and phone = u.ph and provider = 'SPOTHIT' offset 0) r
+                    """.formatted(columns), stored, texts(withPhone, Learned::messageId),
+                    texts(withPhone, Learned::providerMessageId), texts(withPhone, Learned::phone)));
+        }
+        if (!learnedSpotHit.isEmpty()) {
+            matches.addAll(sql.query("""
+                    select u.m, %s from unnest(?::text[], ?::text[]) as u(m, pm)
+                    cross join lateral (select * from provider_receipts
+                                        where provider_message_id = u.pm and phone is null and provider = 'SPOTHIT' offset 0) r
+                    """.formatted(columns), stored, texts(learnedSpotHit, Learned::messageId),
+                    texts(learnedSpotHit, Learned::providerMessageId)));
+        }
+        if (!learnedAircall.isEmpty()) {
+            matches.addAll(sql.query("""
+                    select u.m, %s from unnest(?::text[], ?::text[]) as u(m, pm)
+                    cross join lateral (select * from provider_receipts
+                                        where provider_message_id = u.pm and provider = 'AIRCALL' offset 0) r
+                    """.formatted(columns), stored, texts(learnedAircall, Learned::messageId),
+                    texts(learnedAircall, Learned::providerMessageId)));
+        }
+        return matches;
     }
 
     private Map<String, Locked> lockProgress(String[] sortedMessageIds) {
@@ -357,15 +426,22 @@ public class JdbcEventProjection implements EventProjection {
                 history.stream().map(MessageProgress.HistoryEntry::anomaly).toArray(Boolean[]::new));
     }
 
-    private void writeProgress(List<Locked> changed) {
+    /** The new progress of the batch's messages, and the provider ids (and phone) their SENT reports named. */
+    private void writeProgress(List<Locked> changed, Map<String, Learned> learned) {
         if (changed.isEmpty()) {
             return;
         }
         var rows = changed.stream().map(l -> l.progress).toList();
+        java.util.function.Function<MessageProgress, @Nullable Learned> taught = p -> learned.get(p.messageId());
         sql.update("""
                 update text_message_events t set status = u.s, sent_at = %s, delivered_at = %s, finished_at = %s,
-                    reason = u.r, attempts = u.a
-                from unnest(?::text[], ?::int4[], ?::int8[], ?::int8[], ?::int8[], ?::text[], ?::int4[]) as u(m, s, se, de, fi, r, a)
+                    reason = u.r, attempts = u.a,
+                    phone = coalesce(t.phone, u.ph),
+                    message_provider = coalesce(t.message_provider, u.pr),
+                    spot_hit_message_id = coalesce(t.spot_hit_message_id, u.sh),
+                    aircall_message_id = coalesce(t.aircall_message_id, u.ac)
+                from unnest(?::text[], ?::int4[], ?::int8[], ?::int8[], ?::int8[], ?::text[], ?::int4[],
+                            ?::text[], ?::text[], ?::text[], ?::text[]) as u(m, s, se, de, fi, r, a, ph, pr, sh, ac)
                 where t.message_id = u.m
                 """.formatted(TS.formatted("u.se"), TS.formatted("u.de"), TS.formatted("u.fi")),
                 texts(rows, MessageProgress::messageId),
@@ -373,15 +449,26 @@ public class JdbcEventProjection implements EventProjection {
                 rows.stream().map(p -> p.sentAt() == null ? null : p.sentAt().toEpochMilli()).toArray(Long[]::new),
                 rows.stream().map(p -> p.deliveredAt() == null ? null : p.deliveredAt().toEpochMilli()).toArray(Long[]::new),
                 rows.stream().map(p -> p.finishedAt() == null ? null : p.finishedAt().toEpochMilli()).toArray(Long[]::new),
-                texts(rows, MessageProgress::reason), rows.stream().map(MessageProgress::attempts).toArray(Integer[]::new));
-        var aircall = changed.stream()
-                .filter(l -> l.aircallMessageId != null && ProviderNames.aircallStatus(l.progress.status()) != null)
-                .toList();
+                texts(rows, MessageProgress::reason), rows.stream().map(MessageProgress::attempts).toArray(Integer[]::new),
+                texts(rows, p -> taught.apply(p) == null ? null : taught.apply(p).phone()),
+                texts(rows, p -> taught.apply(p) == null ? null : ProviderNames.messageProvider(taught.apply(p).provider())),
+                texts(rows, p -> taught.apply(p) != null && taught.apply(p).provider() == Provider.SPOTHIT ? taught.apply(p).providerMessageId() : null),
+                texts(rows, p -> taught.apply(p) != null && taught.apply(p).provider() == Provider.AIRCALL ? taught.apply(p).providerMessageId() : null));
+        var aircall = new ArrayList<String[]>();
+        for (var locked : changed) {
+            var taughtId = learned.get(locked.progress.messageId());
+            var aircallId = locked.aircallMessageId != null ? locked.aircallMessageId
+                    : taughtId != null && taughtId.provider() == Provider.AIRCALL ? taughtId.providerMessageId() : null;
+            var status = ProviderNames.aircallStatus(locked.progress.status());
+            if (aircallId != null && status != null) {
+                aircall.add(new String[] {aircallId, status});
+            }
+        }
         if (!aircall.isEmpty()) {
             sql.update("""
                     update aircall_messages a set status = u.s from unnest(?::text[], ?::text[]) as u(id, s)
                     where a.aircall_id = u.id and a.direction = 'outbound'
-                    """, texts(aircall, l -> l.aircallMessageId), texts(aircall, l -> ProviderNames.aircallStatus(l.progress.status())));
+                    """, texts(aircall, row -> row[0]), texts(aircall, row -> row[1]));
         }
     }
 
@@ -551,6 +638,9 @@ public class JdbcEventProjection implements EventProjection {
     private record Ordered(Transition transition, int position) {
     }
 
+    private record Learned(String messageId, Provider provider, String providerMessageId, @Nullable String phone) {
+    }
+
     private record Locked(MessageProgress progress, @Nullable String aircallMessageId) {
     }
 
@@ -602,6 +692,14 @@ public class JdbcEventProjection implements EventProjection {
         int anomalies;
         final List<Duration> plannedToSent = new ArrayList<>();
         final List<Duration> sentToDelivered = new ArrayList<>();
+        final StringBuilder steps = new StringBuilder();
+        long mark = System.nanoTime();
+
+        void step(String name) {
+            long now = System.nanoTime();
+            steps.append(name).append(':').append((now - mark) / 1_000_000).append(' ');
+            mark = now;
+        }
 
         BatchOutcome toBatchOutcome() {
             return new BatchOutcome(applied, duplicates, anomalies, plannedToSent, sentToDelivered);
