@@ -124,6 +124,14 @@ class ProgramRulesIntegrationTest {
     }
 
     @Test
+    void theApiIsDocumented() {
+        var docs = http.get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.raw()).contains("/api/v1/programs", "/api/v1/programs/{commandId}", "/api/v1/directory/import",
+                "idempotency key");
+    }
+
+    @Test
     void autoPicksAircallForCall0GoalsWithTheSupportersNumber(TestNamespace namespace) {
         try (var aircall = KafkaProbe.fromNow(namespace, Topics.AIRCALL_REQUESTED)) {
             var reply = http.post("/api/v1/programs", command("r-auto-aircall", "{PRENOM_ENFANT} : rappel de {PRENOM_ACCOMPAGNANTE}",

@@ -139,6 +139,8 @@ class TenThousandParentCampaignIntegrationTest {
             assertThat(byId).doesNotContainKey(MessageIds.messageId(commandId, "parent:p6"));
 
             // Every drop is reported with its reason.
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    http.get("/api/v1/programs/" + commandId).body().get("state").asString().equals("DONE"));
             var reply = http.get("/api/v1/programs/" + commandId);
             assertThat(reply.status()).isEqualTo(200);
             assertThat(reply.body().get("accepted").asInt()).isEqualTo(eligible);
