@@ -81,6 +81,13 @@ class TrackedLinksIntegrationTest {
             });
             assertThat(clicked.get(0).getEventId()).as("every click counts").isNotEqualTo(clicked.get(1).getEventId());
             assertThat(clicks.records()).extracting(r -> r.key()).containsOnly("msg-link-1");
+
+            // a link previewer's HEAD is redirected too, but is not a click
+            var head = http.send(java.net.http.HttpRequest.newBuilder(http.uri("/r/Ab3dE6gH"))
+                    .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()));
+            assertThat(head.statusCode()).isEqualTo(302);
+            clicks.assertNoneArrive(Duration.ofMillis(500));
+            assertThat(clicks.events(LinkClicked.class)).hasSize(2);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -51,12 +52,16 @@ class RedirectController {
 
     @GetMapping("/r/{code}")
     @Operation(summary = "Follow a tracked link: 302 to its registered target, 404 page for an unknown code")
-    ResponseEntity<String> follow(@PathVariable String code) {
+    ResponseEntity<String> follow(@PathVariable String code, HttpMethod method) {
         var link = redirects.resolve(code);
         if (link.isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                     .body(NOT_FOUND_PAGE);
+        }
+        if (method == HttpMethod.HEAD) {
+            // link previewers and checkers ask with HEAD: they are not a parent's click
+            return redirect(link.get().targetUrl());
         }
         var clicked = redirects.clicked(link.get());
         try {
@@ -66,8 +71,12 @@ class RedirectController {
             unpublishedClicks.increment();
             log.error("link_click_unpublished messageId={} code={} reason=\"{}\"", link.get().messageId(), code, e.getMessage());
         }
+        return redirect(link.get().targetUrl());
+    }
+
+    private static ResponseEntity<String> redirect(String target) {
         return ResponseEntity.status(HttpStatus.FOUND)
-                .location(URI.create(link.get().targetUrl()))
+                .location(URI.create(target))
                 .cacheControl(CacheControl.noStore())
                 .build();
     }
