@@ -12,8 +12,9 @@ import java.util.Deque;
  * <ul>
  *   <li>a hard bound: no {@code limit + 1} starts within one window's length, so no window of the
  *       server can see more than {@code limit} of them;</li>
- *   <li>even pacing: requests start on slots {@code window / limit} apart (a start that came late
- *       does not push the following slots back, so scheduling jitter does not cost throughput);</li>
+ *   <li>even pacing: requests start on slots {@code window / limit} apart; a start that came late
+ *       does not push the following slots back (up to a window's worth of lag), so scheduling
+ *       jitter does not cost throughput, and an idle spell earns no burst;</li>
  *   <li>the headers: the limit follows {@code X-AircallApi-Limit}, and when
  *       {@code X-AircallApi-Remaining} reaches 0 (other clients of the account, a restart) or a
  *       429 names a reset, nothing starts before that reset plus a margin for clock skew.</li>
@@ -64,9 +65,19 @@ public final class CredentialsRateLimiter {
         while (recentStarts.size() > limit) {
             recentStarts.removeFirst();
         }
-        var interval = window.dividedBy(limit);
-        var base = now.minus(interval).isAfter(nextSlot) ? now.minus(interval) : nextSlot;
-        nextSlot = base.plus(interval);
+        // Starts that came late (a slow query, a busy CPU) are caught up on, up to one window's
+        // worth; the hard bound above still holds whatever the catching up.
+        var oldestSlot = now.minus(window);
+        var base = oldestSlot.isAfter(nextSlot) ? oldestSlot : nextSlot;
+        nextSlot = base.plus(window.dividedBy(limit));
+    }
+
+    /** Nothing waits to be sent: no lag to catch up on, the next request starts a fresh schedule. */
+    public synchronized void idle() {
+        var now = clock.instant();
+        if (now.isAfter(nextSlot)) {
+            nextSlot = now;
+        }
     }
 
     /** What the reply's headers said. */

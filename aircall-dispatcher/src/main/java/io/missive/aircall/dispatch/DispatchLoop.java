@@ -92,15 +92,7 @@ public final class DispatchLoop implements Runnable {
                 }
                 var entry = claimed.get();
                 var outcome = dispatcher.call(entry);
-                settling.execute(() -> {
-                    try {
-                        dispatcher.settle(entry, outcome);
-                        announcer.wake();
-                    } catch (RuntimeException e) {
-                        // The row stays SENDING; recovery settles it by the unknown-outcome policy.
-                        log.error("event=aircall.settle_error messageId={} error={}", entry.message().messageId(), e.toString(), e);
-                    }
-                });
+                settling.execute(() -> settle(entry, outcome));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -112,6 +104,36 @@ public final class DispatchLoop implements Runnable {
                     Thread.currentThread().interrupt();
                     return;
                 }
+            }
+        }
+    }
+
+    /**
+     * Records the outcome, retrying for a while if the database is briefly unavailable: the call
+     * has been made, and a row left SENDING would end as UNKNOWN_OUTCOME.
+     */
+    private void settle(LedgerEntry entry, SendOutcome outcome) {
+        long backoffMillis = 200;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dispatcher.settle(entry, outcome);
+                announcer.wake();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= 8) {
+                    // The row stays SENDING; recovery settles it by the unknown-outcome policy.
+                    log.error("event=aircall.settle_error messageId={} outcome={} error={}", entry.message().messageId(),
+                            outcome, e.toString(), e);
+                    return;
+                }
+                log.warn("event=aircall.settle_retry messageId={} attempt={} error={}", entry.message().messageId(), attempt, e.toString());
+                try {
+                    Thread.sleep(backoffMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoffMillis = Math.min(backoffMillis * 2, 10_000);
             }
         }
     }

@@ -82,7 +82,11 @@ public final class Dispatcher {
 
     /** Claims the most overdue message for an attempt (it is SENDING from now on), if one is due. */
     public Optional<LedgerEntry> claimNextDue() {
-        return ledger.claimNextDue(clock.instant());
+        var claimed = ledger.claimNextDue(clock.instant());
+        if (claimed.isEmpty()) {
+            limiter.idle();
+        }
+        return claimed;
     }
 
     /** Gives back a claimed message that was not sent (the service is stopping): same attempt, due now. */

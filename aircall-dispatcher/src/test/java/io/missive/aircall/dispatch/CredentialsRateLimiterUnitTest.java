@@ -45,6 +45,20 @@ class CredentialsRateLimiterUnitTest {
     }
 
     @Test
+    void catchesUpOnLateStartsButNotOnIdleTime() {
+        var limiter = new CredentialsRateLimiter(60, Duration.ofMinutes(1), Duration.ZERO, clock);
+        limiter.started();
+        clock.advance(Duration.ofMillis(2500));
+        limiter.started();
+
+        assertThat(limiter.delayBeforeNext()).as("two slots behind: the next may start at once").isZero();
+
+        limiter.idle();
+        limiter.started();
+        assertThat(limiter.delayBeforeNext()).as("after an idle spell, back to one interval").isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
     void waitsForTheResetWhenNothingRemainsAndAfterA429() {
         var limiter = new CredentialsRateLimiter(60, Duration.ofMinutes(1), Duration.ofSeconds(1), clock);
         var reset = Instant.parse("2026-11-25T10:00:40Z");

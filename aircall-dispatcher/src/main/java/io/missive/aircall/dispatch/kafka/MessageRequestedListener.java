@@ -6,7 +6,13 @@ import io.missive.aircall.dispatch.Dispatcher;
 import io.missive.aircall.dispatch.OutboundMessage;
 import io.missive.events.MessageRequested;
 import io.missive.schemas.topics.Topics;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
@@ -15,6 +21,8 @@ import org.springframework.kafka.annotation.KafkaListener;
  * its messageId.
  */
 public class MessageRequestedListener {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageRequestedListener.class);
 
     private final Dispatcher dispatcher;
     private final DispatchLoop loop;
@@ -33,13 +41,41 @@ public class MessageRequestedListener {
         try {
             var message = new OutboundMessage(requested.getMessageId(), requested.getCampaignId(), requested.getPhone(),
                     requested.getBody(), requested.getAircallNumberId(), requested.getParentId(), requested.getSupporterId());
-            if (dispatcher.take(message)) {
+            if (takeDurably(message)) {
                 loop.wake();
                 announcer.wake();
             }
         } finally {
             MDC.remove("messageId");
             MDC.remove("campaignId");
+        }
+    }
+
+    /**
+     * A database that is briefly unavailable should not send valid messages to the dead-letter
+     * topic: the write is retried for about a minute (well within the consumer's poll interval)
+     * before the error handler gets the failure.
+     */
+    private boolean takeDurably(OutboundMessage message) {
+        long backoffMillis = 250;
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (true) {
+            try {
+                return dispatcher.take(message);
+            } catch (TransientDataAccessException | RecoverableDataAccessException | DataAccessResourceFailureException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                log.warn("event=aircall.ledger_unavailable messageId={} retryInMs={} error={}", message.messageId(),
+                        backoffMillis, e.toString());
+                try {
+                    Thread.sleep(backoffMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                backoffMillis = Math.min(backoffMillis * 2, 10_000);
+            }
         }
     }
 }
