@@ -97,7 +97,7 @@ public class MissiveKafkaAutoConfiguration {
     /** Failed sends are logged without the record: an event may hold a phone number. */
     @Bean
     @ConditionalOnMissingBean(ProducerListener.class)
-    ProducerListener<Object, Object> kafkaProducerListener() {
+    ProducerListener<Object, Object> missiveProducerListener() {
         var listener = new LoggingProducerListener<Object, Object>();
         listener.setIncludeContents(false);
         return listener;
