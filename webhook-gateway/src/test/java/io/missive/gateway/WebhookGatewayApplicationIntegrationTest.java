@@ -1,7 +1,10 @@
 package io.missive.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.missive.testkit.RealInfrastructure;
 import io.missive.testkit.ServiceEndpointsContract;
+import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -19,5 +22,16 @@ class WebhookGatewayApplicationIntegrationTest implements ServiceEndpointsContra
     @Override
     public int port() {
         return port;
+    }
+
+    @Test
+    void documentsEveryCallbackRouteInItsOpenApiDocument() {
+        try (var http = new GatewayHttp(port)) {
+            var document = http.get("/v3/api-docs").body();
+
+            assertThat(document).contains("/spot_hit/status", "/spot_hit/stop", "/spot_hit/response", "/events/{id}/update_status",
+                    "/events/spot_hit_stop", "/events/spot_hit_response", "/aircall/messages", "/aircall/calls",
+                    "/aircall/events_messages_status_updated", "/r/{code}");
+        }
     }
 }

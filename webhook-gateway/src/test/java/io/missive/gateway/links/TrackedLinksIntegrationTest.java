@@ -128,6 +128,19 @@ class TrackedLinksIntegrationTest {
     }
 
     @Test
+    void aMalformedPlannedRecordDoesNotStopTheLinkTable(TestNamespace namespace) {
+        try (var producer = new TestProducer(namespace)) {
+            producer.sendRaw(Topics.PLANNED, "msg-link-8", "not an event".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            producer.send(Topics.PLANNED, "msg-link-8", planned("msg-link-8", "Af00000001", "https://after.example/"));
+
+            await().atMost(WAIT).until(() -> http.get("/r/Af00000001").statusCode() == 302);
+            try (var deadLetters = KafkaProbe.fromBeginning(namespace, namespace.deadLetterTopic(Topics.PLANNED))) {
+                assertThat(deadLetters.awaitRecords(1, WAIT)).extracting(r -> r.key()).contains("msg-link-8");
+            }
+        }
+    }
+
+    @Test
     void aReplayedPlannedMessageKeepsTheFirstRegistration(TestNamespace namespace) {
         try (var producer = new TestProducer(namespace)) {
             producer.send(Topics.PLANNED, "msg-link-7", planned("msg-link-7", "Rp00000001", "https://first.example/"));
