@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.missive.events.AircallMessageRecorded;
+import io.missive.events.MessageRequested;
 import io.missive.events.Provider;
 import io.missive.events.Status;
 import io.missive.events.StatusUpdated;
@@ -17,8 +18,15 @@ import io.missive.testkit.kafka.TestProducer;
 import io.missive.testkit.simulator.aircall.AircallSimulator;
 import io.missive.testkit.simulator.aircall.AircallSimulatorConfig;
 import io.missive.testkit.simulator.aircall.SendAttempt;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +69,7 @@ class AircallDispatchIntegrationTest {
     }
 
     private static List<String> safePhones() {
-        var phones = new java.util.ArrayList<String>(List.of(BAD_NUMBER));
+        var phones = new ArrayList<String>(List.of(BAD_NUMBER));
         for (int prefix = 10; prefix < 20; prefix++) {
             for (int i = 0; i < 5; i++) {
                 phones.add(phone(prefix, i));
@@ -127,12 +135,12 @@ class AircallDispatchIntegrationTest {
                 .contains("missive_aircall_dispatch_outcomes_total{", "outcome=\"sent\"", "missive_aircall_dispatch_messages{");
     }
 
-    private java.net.http.HttpResponse<String> get(String path) {
-        try (var http = java.net.http.HttpClient.newHttpClient()) {
-            return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    private HttpResponse<String> get(String path) {
+        try (var http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -144,7 +152,8 @@ class AircallDispatchIntegrationTest {
         var badNumber = requested("campaign-bad", BAD_NUMBER, "Bonjour");
         var unknownLine = requested("campaign-bad", phone(11, 1), "Bonjour", "999");
         var tooLong = requested("campaign-bad", phone(11, 2), "a".repeat(1601));
-        var noLine = MessageRequestedWithoutNumber.of(requested("campaign-bad", phone(11, 3), "Bonjour"));
+        // The scheduler should not send one, but a message without a supporter's Aircall number still ends FAILED.
+        var noLine = MessageRequested.newBuilder(requested("campaign-bad", phone(11, 3), "Bonjour")).setAircallNumberId(null).build();
         try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS); var producer = new TestProducer(namespace)) {
             for (var message : List.of(badNumber, unknownLine, tooLong, noLine)) {
                 producer.send(Topics.AIRCALL_REQUESTED, message.getMessageId(), message);
@@ -270,12 +279,5 @@ class AircallDispatchIntegrationTest {
 
     private static String reasonOf(List<StatusUpdated> statuses, String messageId) {
         return statuses.stream().filter(s -> messageId.equals(s.getMessageId())).findFirst().orElseThrow().getReason();
-    }
-
-    /** The scheduler should not do it, but a message without a supporter's Aircall number must still end FAILED. */
-    private static final class MessageRequestedWithoutNumber {
-        static io.missive.events.MessageRequested of(io.missive.events.MessageRequested message) {
-            return io.missive.events.MessageRequested.newBuilder(message).setAircallNumberId(null).build();
-        }
     }
 }

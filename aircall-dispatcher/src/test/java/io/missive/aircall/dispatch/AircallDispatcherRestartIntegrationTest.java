@@ -19,6 +19,7 @@ import io.missive.testkit.simulator.aircall.AircallSimulator;
 import io.missive.testkit.simulator.aircall.AircallSimulatorConfig;
 import io.missive.testkit.simulator.aircall.SendAttempt;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ class AircallDispatcherRestartIntegrationTest {
     @Test
     void everyRecipientReachesAircallExactlyOnceWhenStoppedMidBatchAndRestarted(TestNamespace namespace) {
         int count = 60;
-        var phones = new java.util.ArrayList<String>();
+        var phones = new ArrayList<String>();
         try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS); var producer = new TestProducer(namespace)) {
             var first = start(namespace, Map.of());
             for (int i = 0; i < count; i++) {
