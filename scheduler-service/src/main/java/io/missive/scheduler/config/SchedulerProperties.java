@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param aircallEnabled        env {@code AIRCALL_ENABLED}
  * @param aircallMessageEnabled env {@code AIRCALL_MESSAGE_ENABLED}; Aircall is chosen only when both are true
  * @param pollIntervalMs        how often the due-queue looks for due campaigns
- * @param batchSize             messages per produced-and-acknowledged batch (the cursor moves per batch)
+ * @param batchSize             most messages per produced-and-acknowledged batch (the cursor moves per batch; the first batch is smaller)
  * @param lease                 how long a claimed campaign stays with an instance without progress before another takes it over
  */
 @Validated
@@ -27,6 +27,6 @@ public record SchedulerProperties(
         @DefaultValue("false") boolean aircallEnabled,
         @DefaultValue("false") boolean aircallMessageEnabled,
         @DefaultValue("200") @Min(10) long pollIntervalMs,
-        @DefaultValue("5000") @Min(1) int batchSize,
+        @DefaultValue("20000") @Min(1) int batchSize,
         @DefaultValue("30s") @NotNull Duration lease) {
 }

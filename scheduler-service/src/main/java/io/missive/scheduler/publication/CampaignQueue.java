@@ -18,11 +18,14 @@ public interface CampaignQueue {
     List<PlannedMessage> messagesAfter(String commandId, int afterSeq, int limit);
 
     /**
-     * Under the campaign's row lock: if it is still PLANNED and still leased to {@code owner}, reads the
-     * next batch after the cursor, hands it to {@code send} (which returns once the broker acknowledged it)
-     * and advances the cursor and the lease. A cancel waits for the lock, so it never races a batch.
+     * Under the campaign's row lock: if it is still PLANNED, still leased to {@code owner} and its cursor
+     * still at {@code expectedCursor}, hands {@code batch} (the messages right after the cursor, read
+     * beforehand: message rows never change) to {@code send}, which returns once the broker acknowledged
+     * it, then advances the cursor and the lease. An empty batch finishes the campaign. A cancel waits
+     * for the lock, so it never races a batch.
      */
-    BatchResult publishNextBatch(String commandId, String owner, int limit, Duration lease, BatchSender send);
+    BatchResult publishBatch(String commandId, String owner, int expectedCursor, List<PlannedMessage> batch, Duration lease,
+                             BatchSender send);
 
     void markAnnounced(String commandId, String owner);
 

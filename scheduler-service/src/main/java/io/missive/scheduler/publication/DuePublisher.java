@@ -8,6 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +30,7 @@ public final class DuePublisher {
     private final Duration lease;
     private final Clock clock;
     private final String owner = "publisher-" + UUID.randomUUID();
+    private final ExecutorService prefetch = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean stopping;
 
     public DuePublisher(CampaignQueue queue, MessageOutbox outbox, int batchSize, Duration lease, Clock clock) {
@@ -62,6 +66,7 @@ public final class DuePublisher {
     /** Stops between batches; what is unpublished stays behind the cursor for the next claimer. */
     public void stop() {
         stopping = true;
+        prefetch.shutdown();
     }
 
     private void work(Campaign campaign) {
@@ -87,9 +92,20 @@ public final class DuePublisher {
             return;
         }
         long started = System.nanoTime();
+        // A small first batch so the first messages leave right at the due time, then up to batchSize.
+        // While a batch waits for its acks, the next one is read (message rows never change; the lock
+        // and the cursor check are in publishBatch).
+        int limit = Math.min(batchSize, 1_000);
+        int cursor = campaign.publishedSeq();
+        var next = CompletableFuture.completedFuture(queue.messagesAfter(campaign.commandId(), cursor, limit));
         while (!stopping) {
-            var result = queue.publishNextBatch(campaign.commandId(), owner, batchSize, lease, (current, batch) -> {
-                var sendable = batch.stream().filter(PlannedMessage::sendable).toList();
+            var batch = next.join();
+            int after = batch.isEmpty() ? cursor : batch.getLast().seq();
+            int nextLimit = Math.min(batchSize, limit * 4);
+            next = batch.isEmpty() ? CompletableFuture.completedFuture(List.of())
+                    : CompletableFuture.supplyAsync(() -> queue.messagesAfter(campaign.commandId(), after, nextLimit), prefetch);
+            var result = queue.publishBatch(campaign.commandId(), owner, cursor, batch, lease, (current, messages) -> {
+                var sendable = messages.stream().filter(PlannedMessage::sendable).toList();
                 if (!sendable.isEmpty()) {
                     outbox.requested(current, sendable).join();
                 }
@@ -103,6 +119,8 @@ public final class DuePublisher {
             if (result == CampaignQueue.BatchResult.STOPPED) {
                 return;
             }
+            cursor = after;
+            limit = nextLimit;
         }
     }
 

@@ -34,6 +34,8 @@ public final class CampaignBenchmark {
         namespace.springProperties().forEach((key, value) -> appArgs.add("--" + key + "=" + value));
         appArgs.add("--logging.level.root=WARN");
         appArgs.add("--logging.level.io.missive=INFO");
+        // Further arguments are passed to the service, e.g. --missive.scheduler.batch-size=20000
+        appArgs.addAll(List.of(args).subList(Math.min(1, args.length), args.length));
         try (var app = new SpringApplicationBuilder(SchedulerApplication.class).run(appArgs.toArray(String[]::new));
              var requested = new Counter(namespace.kafkaBootstrapServers(), namespace.topic(Topics.SPOTHIT_REQUESTED));
              var planned = new Counter(namespace.kafkaBootstrapServers(), namespace.topic(Topics.PLANNED))) {

@@ -200,15 +200,16 @@ public class JdbcCampaigns implements CampaignStore, CampaignQueue {
     }
 
     @Override
-    public BatchResult publishNextBatch(String commandId, String owner, int limit, Duration lease, BatchSender send) {
+    public BatchResult publishBatch(String commandId, String owner, int expectedCursor, List<PlannedMessage> batch,
+                                    Duration lease, BatchSender send) {
         return tx.execute(status -> {
             var locked = jdbc.query("select * from campaign where command_id = ? and lease_owner = ? for update",
                     CAMPAIGN, commandId, owner);
-            if (locked.isEmpty() || locked.getFirst().state() != Campaign.State.PLANNED) {
+            if (locked.isEmpty() || locked.getFirst().state() != Campaign.State.PLANNED
+                    || locked.getFirst().publishedSeq() != expectedCursor) {
                 return BatchResult.STOPPED;
             }
             var campaign = locked.getFirst();
-            var batch = messagesAfter(commandId, campaign.publishedSeq(), limit);
             if (batch.isEmpty()) {
                 jdbc.update("update campaign set state = 'DONE', published_at = now() where command_id = ?", commandId);
                 return BatchResult.FINISHED;
