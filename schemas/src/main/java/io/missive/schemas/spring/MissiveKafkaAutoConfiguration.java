@@ -35,6 +35,8 @@ import org.springframework.kafka.support.ProducerListener;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -84,14 +86,25 @@ public class MissiveKafkaAutoConfiguration {
 
     /**
      * Malformed records (and records a listener keeps failing on) go to {@code <topic>.DLT} with the
-     * error headers; the consumer goes on. Deserialization failures are not retried.
+     * error headers; the consumer goes on. Deserialization failures are not retried. A failure of
+     * the infrastructure itself (database or broker briefly away) is retried for up to five minutes
+     * with backoff instead, so that a restart never sends good records to the dead letters.
      */
     @Bean
     @ConditionalOnMissingBean
     DefaultErrorHandler missiveErrorHandler(KafkaTemplate<Object, Object> template) {
         var recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
-        return new DefaultErrorHandler(recoverer, new FixedBackOff(200L, 2L));
+        var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(200L, 2L));
+        handler.setBackOffFunction((record, failure) -> TransientFailures.isTransient(failure) ? outageBackOff() : null);
+        return handler;
+    }
+
+    static BackOff outageBackOff() {
+        var backOff = new ExponentialBackOff(500L, 2.0);
+        backOff.setMaxInterval(10_000L);
+        backOff.setMaxElapsedTime(300_000L);
+        return backOff;
     }
 
     /** Failed sends are logged without the record: an event may hold a phone number. */
