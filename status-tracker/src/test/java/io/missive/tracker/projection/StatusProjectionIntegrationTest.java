@@ -38,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The status machine and every event type, end to end: Kafka in, PostgreSQL rows and the query API out. */
 @RealInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "missive.tracker.gauge-refresh=500ms")
 class StatusProjectionIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -238,6 +238,27 @@ class StatusProjectionIntegrationTest {
         assertThat(get("/api/v1/parents/parent-2/messages?page=-1").statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/inbound?size=abc").statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/inbound?kind=SPAM").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void prometheusShowsMessagesByProviderAndStatusLatenciesEventsAnomaliesAndLag() throws Exception {
+        var run = "metrics";
+        var id = Traffic.messageId(run, 1);
+        send(Traffic.planned(run, 1),
+                Traffic.byMessage(Traffic.eventId(run, "sent", 1), id, Status.SENT, Traffic.T0.plusSeconds(90), "spothit-dispatcher", Provider.SPOTHIT, "sh-metrics", Traffic.phone(1), 1),
+                Traffic.receipt(Traffic.eventId(run, "delivered", 1), Provider.SPOTHIT, "sh-metrics", Traffic.phone(1), Status.DELIVERED, Traffic.T0.plusSeconds(95), null));
+        awaitHistory(id, 2);
+        EventsStoreProbe.await(WAIT, "the messages gauge", () -> metric("missive_tracker_messages") > 0);
+
+        var body = get("/actuator/prometheus").body();
+        assertThat(body)
+                .containsPattern("missive_tracker_messages\\{[^}]*provider=\"spot_hit\"[^}]*status=\"DELIVERED\"")
+                .containsPattern("missive_tracker_events_applied_total\\{[^}]*type=\"StatusUpdated\"")
+                .contains("missive_tracker_status_anomalies_total")
+                .containsPattern("missive_tracker_planned_to_sent_seconds_bucket\\{")
+                .containsPattern("missive_tracker_sent_to_delivered_seconds_bucket\\{")
+                .contains("kafka_consumer_fetch_manager_records_lag_max");
+        assertThat(metric("missive_tracker_sent_to_delivered_seconds_count")).isGreaterThan(0);
     }
 
     @Test
