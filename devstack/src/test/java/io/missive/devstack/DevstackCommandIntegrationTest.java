@@ -41,7 +41,7 @@ class DevstackCommandIntegrationTest {
         var process = command.start();
         var output = new ArrayList<String>();
         var up = new CompletableFuture<String>();
-        Thread.ofVirtual().start(() -> {
+        var reader = Thread.ofVirtual().start(() -> {
             try (var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
@@ -75,6 +75,7 @@ class DevstackCommandIntegrationTest {
         } finally {
             process.destroy();
             assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("stopped within 90 s of SIGTERM").isTrue();
+            reader.join(Duration.ofSeconds(10));
         }
         synchronized (output) {
             assertThat(output).contains("devstack: stopped.");
