@@ -5,7 +5,4 @@ public interface DispatchMetrics {
 
     /** One of {@code sent}, {@code rejected}, {@code retry}, {@code failed}, {@code throttled}, {@code unknown}. */
     void outcome(String outcome);
-
-    DispatchMetrics NONE = outcome -> {
-    };
 }

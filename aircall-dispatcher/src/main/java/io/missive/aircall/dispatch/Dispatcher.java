@@ -35,13 +35,7 @@ public final class Dispatcher {
     private final DispatchMetrics metrics;
 
     public Dispatcher(DispatchLedger ledger, AircallGateway aircall, CredentialsRateLimiter limiter, Admission admission,
-                      RetryPolicy retries, UnknownOutcomePolicy unknownOutcome, Clock clock) {
-        this(ledger, aircall, limiter, admission, retries, unknownOutcome, clock, DispatchMetrics.NONE);
-    }
-
-    public Dispatcher(DispatchLedger ledger, AircallGateway aircall, CredentialsRateLimiter limiter, Admission admission,
                       RetryPolicy retries, UnknownOutcomePolicy unknownOutcome, Clock clock, DispatchMetrics metrics) {
-        this.metrics = metrics;
         this.ledger = ledger;
         this.aircall = aircall;
         this.limiter = limiter;
@@ -49,6 +43,7 @@ public final class Dispatcher {
         this.retries = retries;
         this.unknownOutcome = unknownOutcome;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -114,10 +109,6 @@ public final class Dispatcher {
 
     /** Records in the ledger what the call came to: sent, failed, retry scheduled, or given back (429). */
     public void settle(LedgerEntry entry, SendOutcome outcome) {
-        settleOutcome(entry, outcome);
-    }
-
-    private void settleOutcome(LedgerEntry entry, SendOutcome outcome) {
         var message = entry.message();
         var now = clock.instant();
         int attempt = entry.attempts();
@@ -178,7 +169,7 @@ public final class Dispatcher {
     public int recoverStuck(Instant claimedBefore) {
         var stuck = ledger.stuckSending(claimedBefore);
         for (var entry : stuck) {
-            settleOutcome(entry, new SendOutcome.Unknown("interrupted mid-call"));
+            settle(entry, new SendOutcome.Unknown("interrupted mid-call"));
         }
         return stuck.size();
     }
