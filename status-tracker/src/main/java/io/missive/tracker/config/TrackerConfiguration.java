@@ -57,7 +57,7 @@ public class TrackerConfiguration implements SchedulingConfigurer {
         // The same destination as the shared error handler: <topic>.DLT with the error headers.
         var deadLetters = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
-        return new EventBatchListener(projection, deadLetters, metrics);
+        return new EventBatchListener(projection, deadLetters, metrics, properties.outageTolerance());
     }
 
     @Override

@@ -1,8 +1,10 @@
 package io.missive.tracker.projection.kafka;
 
+import io.missive.schemas.spring.TransientFailures;
 import io.missive.schemas.topics.Topics;
 import io.missive.tracker.projection.BatchOutcome;
 import io.missive.tracker.projection.EventProjection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -29,12 +31,14 @@ public class EventBatchListener {
     private final EventProjection projection;
     private final DeadLetterPublishingRecoverer deadLetters;
     private final Consumer<BatchOutcome> afterCommit;
+    private final Duration outageTolerance;
 
     public EventBatchListener(EventProjection projection, DeadLetterPublishingRecoverer deadLetters,
-                              Consumer<BatchOutcome> afterCommit) {
+                              Consumer<BatchOutcome> afterCommit, Duration outageTolerance) {
         this.projection = projection;
         this.deadLetters = deadLetters;
         this.afterCommit = afterCommit;
+        this.outageTolerance = outageTolerance;
     }
 
     @KafkaListener(id = "tracker-projection", idIsGroup = false, containerFactory = "projectionListenerFactory", topics = {
@@ -65,10 +69,38 @@ public class EventBatchListener {
         if (events.isEmpty()) {
             return;
         }
-        var outcome = projection.apply(events);
+        var outcome = applyThroughOutages(events);
         afterCommit.accept(outcome);
         log.debug("event=batch_applied records={} applied={} duplicates={} anomalies={}",
                 records.size(), outcome.appliedTotal(), outcome.duplicates(), outcome.anomalies());
+    }
+
+    /**
+     * The database briefly away is no reason to dead-letter a batch of good events: the batch is retried
+     * here, backing off, for up to {@code outageTolerance} (below the consumer's max.poll.interval), then
+     * left to the shared error handler. Re-applying a batch is harmless: its event keys are claimed.
+     */
+    private BatchOutcome applyThroughOutages(List<SpecificRecord> events) {
+        long deadline = System.nanoTime() + outageTolerance.toNanos();
+        long pauseMillis = 500;
+        while (true) {
+            try {
+                return projection.apply(events);
+            } catch (RuntimeException failure) {
+                if (!TransientFailures.isTransient(failure) || System.nanoTime() + pauseMillis * 1_000_000 > deadline) {
+                    throw failure;
+                }
+                log.warn("event=projection_waiting_for_infrastructure events={} retry_in_ms={} cause={}",
+                        events.size(), pauseMillis, failure.getMessage());
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw failure;
+                }
+                pauseMillis = Math.min(pauseMillis * 2, 10_000);
+            }
+        }
     }
 
     private void deadLetter(ConsumerRecord<String, Object> record, Exception cause) {
