@@ -59,6 +59,20 @@ class DirectoryIntegrationTest {
     }
 
     @Test
+    void anOversizedImportFieldIsABadRequestNamingItNotAServerError() {
+        var http = new SchedulerHttp(port);
+
+        var hugeId = http.post("/api/v1/directory/import", Map.of("parents", List.of(Map.of("id", "p".repeat(100_000)))));
+        var hugeName = http.post("/api/v1/directory/import", Map.of("children", List.of(Map.of("id", "c-huge", "firstName", "x".repeat(5_000)))));
+
+        assertThat(hugeId.status()).isEqualTo(400);
+        assertThat(hugeId.raw()).contains("parent.id", "at most 64");
+        assertThat(hugeName.status()).isEqualTo(400);
+        assertThat(hugeName.raw()).contains("child.firstName");
+        assertThat(jdbc.queryForObject("select count(*) from directory_child where id = 'c-huge'", Integer.class)).isZero();
+    }
+
+    @Test
     void anImportEntryWithoutIdIsABadRequest() {
         var reply = new SchedulerHttp(port).post("/api/v1/directory/import", Map.of("parents", List.of(Map.of("phone", "0611111111"))));
         assertThat(reply.status()).isEqualTo(400);

@@ -15,7 +15,6 @@ public final class TransientFailures {
     /** Spring's names for "the database is not there right now" (spring-jdbc is not a dependency of schemas). */
     private static final Set<String> TRANSIENT_SPRING_FAILURES = Set.of(
             "org.springframework.dao.TransientDataAccessResourceException",
-            "org.springframework.dao.DataAccessResourceFailureException",
             "org.springframework.jdbc.CannotGetJdbcConnectionException",
             "org.springframework.transaction.CannotCreateTransactionException",
             "org.springframework.dao.QueryTimeoutException",

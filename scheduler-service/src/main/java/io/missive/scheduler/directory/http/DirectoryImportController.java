@@ -24,6 +24,9 @@ public class DirectoryImportController {
 
     private static final Logger LOG = LoggerFactory.getLogger(DirectoryImportController.class);
     private static final Pattern HTTP_URL = Pattern.compile("https?://\\S+");
+    private static final int MAX_ID = 64;
+    private static final int MAX_URL = 2048;
+    private static final int MAX_TEXT = 1000;
 
     private final DirectoryStore store;
 
@@ -62,7 +65,8 @@ public class DirectoryImportController {
                 .or(() -> firstProblem(tags.stream().map(t -> t == null ? null : t.id()).toList(), "tag"))
                 .or(() -> firstProblem(targets.stream().map(t -> t == null ? null : t.id()).toList(), "redirection target"))
                 .or(() -> targets.stream().filter(t -> t.url() == null || !HTTP_URL.matcher(t.url()).matches()).findFirst()
-                        .map(t -> "redirection target " + t.id() + " needs an http(s) url"));
+                        .map(t -> "redirection target " + t.id() + " needs an http(s) url"))
+                .or(() -> oversized(parents, children, groups, supporters, tags, targets));
         if (problem.isPresent()) {
             var detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, problem.get());
             detail.setTitle("Invalid directory import");
@@ -75,6 +79,33 @@ public class DirectoryImportController {
                 parents.size(), children.size(), groups.size(), supporters.size(), tags.size(), targets.size(), tookMs);
         return ResponseEntity.ok(new ImportReply(parents.size(), children.size(), groups.size(), supporters.size(), tags.size(),
                 targets.size(), tookMs));
+    }
+
+    /** Ids are keys (at most 64 characters), URLs at most 2048, any other text at most 1000. */
+    private static java.util.Optional<String> oversized(List<?>... sections) {
+        for (var section : sections) {
+            for (var entry : section) {
+                for (var component : entry.getClass().getRecordComponents()) {
+                    var name = component.getName();
+                    int limit = name.equals("id") || name.endsWith("Id") || name.endsWith("Ids") ? MAX_ID
+                            : name.equals("url") ? MAX_URL : MAX_TEXT;
+                    Object value;
+                    try {
+                        value = component.getAccessor().invoke(entry);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    var values = value instanceof List<?> list ? list : java.util.Collections.singletonList(value);
+                    for (var item : values) {
+                        if (item instanceof String text && text.length() > limit) {
+                            return java.util.Optional.of("%s.%s is %d characters long; at most %d are accepted".formatted(
+                                    entry.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT), name, text.length(), limit));
+                        }
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static java.util.Optional<String> firstProblem(List<@Nullable String> ids, String kind) {
