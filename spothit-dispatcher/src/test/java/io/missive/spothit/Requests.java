@@ -3,8 +3,7 @@ package io.missive.spothit;
 import io.missive.events.Attachment;
 import io.missive.events.MessageRequested;
 import io.missive.events.Provider;
-import io.missive.schemas.ids.MessageIds;
-import java.time.Instant;
+import io.missive.testkit.data.SampleEvents;
 import java.util.Map;
 
 /** Requested messages as the scheduler publishes them, for the dispatcher's tests. */
@@ -41,16 +40,6 @@ final class Requests {
     }
 
     private static MessageRequested.Builder base(String campaignId, String phone) {
-        var now = Instant.now();
-        return MessageRequested.newBuilder()
-                .setEventId(MessageIds.randomEventId())
-                .setOccurredAt(now)
-                .setMessageId(MessageIds.messageId(campaignId, phone))
-                .setCampaignId(campaignId)
-                .setProvider(Provider.SPOTHIT)
-                .setPhone(phone)
-                .setSegments(1)
-                .setParentId(phone.substring(4))
-                .setDueAt(now);
+        return SampleEvents.messageRequested(Provider.SPOTHIT, campaignId, phone, "").setParentId(phone.substring(4));
     }
 }

@@ -2,9 +2,8 @@ package io.missive.aircall.dispatch;
 
 import io.missive.events.MessageRequested;
 import io.missive.events.Provider;
-import io.missive.schemas.ids.MessageIds;
+import io.missive.testkit.data.SampleEvents;
 import io.missive.testkit.simulator.aircall.AircallSimulatorConfig;
-import java.time.Instant;
 
 /** Requested Aircall messages as the scheduler would publish them. */
 final class AircallTestMessages {
@@ -17,21 +16,10 @@ final class AircallTestMessages {
     }
 
     static MessageRequested requested(String campaignId, String phone, String body, String numberId) {
-        var now = Instant.now();
-        return MessageRequested.newBuilder()
-                .setEventId(MessageIds.randomEventId())
-                .setOccurredAt(now)
-                .setMessageId(MessageIds.messageId(campaignId, phone))
-                .setCampaignId(campaignId)
-                .setProvider(Provider.AIRCALL)
-                .setPhone(phone)
-                .setBody(body)
-                .setTemplate(body)
-                .setSegments(1)
+        return SampleEvents.messageRequested(Provider.AIRCALL, campaignId, phone, body)
                 .setParentId("parent-" + phone.substring(phone.length() - 4))
                 .setSupporterId("9")
                 .setAircallNumberId(numberId)
-                .setDueAt(now)
                 .build();
     }
 

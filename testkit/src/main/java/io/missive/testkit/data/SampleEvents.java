@@ -85,6 +85,25 @@ public final class SampleEvents {
                         .setPhone("+33612345678").setNumberId("123456").setUserId("9").setDurationSeconds(300).build()));
     }
 
+    /**
+     * A message due now for one recipient of a campaign, as the scheduler publishes it (its id is
+     * {@code messageId(campaignId, phone)}); adjust the builder and {@code build()}.
+     */
+    public static MessageRequested.Builder messageRequested(Provider provider, String campaignId, String phone, String body) {
+        var now = Instant.now();
+        return MessageRequested.newBuilder()
+                .setEventId(MessageIds.randomEventId())
+                .setOccurredAt(now)
+                .setMessageId(MessageIds.messageId(campaignId, phone))
+                .setCampaignId(campaignId)
+                .setProvider(provider)
+                .setPhone(phone)
+                .setBody(body)
+                .setTemplate(body)
+                .setSegments(1)
+                .setDueAt(now);
+    }
+
     public static MessageCommand messageCommand() {
         return MessageCommand.newBuilder().setEventId(id()).setOccurredAt(NOW).setCommandId("cmd-sample")
                 .setPlannedDate("2026-11-25").setPlannedHour("10:30")

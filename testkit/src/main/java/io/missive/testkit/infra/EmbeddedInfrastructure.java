@@ -36,15 +36,7 @@ public final class EmbeddedInfrastructure implements Infrastructure {
      * @param postgresData a folder to keep PostgreSQL's data between runs, or null for a temporary one
      */
     public static EmbeddedInfrastructure start(int postgresPort, @Nullable Path postgresData) {
-        var kafka = new EmbeddedKafkaKraftBroker(1, 1);
-        kafka.brokerProperties(Map.of(
-                        "auto.create.topics.enable", "true",
-                        "num.partitions", "3",
-                        "offsets.topic.num.partitions", "3",
-                        "group.initial.rebalance.delay.ms", "0",
-                        "transaction.state.log.replication.factor", "1",
-                        "transaction.state.log.min.isr", "1",
-                        "log.cleaner.dedupe.buffer.size", "2097152"));
+        var kafka = newBroker(Map.of());
         kafka.afterPropertiesSet();
         try {
             var builder = EmbeddedPostgres.builder()
@@ -63,6 +55,25 @@ public final class EmbeddedInfrastructure implements Infrastructure {
             kafka.destroy();
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         }
+    }
+
+    /**
+     * A single-node KRaft broker with the settings every Missive test wants (created, not started:
+     * call {@code afterPropertiesSet()}). {@code extra} adds or replaces broker properties.
+     */
+    public static EmbeddedKafkaKraftBroker newBroker(Map<String, String> extra) {
+        var properties = new java.util.HashMap<String, String>(Map.of(
+                "auto.create.topics.enable", "true",
+                "num.partitions", "3",
+                "offsets.topic.num.partitions", "3",
+                "group.initial.rebalance.delay.ms", "0",
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1",
+                "log.cleaner.dedupe.buffer.size", "2097152"));
+        properties.putAll(extra);
+        var kafka = new EmbeddedKafkaKraftBroker(1, 1);
+        kafka.brokerProperties(properties);
+        return kafka;
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.missive.gateway.GatewayHttp;
 import io.missive.schemas.topics.Topics;
 import io.missive.testkit.RealInfrastructure;
 import io.missive.testkit.TestNamespace;
+import io.missive.testkit.infra.EmbeddedInfrastructure;
 import io.missive.testkit.infra.Infrastructure;
 import io.missive.testkit.kafka.KafkaProbe;
 import io.missive.testkit.kafka.TopicAdmin;
@@ -98,16 +99,8 @@ class KafkaOutageIntegrationTest {
     }
 
     private static EmbeddedKafkaKraftBroker startBroker() {
-        var kafka = new EmbeddedKafkaKraftBroker(1, 1);
-        kafka.brokerProperties(Map.of(
-                "auto.create.topics.enable", "true",
-                "num.partitions", "3",
-                "offsets.topic.num.partitions", "3",
-                "group.initial.rebalance.delay.ms", "0",
-                "transaction.state.log.replication.factor", "1",
-                "transaction.state.log.min.isr", "1",
-                // the KRaft test kit binds its own random port (it ignores kafkaPorts()): advertise the fixed address
-                "advertised.listeners", "EXTERNAL://" + bootstrapServers()));
+        // the KRaft test kit binds its own random port (it ignores kafkaPorts()): advertise the fixed address
+        var kafka = EmbeddedInfrastructure.newBroker(Map.of("advertised.listeners", "EXTERNAL://" + bootstrapServers()));
         kafka.afterPropertiesSet();
         var broker = kafka.getCluster().brokers().values().iterator().next();
         KAFKA_ADDRESS.forwardTo(broker.boundPort(ListenerName.normalised("EXTERNAL")));
