@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("missive.tracker")
 public record TrackerProperties(
-        @DefaultValue("1") @Min(1) @Max(64) int consumers,
+        @DefaultValue("3") @Min(1) @Max(64) int consumers,
         @DefaultValue("15s") @NotNull Duration gaugeRefresh,
         @DefaultValue("4m") @NotNull Duration outageTolerance) {
 }

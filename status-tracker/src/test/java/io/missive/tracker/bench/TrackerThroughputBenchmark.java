@@ -41,7 +41,7 @@ public final class TrackerThroughputBenchmark {
 
     public static void main(String[] args) throws Exception {
         int events = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
-        int consumers = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        int consumers = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int messages = events;
         var namespace = RealInfrastructureExtension.namespaceOf(TrackerThroughputBenchmark.class);
         var properties = new java.util.LinkedHashMap<>(namespace.springProperties());
