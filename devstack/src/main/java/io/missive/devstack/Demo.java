@@ -46,7 +46,7 @@ final class Demo {
                 {"commandId":"%s","plannedAt":"%s","recipients":[{"selector":"parent.1"}],
                  "message":"Bonjour, suite à notre appel, voici vos objectifs. {PRENOM_ACCOMPAGNANTE}",
                  "supporterId":"%s","provider":"AUTO","purpose":"call0_goals"}""".formatted(
-                aircall, Instant.now(), DemoDirectory.AIRCALL_SUPPORTER_ID));
+                aircall, Instant.now(), DemoDirectory.supporterOf(1, directory)));
         System.out.println("demo: programmed " + aircall + " → " + aircallReply);
 
         var deadline = Instant.now().plus(Duration.ofMinutes(5));

@@ -27,7 +27,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class DemoDirectory {
 
     public static final String REDIRECTION_TARGET_ID = "1";
-    public static final String AIRCALL_SUPPORTER_ID = "1";
     private static final String[] FIRST_NAMES = {"Awa", "Lina", "Noé", "Inès", "Léo", "Sofia", "Adam", "Jade",
             "Yanis", "Chloé", "Maël", "Zoé", "Naël", "Lou", "Ibrahim", "Élise", "Hugo", "Mia", "Ayoub", "Rose"};
     private static final String[] GROUP_STATUSES = {"active", "active", "active", "active", "waiting", "stopped"};
@@ -48,6 +47,15 @@ public final class DemoDirectory {
     /** Whether demo parent {@code p} is a valid recipient of an active-groups campaign (valid phone, first child in an active group). */
     public static boolean isEligible(int parent, Summary directory) {
         return parent % 100 != 0 && directory.activeGroupIds().contains(Integer.toString(1 + parent % directory.groups()));
+    }
+
+    /** The supporter who follows demo parent {@code p}: an Aircall message to that parent must come from them. */
+    public static String supporterOf(int parent, Summary directory) {
+        return supporterOf(parent, directory.supporters());
+    }
+
+    private static String supporterOf(int parent, int supporters) {
+        return Integer.toString(1 + parent % supporters);
     }
 
     /** What was published, for the summary line and for the demo's expectations. */
@@ -111,7 +119,7 @@ public final class DemoDirectory {
                     .setSecurityToken("tok-" + Long.toHexString(random.nextLong()))
                     .setAddress(p + " rue des Écoles, 75005 Paris")
                     .setTagIds(List.of(Integer.toString(1 + p % 3)))
-                    .setSupporterId(Integer.toString(1 + p % supporters)).build()));
+                    .setSupporterId(supporterOf(p, supporters)).build()));
             int childrenOfParent = p % 7 == 0 ? 2 : 1;
             for (int c = 0; c < childrenOfParent; c++) {
                 children++;

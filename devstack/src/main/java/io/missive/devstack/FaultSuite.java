@@ -143,7 +143,6 @@ public final class FaultSuite {
 
     /** Aircall call0_goals messages to the first eligible parents, each from the supporter who follows them. */
     private void programAircallMessages(DemoDirectory.Summary directory) {
-        int supporters = directory.supporters();
         int sent = 0;
         for (int parent = 1; sent < AIRCALL_MESSAGES && parent <= parents; parent++) {
             if (!DemoDirectory.isEligible(parent, directory)) {
@@ -152,8 +151,8 @@ public final class FaultSuite {
             sent++;
             var reply = post(stack.url("scheduler-service") + "/api/v1/programs", """
                     {"commandId":"faults-aircall-%d","plannedAt":"%s","recipients":[{"selector":"parent.%d"}],
-                     "message":"Bonjour, voici vos objectifs.","supporterId":"%d","provider":"AIRCALL","purpose":"call0_goals"}"""
-                    .formatted(sent, Instant.now(), parent, 1 + parent % supporters));
+                     "message":"Bonjour, voici vos objectifs.","supporterId":"%s","provider":"AIRCALL","purpose":"call0_goals"}"""
+                    .formatted(sent, Instant.now(), parent, DemoDirectory.supporterOf(parent, directory)));
             if (reply.statusCode() / 100 != 2) {
                 throw new IllegalStateException("an Aircall message was refused: " + reply.statusCode() + " " + reply.body());
             }

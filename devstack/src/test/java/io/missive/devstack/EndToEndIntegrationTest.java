@@ -118,8 +118,8 @@ class EndToEndIntegrationTest {
 
         var reply = client.program("""
                 {"commandId":"e2e-call0-goals","plannedAt":"%s","recipients":[{"selector":"parent.1"}],
-                 "message":"Bonjour, voici vos objectifs. {PRENOM_ACCOMPAGNANTE}","supporterId":"2",
-                 "provider":"AUTO","purpose":"call0_goals"}""".formatted(Instant.now()));
+                 "message":"Bonjour, voici vos objectifs. {PRENOM_ACCOMPAGNANTE}","supporterId":"%s",
+                 "provider":"AUTO","purpose":"call0_goals"}""".formatted(Instant.now(), DemoDirectory.supporterOf(1, directory)));
 
         assertThat(reply.statusCode()).as(reply.body()).isBetween(200, 202);
         assertThat((String) JsonPath.read(reply.body(), "$.provider")).isEqualTo("AIRCALL");

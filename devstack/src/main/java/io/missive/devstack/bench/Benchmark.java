@@ -229,8 +229,8 @@ public final class Benchmark {
             programmed++;
             post(stack.url("scheduler-service") + "/api/v1/programs", """
                     {"commandId":"bench-aircall-%d","plannedAt":"%s","recipients":[{"selector":"parent.%d"}],
-                     "message":"Bonjour, voici vos objectifs.","supporterId":"%d","provider":"AIRCALL","purpose":"call0_goals"}"""
-                    .formatted(programmed, due, parent, 1 + parent % directory.supporters()));
+                     "message":"Bonjour, voici vos objectifs.","supporterId":"%s","provider":"AIRCALL","purpose":"call0_goals"}"""
+                    .formatted(programmed, due, parent, DemoDirectory.supporterOf(parent, directory)));
         }
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (aircall.accepted().size() < programmed && System.nanoTime() < deadline) {
