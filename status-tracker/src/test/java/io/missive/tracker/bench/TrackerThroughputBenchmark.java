@@ -133,6 +133,11 @@ public final class TrackerThroughputBenchmark {
                     events, producedStatuses, producerRate);
             System.out.printf("status: %,d StatusUpdated applied in %.1f s: %,.0f events/s (%.0f %% of the producer rate), consumers=%d%n",
                     events, statusesApplied, appliedRate, 100 * appliedRate / producerRate, consumers);
+            // What the store holds afterwards: every receipt joined its message through the SENT's campaign id.
+            app.getBean(org.springframework.jdbc.core.JdbcTemplate.class).query(
+                    "select status, count(*) from tracker.text_message_events group by status order by status",
+                    (org.springframework.jdbc.core.RowCallbackHandler) row -> System.out.printf("store: status %s: %,d messages%n",
+                            io.missive.schemas.Statuses.fromCode(row.getInt(1)), row.getLong(2)));
         } finally {
             app.close();
             System.exit(0);
