@@ -1,0 +1,5 @@
+/** Wiring, typed configuration and metrics. */
+@NullMarked
+package io.missive.tracker.config;
+
+import org.jspecify.annotations.NullMarked;
