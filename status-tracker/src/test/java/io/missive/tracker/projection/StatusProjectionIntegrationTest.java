@@ -154,6 +154,21 @@ class StatusProjectionIntegrationTest {
     }
 
     @Test
+    void aReceiptForANumberWaitsForThePlannedMessageWhenItsSentNamedNoNumber() {
+        var run = "sent-without-phone";
+        var id = Traffic.messageId(run, 1);
+        send(Traffic.byMessage(Traffic.eventId(run, "sent", 1), id, Status.SENT, Traffic.T0, "spothit-dispatcher", Provider.SPOTHIT, "sh-nophone", null, 1),
+                Traffic.receipt(Traffic.eventId(run, "delivered", 1), Provider.SPOTHIT, "sh-nophone", Traffic.phone(1), Status.DELIVERED, Traffic.T0.plusSeconds(9), null));
+        awaitHistory(id, 1);
+        EventsStoreProbe.await(WAIT, "the receipt to be parked", () -> store.count("provider_receipts where event_id = '" + Traffic.eventId(run, "delivered", 1) + "'") == 1);
+        assertThat(statusOf(id)).isEqualTo(Status.SENT);
+
+        send(Traffic.planned(run, 1));
+        awaitHistory(id, 2);
+        assertThat(statusOf(id)).isEqualTo(Status.DELIVERED);
+    }
+
+    @Test
     void aMalformedRecordGoesToTheDeadLetterTopicAndTheProjectionGoesOn() throws Exception {
         var run = "malformed";
         var id = Traffic.messageId(run, 1);

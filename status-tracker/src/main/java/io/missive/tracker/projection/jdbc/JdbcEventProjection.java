@@ -103,9 +103,9 @@ public class JdbcEventProjection implements EventProjection {
         var outcome = new Outcome();
         outcome.duplicates = events.size() - fresh.size();
         long t1 = System.nanoTime();
-        planned(batch.planned);
+        var completed = planned(batch.planned);
         long t2 = System.nanoTime();
-        statuses(batch, outcome);
+        statuses(batch, completed, outcome);
         long t3 = System.nanoTime();
         aircallRecorded(batch.aircallRecorded);
         inbound(batch.inbound);
@@ -121,14 +121,18 @@ public class JdbcEventProjection implements EventProjection {
         return outcome.toBatchOutcome();
     }
 
-    private void planned(List<MessagePlanned> events) {
+    /**
+     * Upserts the planned messages' details; returns those already known by a provider id, whose phone
+     * the row may only now have, so that receipts parked for them are matched again.
+     */
+    private Map<String, Learned> planned(List<MessagePlanned> events) {
         if (events.isEmpty()) {
-            return;
+            return Map.of();
         }
         var byMessage = new TreeMap<String, MessagePlanned>();
         events.forEach(event -> byMessage.put(event.getMessageId(), event));
         var rows = byMessage.values();
-        sql.update("""
+        var known = sql.query("""
                 insert into text_message_events (message_id, planned, campaign_id, parent_id, child_id, phone,
                     message_provider, body, segments, encoding, link_code, quit_message, workshop_id, supporter_id,
                     purpose, planned_at)
@@ -142,7 +146,12 @@ public class JdbcEventProjection implements EventProjection {
                     encoding = excluded.encoding, link_code = excluded.link_code, quit_message = excluded.quit_message,
                     workshop_id = excluded.workshop_id, supporter_id = excluded.supporter_id,
                     purpose = excluded.purpose, planned_at = excluded.planned_at
+                returning message_id, spot_hit_message_id, aircall_message_id, phone
                 """.formatted(TS.formatted("pa")),
+                result -> result.getString(2) == null && result.getString(3) == null ? null
+                        : result.getString(2) != null
+                        ? new Learned(result.getString(1), Provider.SPOTHIT, result.getString(2), result.getString(4))
+                        : new Learned(result.getString(1), Provider.AIRCALL, result.getString(3), result.getString(4)),
                 texts(rows, MessagePlanned::getMessageId), texts(rows, MessagePlanned::getCampaignId),
                 texts(rows, MessagePlanned::getParentId), texts(rows, MessagePlanned::getChildId),
                 texts(rows, MessagePlanned::getPhone), texts(rows, e -> ProviderNames.messageProvider(e.getProvider())),
@@ -151,10 +160,13 @@ public class JdbcEventProjection implements EventProjection {
                 rows.stream().map(MessagePlanned::getQuitMessage).toArray(Boolean[]::new),
                 texts(rows, MessagePlanned::getWorkshopId), texts(rows, MessagePlanned::getSupporterId),
                 texts(rows, MessagePlanned::getPurpose), millis(rows, MessagePlanned::getPlannedAt));
+        var completed = new TreeMap<String, Learned>();
+        known.stream().filter(java.util.Objects::nonNull).forEach(learned -> completed.put(learned.messageId(), learned));
+        return completed;
     }
 
-    private void statuses(Batch batch, Outcome outcome) {
-        if (batch.statuses.isEmpty()) {
+    private void statuses(Batch batch, Map<String, Learned> completed, Outcome outcome) {
+        if (batch.statuses.isEmpty() && completed.isEmpty()) {
             return;
         }
         var direct = new ArrayList<Positioned>();
@@ -171,9 +183,10 @@ public class JdbcEventProjection implements EventProjection {
             }
         }
         outcome.step("start");
-        serializeProviderIds(batch.statuses);
+        serializeProviderIds(batch.statuses, completed);
         outcome.step("advisory");
         var learned = learnMessages(direct);
+        completed.forEach(learned::putIfAbsent);
         outcome.step("learn");
         storeReceipts(receipts);
         outcome.step("store");
@@ -249,9 +262,11 @@ public class JdbcEventProjection implements EventProjection {
      * A receipt stored by one transaction and the SENT that teaches its provider id in another must not
      * miss each other: transactions touching the same provider id take turns.
      */
-    private void serializeProviderIds(List<Positioned> statuses) {
-        var providerIds = statuses.stream().map(p -> p.event.getProviderMessageId())
-                .filter(java.util.Objects::nonNull).distinct().toArray(String[]::new);
+    private void serializeProviderIds(List<Positioned> statuses, Map<String, Learned> completed) {
+        var providerIds = java.util.stream.Stream.concat(
+                        statuses.stream().map(p -> p.event.getProviderMessageId()),
+                        completed.values().stream().map(Learned::providerMessageId))
+                .filter(java.util.Objects::nonNull).distinct().sorted().toArray(String[]::new);
         if (providerIds.length > 0) {
             sql.query("select pg_advisory_xact_lock(h) from (select distinct hashtext(x) as h from unnest(?::text[]) x order by 1) s",
                     rows -> 0, (Object) providerIds);
