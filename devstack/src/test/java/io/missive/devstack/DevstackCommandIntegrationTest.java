@@ -73,7 +73,8 @@ class DevstackCommandIntegrationTest {
                 assertThat(String.join("\n", output)).contains("scheduler-service", "SpotHit simulator", "demo directory: 1000 parents");
             }
         } finally {
-            process.destroy();
+            // SIGTERM, as Ctrl-C's sibling; through the handle, because Process.destroy() also closes our end of its output.
+            process.toHandle().destroy();
             assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("stopped within 90 s of SIGTERM").isTrue();
             reader.join(Duration.ofSeconds(10));
         }
