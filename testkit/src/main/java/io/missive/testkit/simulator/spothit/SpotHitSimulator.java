@@ -65,6 +65,8 @@ public final class SpotHitSimulator implements AutoCloseable {
     public static final String MMS_PATH = "/api/envoyer/mms";
     /** Attempts to deliver one receipt before counting it undelivered. */
     static final int RECEIPT_ATTEMPTS = 12;
+    /** Receipts sent at once, at most. */
+    static final int CALLBACK_CONCURRENCY = 64;
 
     private static final Pattern DATAS_KEY = Pattern.compile("^destinataires\\[([^\\]]+)\\](?:\\[([^\\]]*)\\])?$");
     private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z0-9_]+)\\}");
@@ -77,6 +79,8 @@ public final class SpotHitSimulator implements AutoCloseable {
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService receiptClock = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("spothit-sim-receipts").factory());
+    /** Like a provider's pool of callback workers: a bounded number of receipts in flight at once. */
+    private final java.util.concurrent.Semaphore callbackSlots = new java.util.concurrent.Semaphore(CALLBACK_CONCURRENCY);
     private final HttpClient callbackClient = HttpClient.newBuilder()
             .executor(handlers).connectTimeout(Duration.ofSeconds(2)).build();
     private final SpotHitFaults faults = new SpotHitFaults();
@@ -392,8 +396,14 @@ public final class SpotHitSimulator implements AutoCloseable {
 
     private void deliverReceipt(URI uri, int attemptsLeft) {
         try {
-            var response = callbackClient.send(HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response;
+            callbackSlots.acquire();
+            try {
+                response = callbackClient.send(HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+            } finally {
+                callbackSlots.release();
+            }
             if (response.statusCode() / 100 == 2) {
                 receiptsDelivered.incrementAndGet();
                 return;
