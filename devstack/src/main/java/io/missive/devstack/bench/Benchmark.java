@@ -57,6 +57,7 @@ public final class Benchmark {
     }
 
     public Map<String, Object> run(Path results) throws IOException {
+        Files.createDirectories(results);
         var report = new LinkedHashMap<String, Object>();
         report.put("date", LocalDate.now().toString());
         report.put("parents", parents);
