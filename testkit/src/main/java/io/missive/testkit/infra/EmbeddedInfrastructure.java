@@ -3,15 +3,14 @@ package io.missive.testkit.infra;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A real KRaft Kafka broker (Kafka's own server classes, through spring-kafka-test) and a real
  * PostgreSQL 17 (zonky's packaged binaries), both started inside this JVM's process tree: no
- * Docker needed. The devstack uses the same class with fixed ports and a kept data folder.
+ * Docker needed. (The devstack needs fixed ports and restarts, so it runs Kafka as a process:
+ * {@code io.missive.devstack.LocalInfrastructure}.)
  */
 public final class EmbeddedInfrastructure implements Infrastructure {
 
@@ -23,34 +22,21 @@ public final class EmbeddedInfrastructure implements Infrastructure {
         this.postgres = postgres;
     }
 
-    /** Random free ports, throw-away data: for tests. */
-    public static EmbeddedInfrastructure start() {
-        return start(0, null);
-    }
-
     /**
-     * The broker always takes a free port: Kafka's KRaft test kit cannot be given one
-     * (spring-kafka#2916); read it from {@link #kafkaBootstrapServers()}.
-     *
-     * @param postgresPort 0 for any free port
-     * @param postgresData a folder to keep PostgreSQL's data between runs, or null for a temporary one
+     * Free ports and throw-away data, for tests. The broker's port is whatever the KRaft test kit
+     * picks (it cannot be given one, spring-kafka#2916): read it from {@link #kafkaBootstrapServers()}.
      */
-    public static EmbeddedInfrastructure start(int postgresPort, @Nullable Path postgresData) {
+    public static EmbeddedInfrastructure start() {
         var kafka = newBroker(Map.of());
         kafka.afterPropertiesSet();
         try {
-            var builder = EmbeddedPostgres.builder()
+            var postgres = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", postgresData == null ? "off" : "on")
-                    .setServerConfig("synchronous_commit", postgresData == null ? "off" : "on")
-                    .setServerConfig("shared_buffers", "128MB");
-            if (postgresPort > 0) {
-                builder.setPort(postgresPort);
-            }
-            if (postgresData != null) {
-                builder.setDataDirectory(postgresData).setCleanDataDirectory(false);
-            }
-            return new EmbeddedInfrastructure(kafka, builder.start());
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("shared_buffers", "128MB")
+                    .start();
+            return new EmbeddedInfrastructure(kafka, postgres);
         } catch (IOException e) {
             kafka.destroy();
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
@@ -106,10 +92,6 @@ public final class EmbeddedInfrastructure implements Infrastructure {
         return "embedded";
     }
 
-    public int postgresPort() {
-        return postgres.getPort();
-    }
-
     @Override
     public void close() {
         kafka.destroy();
@@ -119,5 +101,4 @@ public final class EmbeddedInfrastructure implements Infrastructure {
             throw new UncheckedIOException(e);
         }
     }
-
 }
