@@ -1,11 +1,5 @@
 package io.missive.devstack;
 
-import com.jayway.jsonpath.JsonPath;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -21,16 +15,21 @@ final class Demo {
 
     private static final String[] STATUSES = {"PENDING", "IN_PROGRESS", "SENT", "DELIVERED", "FAILED", "EXPIRED"};
 
-    private final Stack stack;
     private final DemoDirectory.Summary directory;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final StackHttp http;
 
     Demo(Stack stack, DemoDirectory.Summary directory) {
-        this.stack = stack;
         this.directory = directory;
+        this.http = new StackHttp(stack);
     }
 
     void run() throws InterruptedException {
+        try (http) {
+            follow();
+        }
+    }
+
+    private void follow() throws InterruptedException {
         var campaign = "demo-" + UUID.randomUUID().toString().substring(0, 8);
         var recipients = directory.activeGroupIds().stream()
                 .map(id -> "{\"selector\":\"group." + id + "\"}")
@@ -66,38 +65,19 @@ final class Demo {
     }
 
     private String program(String json) {
-        var request = HttpRequest.newBuilder(URI.create(stack.url("scheduler-service") + "/api/v1/programs"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
         try {
-            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            var response = http.program(json);
             return response.statusCode() + " " + abbreviate(response.body());
-        } catch (IOException e) {
+        } catch (IllegalStateException e) {
             return "failed: " + e.getMessage();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
         }
     }
 
     /** Counts per status name from the tracker's campaign view. */
     private Map<String, Long> counts(String campaign) {
-        var request = HttpRequest.newBuilder(URI.create(stack.url("status-tracker") + "/api/v1/campaigns/" + campaign)).GET().build();
-        try {
-            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return Map.of();
-            }
-            Map<String, Object> byStatus = JsonPath.read(response.body(), "$.byStatus");
-            var counts = new LinkedHashMap<String, Long>();
-            byStatus.forEach((status, count) -> counts.put(status, ((Number) count).longValue()));
-            return counts;
-        } catch (IOException | RuntimeException e) {
-            return Map.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Map.of();
-        }
+        var counts = new LinkedHashMap<String, Long>();
+        http.campaignCounts(campaign).forEach((status, count) -> counts.put(status, count.longValue()));
+        return counts;
     }
 
     private static Map<String, Long> merge(Map<String, Long> a, Map<String, Long> b) {

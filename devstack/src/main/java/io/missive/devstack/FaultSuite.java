@@ -2,11 +2,6 @@ package io.missive.devstack;
 
 import com.jayway.jsonpath.JsonPath;
 import io.missive.testkit.simulator.spothit.SpotHitSimulatorConfig.ReceiptPlan;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,13 +57,14 @@ public final class FaultSuite {
     private final Stack stack;
     private final int parents;
     private final Consumer<String> progress;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final StackHttp http;
     private final List<FaultRow> faults = new ArrayList<>();
 
     public FaultSuite(Stack stack, int parents, Consumer<String> progress) {
         this.stack = stack;
         this.parents = parents;
         this.progress = progress;
+        this.http = new StackHttp(stack);
     }
 
     /** The settings a stack needs for this suite: small SpotHit batches so that dispatch lasts through the faults. */
@@ -85,6 +81,12 @@ public final class FaultSuite {
     }
 
     public Report run() {
+        try (http) {
+            return runSuite();
+        }
+    }
+
+    private Report runSuite() {
         long started = System.nanoTime();
         var simulators = stack.simulators();
         simulators.spotHit().receipts(ReceiptPlan.realistic(stack.gatewayUrl() + "/spot_hit/status")
@@ -121,7 +123,8 @@ public final class FaultSuite {
         int notFinal = counts.getOrDefault("PENDING", 0) + counts.getOrDefault("IN_PROGRESS", 0) + counts.getOrDefault("SENT", 0);
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         int spotHitAccepted = simulators.spotHit().acceptedPhones().size();
-        int deliveredOrExpired = campaignCounts(CAMPAIGN).getOrDefault("DELIVERED", 0) + campaignCounts(CAMPAIGN).getOrDefault("EXPIRED", 0);
+        var campaignCounts = http.campaignCounts(CAMPAIGN);
+        int deliveredOrExpired = campaignCounts.getOrDefault("DELIVERED", 0) + campaignCounts.getOrDefault("EXPIRED", 0);
         return new Report(parents, accepted, AIRCALL_MESSAGES, List.copyOf(faults), counts, spotHitAccepted,
                 simulators.spotHit().duplicatedPhones().size() + duplicatedAircallRecipients(),
                 Math.max(0, accepted + AIRCALL_MESSAGES - total), notFinal, simulators.aircall().overLimitRequests(),
@@ -131,7 +134,7 @@ public final class FaultSuite {
     private int programCampaign(DemoDirectory.Summary directory) {
         var groups = directory.activeGroupIds().stream().map(id -> "{\"selector\":\"group." + id + "\"}")
                 .collect(Collectors.joining(","));
-        var reply = post(stack.url("scheduler-service") + "/api/v1/programs", """
+        var reply = http.program("""
                 {"commandId":"%s","plannedAt":"%s","recipients":[%s],
                  "message":"{PRENOM_ENFANT} a une nouvelle vidéo : {URL}","redirectionTargetId":"%s"}"""
                 .formatted(CAMPAIGN, Instant.now(), groups, DemoDirectory.REDIRECTION_TARGET_ID));
@@ -149,7 +152,7 @@ public final class FaultSuite {
                 continue;
             }
             sent++;
-            var reply = post(stack.url("scheduler-service") + "/api/v1/programs", """
+            var reply = http.program("""
                     {"commandId":"faults-aircall-%d","plannedAt":"%s","recipients":[{"selector":"parent.%d"}],
                      "message":"Bonjour, voici vos objectifs.","supporterId":"%s","provider":"AIRCALL","purpose":"call0_goals"}"""
                     .formatted(sent, Instant.now(), parent, DemoDirectory.supporterOf(parent, directory)));
@@ -200,41 +203,15 @@ public final class FaultSuite {
     }
 
     private Map<String, Integer> allCounts() {
-        var total = new LinkedHashMap<String, Integer>(campaignCounts(CAMPAIGN));
+        var total = new LinkedHashMap<String, Integer>(http.campaignCounts(CAMPAIGN));
         for (int parent = 1; parent <= AIRCALL_MESSAGES; parent++) {
-            campaignCounts("faults-aircall-" + parent).forEach((status, count) -> total.merge(status, count, Integer::sum));
+            http.campaignCounts("faults-aircall-" + parent).forEach((status, count) -> total.merge(status, count, Integer::sum));
         }
         return total;
     }
 
-    private Map<String, Integer> campaignCounts(String campaign) {
-        try {
-            var response = http.send(HttpRequest.newBuilder(URI.create(stack.url("status-tracker") + "/api/v1/campaigns/" + campaign))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? JsonPath.read(response.body(), "$.byStatus") : Map.of();
-        } catch (IOException e) {
-            return Map.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Map.of();
-        }
-    }
-
     private int duplicatedAircallRecipients() {
         return (int) stack.simulators().aircall().acceptedByRecipient().values().stream().filter(list -> list.size() > 1).count();
-    }
-
-    private HttpResponse<String> post(String url, String json) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException("POST " + url + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void pause(Duration duration) {

@@ -31,7 +31,7 @@ class EndToEndIntegrationTest {
     private static final int PARENTS = 1000;
     private static final Pattern TRACKED_LINK = Pattern.compile("/r/([0-9A-Za-z]{8})");
     private static Stack stack;
-    private static StackClient client;
+    private static StackHttp client;
     private static DemoDirectory.Summary directory;
     private static final String CAMPAIGN = "e2e-welcome-video";
 
@@ -44,7 +44,7 @@ class EndToEndIntegrationTest {
         stack = Stack.start(config, Duration.ofMinutes(3));
         System.out.printf("e2e: five services, Kafka, PostgreSQL and simulators up in %.1f s%n", (System.nanoTime() - started) / 1e9);
         stack.simulators().spotHit().receipts(ReceiptPlan.allDelivered(stack.gatewayUrl() + "/spot_hit/status"));
-        client = new StackClient(stack);
+        client = new StackHttp(stack);
         var generated = DemoDirectory.generate(PARENTS);
         generated.importInto(stack.url("scheduler-service"));
         generated.publish(stack.infrastructure().kafkaBootstrapServers(), config.topicPrefix());

@@ -4,13 +4,10 @@ import com.jayway.jsonpath.JsonPath;
 import io.missive.devstack.DemoDirectory;
 import io.missive.devstack.Json;
 import io.missive.devstack.Stack;
+import io.missive.devstack.StackHttp;
 import io.missive.schemas.ids.MessageIds;
 import io.missive.testkit.simulator.spothit.SpotHitSimulatorConfig.ReceiptPlan;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,16 +44,22 @@ public final class Benchmark {
     private final Stack stack;
     private final int parents;
     private final Consumer<String> progress;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    private final StackHttp http;
 
     public Benchmark(Stack stack, int parents, Consumer<String> progress) {
         this.stack = stack;
         this.parents = parents;
         this.progress = progress;
+        this.http = new StackHttp(stack);
     }
 
     public Map<String, Object> run(Path results) throws IOException {
+        try (http) {
+            return measure(results);
+        }
+    }
+
+    private Map<String, Object> measure(Path results) throws IOException {
         Files.createDirectories(results);
         var report = new LinkedHashMap<String, Object>();
         report.put("date", LocalDate.now().toString());
@@ -102,7 +105,7 @@ public final class Benchmark {
                 .collect(Collectors.joining(","));
         progress.accept("programming one campaign to every active group, due now");
         long started = System.nanoTime();
-        var reply = post(stack.url("scheduler-service") + "/api/v1/programs", """
+        var reply = http.program("""
                 {"commandId":"%s","plannedAt":"%s","recipients":[%s],
                  "message":"{PRENOM_ENFANT} a une nouvelle vidéo : {URL}","redirectionTargetId":"%s"}"""
                 .formatted(CAMPAIGN, Instant.now(), groups, DemoDirectory.REDIRECTION_TARGET_ID));
@@ -121,7 +124,7 @@ public final class Benchmark {
             double t = seconds(accepting);
             long published = published();
             long atProvider = stack.simulators().spotHit().totalAccepted();
-            var counts = counts(CAMPAIGN);
+            var counts = http.campaignCounts(CAMPAIGN);
             long delivered = counts.getOrDefault("DELIVERED", 0);
             long sent = delivered + counts.getOrDefault("SENT", 0) + counts.getOrDefault("FAILED", 0) + counts.getOrDefault("EXPIRED", 0);
             samples.add(new Sample(t, published, atProvider, sent, delivered));
@@ -153,13 +156,13 @@ public final class Benchmark {
         campaign.put("stageCompleteAtSeconds", stageDone);
         campaign.put("commandToLastDeliveredSeconds", round(resolution + total));
         campaign.put("messagesPerSecond", round(accepted / Math.max(0.001, resolution + total)));
-        campaign.put("finalCounts", counts(CAMPAIGN));
+        campaign.put("finalCounts", http.campaignCounts(CAMPAIGN));
         campaign.put("duplicatesAtSpotHit", stack.simulators().spotHit().duplicatedPhones().size());
         return campaign;
     }
 
     private long published() {
-        var response = get(stack.url("scheduler-service") + "/api/v1/programs/" + CAMPAIGN);
+        var response = http.get(stack.url("scheduler-service") + "/api/v1/programs/" + CAMPAIGN);
         if (response.statusCode() != 200) {
             return 0;
         }
@@ -179,8 +182,7 @@ public final class Benchmark {
                     continue;
                 }
                 pool.submit(() -> {
-                    var response = get(stack.url("status-tracker") + "/api/v1/messages/"
-                            + MessageIds.messageId(CAMPAIGN, "parent:" + parent));
+                    var response = http.message(MessageIds.messageId(CAMPAIGN, "parent:" + parent));
                     if (response.statusCode() != 200) {
                         return;
                     }
@@ -228,7 +230,7 @@ public final class Benchmark {
                 continue;
             }
             programmed++;
-            post(stack.url("scheduler-service") + "/api/v1/programs", """
+            http.program("""
                     {"commandId":"bench-aircall-%d","plannedAt":"%s","recipients":[{"selector":"parent.%d"}],
                      "message":"Bonjour, voici vos objectifs.","supporterId":"%s","provider":"AIRCALL","purpose":"call0_goals"}"""
                     .formatted(programmed, due, parent, DemoDirectory.supporterOf(parent, directory)));
@@ -261,7 +263,7 @@ public final class Benchmark {
                     while ((i = next.getAndIncrement()) < GATEWAY_REQUESTS) {
                         long t = System.nanoTime();
                         try {
-                            var response = get(stack.gatewayUrl() + "/spot_hit/status?id_message=bench-gw-" + (i / 100)
+                            var response = http.get(stack.gatewayUrl() + "/spot_hit/status?id_message=bench-gw-" + (i / 100)
                                     + "&numero=" + "+336%08d".formatted(i).replace("+", "%2B") + "&statut=1");
                             if (response.statusCode() / 100 != 2) {
                                 failures.incrementAndGet();
@@ -278,31 +280,6 @@ public final class Benchmark {
         var sorted = new ArrayList<>(latencies);
         return Map.of("requests", GATEWAY_REQUESTS, "requestsPerSecond", round(GATEWAY_REQUESTS / elapsed),
                 "p50Millis", percentile(sorted, 50), "p99Millis", percentile(sorted, 99), "failed", failures.get());
-    }
-
-    private Map<String, Integer> counts(String campaign) {
-        var response = get(stack.url("status-tracker") + "/api/v1/campaigns/" + campaign);
-        return response.statusCode() == 200 ? JsonPath.read(response.body(), "$.byStatus") : Map.of();
-    }
-
-    private HttpResponse<String> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
-    }
-
-    private HttpResponse<String> post(String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void write(Path results, Map<String, Object> report) throws IOException {

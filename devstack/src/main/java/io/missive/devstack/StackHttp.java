@@ -1,0 +1,71 @@
+package io.missive.devstack;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * What the devstack's tools (demo, fault suite, benchmark, tests) do over HTTP against the running
+ * services: program a campaign, read the Events store. Safe to share between threads.
+ */
+public final class StackHttp implements AutoCloseable {
+
+    private final Stack stack;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+
+    public StackHttp(Stack stack) {
+        this.stack = stack;
+    }
+
+    /** {@code POST /api/v1/programs}; accepting a large campaign takes a while, hence the long timeout. */
+    public HttpResponse<String> program(String json) {
+        return post(stack.url("scheduler-service") + "/api/v1/programs", json);
+    }
+
+    /** Counts per status name of a campaign in the Events store; empty before its first message lands or while the tracker is away. */
+    public Map<String, Integer> campaignCounts(String campaignId) {
+        try {
+            var response = get(stack.url("status-tracker") + "/api/v1/campaigns/" + campaignId);
+            return response.statusCode() == 200 ? JsonPath.read(response.body(), "$.byStatus") : Map.of();
+        } catch (IllegalStateException unreachable) {
+            return Map.of();
+        }
+    }
+
+    /** {@code GET /api/v1/messages/{id}}: a message with its history. */
+    public HttpResponse<String> message(String messageId) {
+        return get(stack.url("status-tracker") + "/api/v1/messages/" + messageId);
+    }
+
+    public HttpResponse<String> get(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET());
+    }
+
+    public HttpResponse<String> post(String url, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(request.build().method() + " " + request.build().uri() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}
