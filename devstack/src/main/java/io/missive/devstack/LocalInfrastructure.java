@@ -77,6 +77,16 @@ public final class LocalInfrastructure implements Infrastructure {
         return kafka.pid();
     }
 
+    /** The postmaster's pid, from the first line of {@code postmaster.pid}; 0 when it is not running. */
+    public long postgresPid() {
+        try {
+            var lines = java.nio.file.Files.readAllLines(config.workDirectory().resolve("postgres").resolve("postmaster.pid"));
+            return lines.isEmpty() ? 0 : Long.parseLong(lines.getFirst().trim());
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     @Override
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();

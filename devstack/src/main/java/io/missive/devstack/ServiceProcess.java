@@ -68,6 +68,7 @@ public final class ServiceProcess {
             command.add("-XX:+AutoCreateSharedArchive");
             command.add("-XX:SharedArchiveFile=" + logs.resolveSibling("cds").resolve(name + ".jsa"));
             command.add("-Xlog:cds*=off");
+            command.addAll(extraJvmOptions());
             command.add("-jar");
             command.add(runnable.toString());
             Files.createDirectories(logs.resolveSibling("cds"));
@@ -80,6 +81,12 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
         }
+    }
+
+    /** {@code MISSIVE_JVM_OPTIONS}, split on spaces: extra options for every service JVM (a profiler, say). */
+    private static java.util.List<String> extraJvmOptions() {
+        var options = System.getenv("MISSIVE_JVM_OPTIONS");
+        return options == null || options.isBlank() ? java.util.List.of() : java.util.List.of(options.trim().split("\\s+"));
     }
 
     /** Waits until {@code /actuator/health} answers UP, or fails naming the log to read. */

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 public final class Benchmark {
 
     /** Progress of the campaign at {@code t} seconds after the command was accepted. */
-    public record Sample(double t, long published, long accepted, long sent, long delivered) {
+    public record Sample(double t, long published, long accepted, long sent, long receipts, long delivered) {
     }
 
     private static final String CAMPAIGN = "bench-campaign";
@@ -114,6 +114,7 @@ public final class Benchmark {
             throw new IllegalStateException("campaign refused: " + reply.statusCode() + " " + reply.body());
         }
         int accepted = JsonPath.read(reply.body(), "$.accepted");
+        var cpuBefore = MachineCpu.now();
         long accepting = System.nanoTime();
         var samples = new ArrayList<Sample>();
         Map<String, Double> stageDone = new LinkedHashMap<>();
@@ -124,16 +125,18 @@ public final class Benchmark {
             double t = seconds(accepting);
             long published = published();
             long atProvider = stack.simulators().spotHit().totalAccepted();
+            long receipts = stack.simulators().spotHit().receiptsDelivered();
             var counts = http.campaignCounts(CAMPAIGN);
             long delivered = counts.getOrDefault("DELIVERED", 0);
             long sent = delivered + counts.getOrDefault("SENT", 0) + counts.getOrDefault("FAILED", 0) + counts.getOrDefault("EXPIRED", 0);
-            samples.add(new Sample(t, published, atProvider, sent, delivered));
+            samples.add(new Sample(t, published, atProvider, sent, receipts, delivered));
             stageDone.putIfAbsent("published", published >= accepted ? round(t) : null);
             stageDone.putIfAbsent("acceptedBySpotHit", atProvider >= accepted ? round(t) : null);
             stageDone.putIfAbsent("sentInEventsStore", sent >= accepted ? round(t) : null);
+            stageDone.putIfAbsent("receiptsThroughGateway", receipts >= accepted ? round(t) : null);
             stageDone.entrySet().removeIf(e -> e.getValue() == null);
-            progress.accept("t=%5.1fs published %d · at SpotHit %d · SENT+ %d · DELIVERED %d / %d"
-                    .formatted(t, published, atProvider, sent, delivered, accepted));
+            progress.accept("t=%5.1fs published %d · at SpotHit %d · SENT+ %d · receipts %d · DELIVERED %d / %d"
+                    .formatted(t, published, atProvider, sent, receipts, delivered, accepted));
             if (delivered >= accepted) {
                 stageDone.put("deliveredInEventsStore", round(t));
                 break;
@@ -148,6 +151,7 @@ public final class Benchmark {
             sleep(Duration.ofMillis(500));
         }
         double total = samples.isEmpty() ? 0 : samples.getLast().t();
+        double machineBusy = MachineCpu.now().busyPercentSince(cpuBefore);
         Chart.write(results.resolve("bench-campaign.png"), "%,d recipients: messages per stage over time".formatted(accepted),
                 samples, accepted);
         var campaign = new LinkedHashMap<String, Object>();
@@ -156,6 +160,7 @@ public final class Benchmark {
         campaign.put("stageCompleteAtSeconds", stageDone);
         campaign.put("commandToLastDeliveredSeconds", round(resolution + total));
         campaign.put("messagesPerSecond", round(accepted / Math.max(0.001, resolution + total)));
+        campaign.put("machineCpuBusyPercent", round(machineBusy));
         campaign.put("finalCounts", http.campaignCounts(CAMPAIGN));
         campaign.put("duplicatesAtSpotHit", stack.simulators().spotHit().duplicatedPhones().size());
         return campaign;
@@ -211,6 +216,8 @@ public final class Benchmark {
         }
         var kafka = ProcessStats.of(stack.infrastructure().kafkaPid());
         processes.put("kafka", Map.of("peakRssMiB", kafka.peakRssKib() / 1024, "cpuSeconds", round(kafka.cpuSeconds())));
+        var postgres = ProcessStats.ofTree(stack.infrastructure().postgresPid());
+        processes.put("postgresql (all backends)", Map.of("peakRssMiB", postgres.peakRssKib() / 1024, "cpuSeconds", round(postgres.cpuSeconds())));
         var launcher = ProcessStats.of(ProcessHandle.current().pid());
         processes.put("launcher+simulators", Map.of("peakRssMiB", launcher.peakRssKib() / 1024, "cpuSeconds", round(launcher.cpuSeconds())));
         return processes;

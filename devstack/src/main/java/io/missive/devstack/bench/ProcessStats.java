@@ -26,4 +26,28 @@ public record ProcessStats(long peakRssKib, double cpuSeconds) {
             return new ProcessStats(0, 0);
         }
     }
+
+    /**
+     * A process with its children, as PostgreSQL runs (a backend per connection): the largest peak
+     * RSS among them, and the CPU time of all of them, including children that already exited.
+     */
+    public static ProcessStats ofTree(long pid) {
+        var root = of(pid);
+        double exitedChildren = 0;
+        try {
+            var stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            exitedChildren = (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            // the root is gone: its own figures are already zero
+        }
+        long peak = root.peakRssKib();
+        double cpu = root.cpuSeconds() + exitedChildren;
+        for (var child : ProcessHandle.of(pid).map(p -> p.descendants().toList()).orElse(java.util.List.of())) {
+            var stats = of(child.pid());
+            peak = Math.max(peak, stats.peakRssKib());
+            cpu += stats.cpuSeconds();
+        }
+        return new ProcessStats(peak, cpu);
+    }
 }
