@@ -40,6 +40,7 @@ public final class Devstack {
     private static void bench(Path root, int parents) {
         var config = StackConfig.ephemeral(root, root.resolve(".devstack/bench"))
                 .withAircallRateLimit(30, Duration.ofSeconds(1))
+                .withOptimisingCompiler()
                 .withEnvironment(java.util.Map.of("SPOT_HIT_BATCH_SIZE", "1000", "SPOT_HIT_MAX_CALLS_PER_SECOND", "50",
                         // Aircall's one-minute window allows a 1 s clock margin; scaled to a 1 s window, so is the margin.
                         "AIRCALL_RATE_LIMIT_CLOCK_MARGIN", "20ms"));

@@ -26,14 +26,17 @@ public final class ServiceProcess {
     private final int port;
     private final Map<String, String> environment;
     private final Path logs;
+    private final boolean optimisingCompiler;
     private @Nullable Process process;
 
-    public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logs) {
+    /** @param optimisingCompiler whether C2 runs too (long runs), or C1 alone (quicker starts) */
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logs, boolean optimisingCompiler) {
         this.name = name;
         this.jar = jar;
         this.port = port;
         this.environment = Map.copyOf(environment);
         this.logs = logs;
+        this.optimisingCompiler = optimisingCompiler;
     }
 
     public String name() {
@@ -62,7 +65,9 @@ public final class ServiceProcess {
             command.add("-Xms64m");
             command.add("-Xmx384m");
             command.add("-XX:+UseSerialGC");
-            command.add("-XX:TieredStopAtLevel=1");
+            if (!optimisingCompiler) {
+                command.add("-XX:TieredStopAtLevel=1");
+            }
             command.add("-Xss512k");
             // A per-service class-data archive, made on the first run: later starts are faster.
             command.add("-XX:+AutoCreateSharedArchive");

@@ -31,7 +31,8 @@ public final class Stack implements AutoCloseable {
         this.infrastructure = infrastructure;
         this.simulators = simulators;
         for (var name : StackConfig.SERVICES) {
-            services.put(name, new ServiceProcess(name, config.jar(name), config.port(name), environment(name), config.logs()));
+            services.put(name, new ServiceProcess(name, config.jar(name), config.port(name), environment(name), config.logs(),
+                    config.optimisingCompiler()));
         }
     }
 

@@ -65,6 +65,7 @@ public final class Benchmark {
         report.put("date", LocalDate.now().toString());
         report.put("parents", parents);
         report.put("cores", Runtime.getRuntime().availableProcessors());
+        report.put("serviceCompiler", stack.config().optimisingCompiler() ? "tiered (C1 and C2)" : "C1 only");
 
         progress.accept("measuring this machine's ceilings on the same broker and database");
         var infra = stack.infrastructure();
@@ -115,6 +116,7 @@ public final class Benchmark {
         }
         int accepted = JsonPath.read(reply.body(), "$.accepted");
         var cpuBefore = MachineCpu.now();
+        var processesBefore = cpuSeconds();
         long accepting = System.nanoTime();
         var samples = new ArrayList<Sample>();
         Map<String, Double> stageDone = new LinkedHashMap<>();
@@ -161,6 +163,10 @@ public final class Benchmark {
         campaign.put("commandToLastDeliveredSeconds", round(resolution + total));
         campaign.put("messagesPerSecond", round(accepted / Math.max(0.001, resolution + total)));
         campaign.put("machineCpuBusyPercent", round(machineBusy));
+        var processesAfter = cpuSeconds();
+        var cpuDuringCampaign = new LinkedHashMap<String, Object>();
+        processesAfter.forEach((name, seconds) -> cpuDuringCampaign.put(name, round(seconds - processesBefore.getOrDefault(name, 0.0))));
+        campaign.put("cpuSecondsDuringCampaign", cpuDuringCampaign);
         campaign.put("finalCounts", http.campaignCounts(CAMPAIGN));
         campaign.put("duplicatesAtSpotHit", stack.simulators().spotHit().duplicatedPhones().size());
         return campaign;
@@ -206,6 +212,18 @@ public final class Benchmark {
         return Map.of("sampledMessages", dueToSent.size(),
                 "dueToSentSeconds", Map.of("p50", percentile(dueToSent, 50), "p99", percentile(dueToSent, 99)),
                 "sentToDeliveredSeconds", Map.of("p50", percentile(sentToDelivered, 50), "p99", percentile(sentToDelivered, 99)));
+    }
+
+    /** CPU seconds so far of every process of the stack, the launcher (with the simulators) included. */
+    private Map<String, Double> cpuSeconds() {
+        var cpu = new LinkedHashMap<String, Double>();
+        for (var service : stack.services()) {
+            cpu.put(service.name(), ProcessStats.of(service.pid()).cpuSeconds());
+        }
+        cpu.put("kafka", ProcessStats.of(stack.infrastructure().kafkaPid()).cpuSeconds());
+        cpu.put("postgresql", ProcessStats.ofTree(stack.infrastructure().postgresPid()).cpuSeconds());
+        cpu.put("launcher+simulators", ProcessStats.of(ProcessHandle.current().pid()).cpuSeconds());
+        return cpu;
     }
 
     private Map<String, Object> processes() {

@@ -16,7 +16,8 @@ final class Markdown {
         md.append("**%s messages/s end to end** (%s recipients, command to last DELIVERED in %s s) — **%s× the raw `acks=all` producer rate** measured in the same run.\n\n"
                 .formatted(headline.get("endToEndMessagesPerSecond"), campaign.get("recipients"),
                         campaign.get("commandToLastDeliveredSeconds"), headline.get("ratioToRawProducer")));
-        md.append("Machine: ").append(report.get("cores")).append(" cores. Parents in the directory: ")
+        md.append("Machine: ").append(report.get("cores")).append(" cores; services compiled by ").append(report.get("serviceCompiler"))
+                .append(". Parents in the directory: ")
                 .append(report.get("parents")).append(" (import took ").append(report.get("directoryImportSeconds")).append(" s).\n\n");
         md.append("![messages per stage over time](bench-campaign.png)\n\n");
         for (var section : new String[] {"ceilings", "campaign", "latency", "processes", "aircall", "gateway"}) {

@@ -8,6 +8,8 @@ import io.missive.schemas.topics.Topics;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -41,11 +43,22 @@ public final class LinkRedirects {
         return Optional.of(new TrackedLink(code, planned.getMessageId(), url));
     }
 
-    /** Registers the planned message's link; whether there was one to register. */
-    public boolean register(MessagePlanned planned) {
-        var link = linkOf(planned);
-        link.ifPresent(links::register);
-        return link.isPresent();
+    /**
+     * Registers the links these planned messages carry, in one write; returns those that name a
+     * code whose target is refused (not http(s), malformed). Messages without a link are neither.
+     */
+    public List<MessagePlanned> registerAll(List<MessagePlanned> planned) {
+        var usable = new ArrayList<TrackedLink>(planned.size());
+        var refused = new ArrayList<MessagePlanned>();
+        for (var message : planned) {
+            linkOf(message).ifPresentOrElse(usable::add, () -> {
+                if (message.getLinkCode() != null) {
+                    refused.add(message);
+                }
+            });
+        }
+        links.registerAll(usable);
+        return refused;
     }
 
     /** Where {@code /r/{code}} leads, if the code is registered. */

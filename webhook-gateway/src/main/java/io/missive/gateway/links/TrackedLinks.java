@@ -1,5 +1,6 @@
 package io.missive.gateway.links;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The gateway's link table (code → message, target). */
@@ -7,6 +8,6 @@ public interface TrackedLinks {
 
     Optional<TrackedLink> find(String code);
 
-    /** Registers a link; registering the same code again keeps the first registration. */
-    void register(TrackedLink link);
+    /** Registers links; a code registered before, or twice in the list, keeps its first registration. */
+    void registerAll(List<TrackedLink> links);
 }

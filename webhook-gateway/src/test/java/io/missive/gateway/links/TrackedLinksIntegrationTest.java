@@ -152,4 +152,17 @@ class TrackedLinksIntegrationTest {
             assertThat(http.get("/r/Rp00000001").headers().firstValue("Location")).hasValue("https://first.example/");
         }
     }
+
+    @Test
+    void aCodeTwiceInOnePollKeepsTheFirstRegistration(TestNamespace namespace) {
+        try (var producer = new TestProducer(namespace)) {
+            // sent back to back, so that they usually arrive in the same poll and the same insert
+            producer.send(Topics.PLANNED, "msg-link-9", planned("msg-link-9", "Tw00000001", "https://first.example/"));
+            producer.send(Topics.PLANNED, "msg-link-9", planned("msg-link-9", "Tw00000001", "https://second.example/"));
+            producer.send(Topics.PLANNED, "msg-link-9", planned("msg-link-9", "Tw00000002", "https://marker.example/"));
+            await().atMost(WAIT).until(() -> http.get("/r/Tw00000002").statusCode() == 302);
+
+            assertThat(http.get("/r/Tw00000001").headers().firstValue("Location")).hasValue("https://first.example/");
+        }
+    }
 }

@@ -2,6 +2,8 @@ package io.missive.gateway.links.jdbc;
 
 import io.missive.gateway.links.TrackedLink;
 import io.missive.gateway.links.TrackedLinks;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -23,13 +25,20 @@ public final class JdbcTrackedLinks implements TrackedLinks {
     }
 
     @Override
-    public void register(TrackedLink link) {
+    public void registerAll(List<TrackedLink> links) {
+        var first = new LinkedHashMap<String, TrackedLink>();
+        links.forEach(link -> first.putIfAbsent(link.code(), link));
+        if (first.isEmpty()) {
+            return;
+        }
+        var codes = first.values().stream().map(TrackedLink::code).toArray(String[]::new);
+        var messageIds = first.values().stream().map(TrackedLink::messageId).toArray(String[]::new);
+        var targets = first.values().stream().map(TrackedLink::targetUrl).toArray(String[]::new);
         jdbc.sql("""
-                        insert into tracked_link (code, message_id, target_url) values (:code, :messageId, :targetUrl)
+                        insert into tracked_link (code, message_id, target_url)
+                        select * from unnest(?::varchar[], ?::varchar[], ?::text[])
                         on conflict (code) do nothing""")
-                .param("code", link.code())
-                .param("messageId", link.messageId())
-                .param("targetUrl", link.targetUrl())
+                .params((Object) codes, messageIds, targets)
                 .update();
     }
 }
