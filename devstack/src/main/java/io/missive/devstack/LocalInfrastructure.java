@@ -52,6 +52,8 @@ public final class LocalInfrastructure implements Infrastructure {
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("synchronous_commit", "off")
+                    // the benchmark reads which statements took the database's time
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start on port " + config.postgresPort(), e);

@@ -40,6 +40,24 @@ public final class StackHttp implements AutoCloseable {
     }
 
     /** {@code GET /api/v1/messages/{id}}: a message with its history. */
+    /**
+     * The sum of one meter's samples on a service's {@code /actuator/prometheus} (every series of the
+     * name, whatever its tags); 0 when the service does not answer or has no such meter yet.
+     */
+    public double metric(String service, String name) {
+        var response = get(stack.url(service) + "/actuator/prometheus");
+        if (response.statusCode() != 200) {
+            return 0;
+        }
+        double sum = 0;
+        for (var line : response.body().split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
     public HttpResponse<String> message(String messageId) {
         return get(stack.url("status-tracker") + "/api/v1/messages/" + messageId);
     }

@@ -52,7 +52,7 @@ final class Chart {
         Map<String, ToLongFunction<Benchmark.Sample>> series = new java.util.LinkedHashMap<>();
         series.put("published (MessageRequested)", Benchmark.Sample::published);
         series.put("accepted by SpotHit", Benchmark.Sample::accepted);
-        series.put("SENT or later (Events store)", Benchmark.Sample::sent);
+        series.put("SENT (Events store)", Benchmark.Sample::sent);
         series.put("receipts through the gateway", Benchmark.Sample::receipts);
         series.put("DELIVERED (Events store)", Benchmark.Sample::delivered);
         Color[] colors = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0x9467bd), new Color(0xd62728)};
