@@ -46,7 +46,7 @@ public class SchedulerConfiguration {
     ProgramService programService(JdbcCampaigns campaigns, JdbcDirectory directory, KafkaMessageOutbox outbox,
                                   SchedulerProperties properties, Clock clock) {
         var policy = new ProviderPolicy(properties.aircallEnabled() && properties.aircallMessageEnabled());
-        return new ProgramService(campaigns, directory, outbox, policy, properties.linkBaseUrl(), clock);
+        return new ProgramService(campaigns, directory, outbox, policy, properties.linkBaseUrl(), clock, properties.acceptPageSize());
     }
 
     @Bean(destroyMethod = "stop")

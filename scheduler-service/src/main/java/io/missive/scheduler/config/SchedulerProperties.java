@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param pollIntervalMs        how often the due-queue looks for due campaigns
  * @param batchSize             most messages per produced-and-acknowledged batch (the cursor moves per batch; the first batch is smaller)
  * @param lease                 how long a claimed campaign stays with an instance without progress before another takes it over
+ * @param acceptPageSize        recipients resolved, rendered and stored at a time when a command is accepted: bounds the
+ *                              heap an acceptance needs, whatever the campaign's size
  */
 @Validated
 @ConfigurationProperties("missive.scheduler")
@@ -28,5 +30,6 @@ public record SchedulerProperties(
         @DefaultValue("false") boolean aircallMessageEnabled,
         @DefaultValue("200") @Min(10) long pollIntervalMs,
         @DefaultValue("20000") @Min(1) int batchSize,
-        @DefaultValue("30s") @NotNull Duration lease) {
+        @DefaultValue("30s") @NotNull Duration lease,
+        @DefaultValue("10000") @Min(1) int acceptPageSize) {
 }

@@ -1,9 +1,10 @@
 package io.missive.scheduler.program;
 
 import io.missive.scheduler.resolution.Resolution.Dropped;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The durable side of programs: campaigns, their messages (keyed by campaign and seq) and drops. */
 public interface CampaignStore {
@@ -11,17 +12,36 @@ public interface CampaignStore {
     Optional<CampaignView> find(String commandId);
 
     /**
-     * Stores a campaign with its messages and drops in one transaction, leased to {@code owner} until
-     * {@code leaseUntil} so the due-queue leaves it to the acceptance path while it is being announced.
+     * Stores a campaign in one transaction: the {@code draft} row first, then the messages and drops that
+     * {@code fill} writes page by page, then the campaign {@code fill} returns (its counts and provider, known
+     * only at the end). Nothing is visible before the commit, and an exception from {@code fill} leaves nothing.
+     * The campaign is leased to {@code owner} for {@code lease} from the commit, so the due-queue leaves it to
+     * the acceptance path while it is being announced.
      *
-     * @return false when the command id already exists (a concurrent replay)
+     * @return the stored campaign, or empty when the command id already exists (a concurrent replay; {@code fill} is not called)
      */
-    boolean insert(Campaign campaign, List<PlannedMessage> messages, List<Dropped> dropped, String owner, Instant leaseUntil);
+    Optional<Campaign> insert(Campaign draft, String owner, Duration lease, Function<CampaignWriter, Campaign> fill);
+
+    /** Up to {@code limit} messages of the campaign after {@code afterSeq}, by seq. */
+    List<PlannedMessage> messagesAfter(String commandId, int afterSeq, int limit);
 
     /** Records that every message was announced and gives the lease back. */
     void markAnnounced(String commandId, String owner);
 
     CancelOutcome cancel(String commandId, String reason);
+
+    /** Writes a campaign's pages inside {@link #insert}'s transaction. */
+    interface CampaignWriter {
+
+        /** The next messages, by seq. */
+        void messages(List<PlannedMessage> messages);
+
+        /**
+         * A page's drops. They are stored in the order a reply lists them: every selector drop of the command,
+         * then every filter drop, then every opt-out, each in command order (see {@code Resolution.Page}).
+         */
+        void dropped(List<Dropped> selectorDrops, List<Dropped> filterDrops, List<Dropped> optedOut);
+    }
 
     /** A campaign with what its reply lists. */
     record CampaignView(Campaign campaign, List<FailedRecipient> failed, List<Dropped> dropped, int cancelled) {

@@ -15,9 +15,11 @@ import io.missive.scheduler.rendering.UnknownVariableException;
 import io.missive.scheduler.rendering.Variable;
 import io.missive.scheduler.resolution.DirectoryLookup;
 import io.missive.scheduler.resolution.RecipientResolver;
-import io.missive.scheduler.resolution.Resolution;
+import io.missive.scheduler.program.CampaignStore.CampaignWriter;
+import io.missive.scheduler.resolution.Resolution.Recipient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -25,7 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +40,10 @@ public final class ProgramService {
     public static final String MISSING_VARIABLE = "MISSING_VARIABLE";
     public static final String CANCELLED = "CANCELLED";
     private static final Logger LOG = LoggerFactory.getLogger(ProgramService.class);
+    /** The due-queue leaves a campaign to its accepting instance this long after the commit, while it announces it. */
+    private static final Duration ANNOUNCING_LEASE = Duration.ofMinutes(2);
+    private static final int ANNOUNCE_PAGE = 10_000;
+    private static final int PROGRESS_EVERY = 100_000;
 
     private final CampaignStore store;
     private final DirectoryLookup directory;
@@ -48,11 +54,15 @@ public final class ProgramService {
     private final Clock clock;
     private final String instanceId = "accept-" + UUID.randomUUID();
 
+    /**
+     * @param pageSize how many recipients are resolved, rendered and written at a time: what bounds the memory
+     *                 an acceptance takes, whatever the size of the campaign
+     */
     public ProgramService(CampaignStore store, DirectoryLookup directory, MessageOutbox outbox, ProviderPolicy providerPolicy,
-                          String linkBaseUrl, Clock clock) {
+                          String linkBaseUrl, Clock clock, int pageSize) {
         this.store = store;
         this.directory = directory;
-        this.resolver = new RecipientResolver(directory);
+        this.resolver = new RecipientResolver(directory, pageSize);
         this.outbox = outbox;
         this.providerPolicy = providerPolicy;
         this.linkBaseUrl = linkBaseUrl.endsWith("/") ? linkBaseUrl.substring(0, linkBaseUrl.length() - 1) : linkBaseUrl;
@@ -95,19 +105,82 @@ public final class ProgramService {
         var decision = providerPolicy.choose(command.provider(), command.purpose(),
                 commandSupporter.map(Supporter::aircallNumberId).orElse(null), command.aircallNumberId());
 
-        long started = System.nanoTime();
-        Resolution resolution;
+        var draft = new Campaign(command.commandId(), Campaign.State.PLANNED, decision.provider(), command.message(), dueAt,
+                clock.instant(), 0, 0, 0, 0, false, true, command.attachment(), command.redirectionTargetId(), redirectionUrl,
+                command.quitMessage(), command.workshopId(), command.supporterId(), decision.aircallNumberId(), command.purpose());
+        var chosen = decision;
+        var plan = new Plan(command, template, supporter, System.nanoTime());
+        Optional<Campaign> stored;
         try {
-            resolution = resolver.resolve(command.recipients(), command.supporterId(), new HashSet<>(command.groupStatus()), supporter);
+            stored = store.insert(draft, instanceId, ANNOUNCING_LEASE, writer -> plan.run(draft, chosen, writer));
         } catch (UnknownVariableException e) {
             throw new CommandRejectedException("UNKNOWN_VARIABLE", e.getMessage());
         }
-        long resolved = System.nanoTime();
-        var messages = new ArrayList<PlannedMessage>(resolution.recipients().size());
-        int seq = 0;
-        int longest = 0;
-        int sendable = 0;
-        for (var recipient : resolution.recipients()) {
+        if (stored.isEmpty()) {
+            return new Receipt(true, store.find(command.commandId()).orElseThrow());
+        }
+        var campaign = stored.get();
+        long committed = System.nanoTime();
+        LOG.info("event=campaign_accepted campaignId={} provider={} recipients={} failed={} dropped={} dueAt={} acceptMs={}",
+                command.commandId(), campaign.provider(), campaign.recipientCount(), campaign.failedCount(),
+                campaign.droppedCount(), dueAt, (committed - plan.started) / 1_000_000);
+        try {
+            announce(campaign, (after, limit) -> store.messagesAfter(command.commandId(), after, limit), outbox);
+            store.markAnnounced(command.commandId(), instanceId);
+            LOG.info("event=campaign_announced campaignId={} messages={} announceMs={}", command.commandId(),
+                    campaign.recipientCount(), (System.nanoTime() - committed) / 1_000_000);
+        } catch (RuntimeException e) {
+            // Stored, so accepted: the due-queue announces it again once the lease lapses.
+            LOG.warn("event=announce_deferred campaignId={} error={}", command.commandId(), e.toString(), e);
+        }
+        return new Receipt(false, store.find(command.commandId()).orElseThrow());
+    }
+
+    /**
+     * Resolves, renders and writes one command a page at a time, inside the store's transaction, keeping only
+     * the figures the provider rule needs over the whole campaign (sendable count, longest body).
+     */
+    private final class Plan {
+
+        private final ProgramCommand command;
+        private final Template template;
+        private final @Nullable Supporter supporter;
+        private final long started;
+        private int seq;
+        private int sendable;
+        private int longest;
+        private int dropped;
+
+        Plan(ProgramCommand command, Template template, @Nullable Supporter supporter, long started) {
+            this.command = command;
+            this.template = template;
+            this.supporter = supporter;
+            this.started = started;
+        }
+
+        Campaign run(Campaign draft, ProviderPolicy.Decision chosen, CampaignWriter writer) {
+            resolver.resolve(command.recipients(), command.supporterId(), new HashSet<>(command.groupStatus()), supporter, page -> {
+                int before = seq;
+                var messages = new ArrayList<PlannedMessage>(page.recipients().size());
+                for (var recipient : page.recipients()) {
+                    messages.add(render(recipient));
+                }
+                writer.messages(messages);
+                writer.dropped(page.selectorDrops(), page.filterDrops(), page.optedOut());
+                dropped += page.selectorDrops().size() + page.filterDrops().size() + page.optedOut().size();
+                if (seq / PROGRESS_EVERY > before / PROGRESS_EVERY) {
+                    LOG.info("event=campaign_resolving campaignId={} recipients={} dropped={} elapsedMs={}", command.commandId(),
+                            seq, dropped, (System.nanoTime() - started) / 1_000_000);
+                }
+            });
+            var decision = providerPolicy.checkAircallLimits(chosen, sendable, longest);
+            return new Campaign(draft.commandId(), draft.state(), decision.provider(), draft.template(), draft.dueAt(),
+                    clock.instant(), seq, seq - sendable, dropped, 0, false, true, draft.attachment(), draft.redirectionTargetId(),
+                    draft.redirectionUrl(), draft.quitMessage(), draft.workshopId(), draft.supporterId(),
+                    decision.aircallNumberId(), draft.purpose());
+        }
+
+        private PlannedMessage render(Recipient recipient) {
             var values = new EnumMap<Variable, String>(Variable.class);
             values.putAll(recipient.values());
             String code = null;
@@ -123,51 +196,42 @@ public final class ProgramService {
                 sendable++;
                 longest = Math.max(longest, rendering.body().codePointCount(0, rendering.body().length()));
             }
-            messages.add(new PlannedMessage(++seq, MessageIds.messageId(command.commandId(), recipient.key()), recipient.key(),
+            return new PlannedMessage(++seq, MessageIds.messageId(command.commandId(), recipient.key()), recipient.key(),
                     recipient.parentId(), recipient.childId(), recipient.phone(), recipient.supporterId(), rendering.body(),
-                    segments.segments(), segments.encoding().name(), code, values, failure));
+                    segments.segments(), segments.encoding().name(), code, values, failure);
         }
-        long rendered = System.nanoTime();
-        decision = providerPolicy.checkAircallLimits(decision, sendable, longest);
-        Provider provider = decision.provider();
-        int failed = messages.size() - sendable;
-        var campaign = new Campaign(command.commandId(), Campaign.State.PLANNED, provider, command.message(), dueAt,
-                clock.instant(), messages.size(), failed, resolution.dropped().size(), 0, false, true,
-                command.attachment(), command.redirectionTargetId(), redirectionUrl, command.quitMessage(),
-                command.workshopId(), command.supporterId(), decision.aircallNumberId(), command.purpose());
-        if (!store.insert(campaign, messages, resolution.dropped(), instanceId, clock.instant().plus(Duration.ofMinutes(2)))) {
-            return new Receipt(true, store.find(command.commandId()).orElseThrow());
-        }
-        long stored = System.nanoTime();
-        LOG.info("event=campaign_accepted campaignId={} provider={} recipients={} failed={} dropped={} dueAt={} resolveMs={} renderMs={} storeMs={}",
-                command.commandId(), provider, messages.size(), failed, resolution.dropped().size(), dueAt,
-                (resolved - started) / 1_000_000, (rendered - resolved) / 1_000_000, (stored - rendered) / 1_000_000);
-        try {
-            announce(campaign, messages, outbox);
-            store.markAnnounced(command.commandId(), instanceId);
-            LOG.info("event=campaign_announced campaignId={} messages={} announceMs={}", command.commandId(), messages.size(),
-                    (System.nanoTime() - stored) / 1_000_000);
-        } catch (RuntimeException e) {
-            // Stored, so accepted: the due-queue announces it again once the lease lapses.
-            LOG.warn("event=announce_deferred campaignId={} error={}", command.commandId(), e.toString(), e);
-        }
-        return new Receipt(false, store.find(command.commandId()).orElseThrow());
     }
 
     /**
-     * PENDING for every message, then FAILED for those missing a variable (so the tracker has their row
-     * first). Chunks are produced back to back and awaited together at the end.
+     * PENDING for every message, then FAILED for those missing a variable once their PENDING was acknowledged
+     * (so the tracker has their row first). Reads the messages back a page at a time; a page is produced
+     * while the previous one waits for its acks, so at most two pages are held.
      */
-    public static void announce(Campaign campaign, List<PlannedMessage> messages, MessageOutbox outbox) {
-        final int chunk = 10_000;
-        var acks = new ArrayList<CompletableFuture<Void>>();
-        for (int from = 0; from < messages.size(); from += chunk) {
-            acks.add(outbox.planned(campaign, messages.subList(from, Math.min(messages.size(), from + chunk))));
+    public static void announce(Campaign campaign, MessagePages pages, MessageOutbox outbox) {
+        var inFlight = new ArrayDeque<Announced>();
+        var failedAcks = new ArrayList<CompletableFuture<Void>>();
+        int after = 0;
+        for (var page = pages.after(after, ANNOUNCE_PAGE); !page.isEmpty(); page = pages.after(after, ANNOUNCE_PAGE)) {
+            var failing = page.stream().filter(m -> !m.sendable()).toList();
+            inFlight.add(new Announced(outbox.planned(campaign, page), failing));
+            after = page.getLast().seq();
+            if (inFlight.size() > 1) {
+                settle(campaign, inFlight.remove(), outbox, failedAcks);
+            }
         }
-        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
-        var failing = messages.stream().filter(m -> !m.sendable()).collect(Collectors.toList());
-        if (!failing.isEmpty()) {
-            outbox.failed(campaign, failing, MISSING_VARIABLE).join();
+        while (!inFlight.isEmpty()) {
+            settle(campaign, inFlight.remove(), outbox, failedAcks);
+        }
+        CompletableFuture.allOf(failedAcks.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private record Announced(CompletableFuture<Void> planned, List<PlannedMessage> failing) {
+    }
+
+    private static void settle(Campaign campaign, Announced page, MessageOutbox outbox, List<CompletableFuture<Void>> failedAcks) {
+        page.planned().join();
+        if (!page.failing().isEmpty()) {
+            failedAcks.add(outbox.failed(campaign, page.failing(), MISSING_VARIABLE));
         }
     }
 

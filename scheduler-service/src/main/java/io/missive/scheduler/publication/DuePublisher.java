@@ -71,7 +71,7 @@ public final class DuePublisher {
 
     private void work(Campaign campaign) {
         if (!campaign.announced()) {
-            forEachBatch(campaign, 0, batch -> ProgramService.announce(campaign, batch, outbox));
+            ProgramService.announce(campaign, (after, limit) -> queue.messagesAfter(campaign.commandId(), after, limit), outbox);
             queue.markAnnounced(campaign.commandId(), owner);
             LOG.info("event=campaign_announced campaignId={} recipients={}", campaign.commandId(), campaign.recipientCount());
         }

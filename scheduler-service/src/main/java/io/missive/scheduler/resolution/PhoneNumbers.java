@@ -35,4 +35,9 @@ public final class PhoneNumbers {
         }
         return E164.matcher(phone).matches() ? Optional.of(phone) : Optional.empty();
     }
+
+    /** The digits of a phone {@link #normalise} returned, as a number: unique, since E.164 has at most 15 digits and no leading 0. */
+    static long digits(String e164) {
+        return Long.parseLong(e164, 1, e164.length(), 10);
+    }
 }

@@ -165,11 +165,13 @@ public class JdbcDirectory implements DirectoryStore, DirectoryLookup {
     }
 
     @Override
-    public Map<String, List<String>> parentIdsByTag(Collection<String> tagIds) {
-        var result = new LinkedHashMap<String, List<String>>();
-        query("select t.tag_id, t.parent_id from directory_parent_tag t join unnest(?::text[]) u(id) on t.tag_id = u.id order by t.tag_id, t.parent_id",
-                (rs, n) -> result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)), tagIds);
-        return result;
+    public List<String> parentIdsWithTag(String tagId, @Nullable String afterParentId, int limit) {
+        // Two statements rather than "? is null or ...", so that each plan is a range scan of the (tag_id, parent_id) index.
+        return afterParentId == null
+                ? jdbc.queryForList("select parent_id from directory_parent_tag where tag_id = ? order by parent_id limit ?",
+                        String.class, tagId, limit)
+                : jdbc.queryForList("select parent_id from directory_parent_tag where tag_id = ? and parent_id > ? order by parent_id limit ?",
+                        String.class, tagId, afterParentId, limit);
     }
 
     private static final RowMapper<Child> CHILD = (rs, n) -> new Child(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
@@ -189,6 +191,26 @@ public class JdbcDirectory implements DirectoryStore, DirectoryLookup {
     public Map<String, List<Child>> childrenOfGroups(Collection<String> groupIds) {
         return grouped(query("select c.id, c.first_name, c.parent_id, c.group_id from directory_child c join unnest(?::text[]) u(id) on c.group_id = u.id",
                 CHILD, groupIds), Child::groupId);
+    }
+
+    @Override
+    public Map<String, Integer> childCountsOfGroups(Collection<String> groupIds) {
+        var counts = new HashMap<String, Integer>();
+        query("select c.group_id, count(*) from directory_child c join unnest(?::text[]) u(id) on c.group_id = u.id group by c.group_id",
+                (rs, n) -> counts.put(rs.getString(1), rs.getInt(2)), groupIds);
+        return counts;
+    }
+
+    /** {@code collate "C"} orders by code point, as {@link String#compareTo} does for ids without surrogate pairs. */
+    @Override
+    public List<Child> childrenOfGroup(String groupId, @Nullable String afterChildId, int limit) {
+        return afterChildId == null
+                ? jdbc.query("""
+                        select id, first_name, parent_id, group_id from directory_child
+                        where group_id = ? order by id collate "C" limit ?""", CHILD, groupId, limit)
+                : jdbc.query("""
+                        select id, first_name, parent_id, group_id from directory_child
+                        where group_id = ? and id collate "C" > ? order by id collate "C" limit ?""", CHILD, groupId, afterChildId, limit);
     }
 
     @Override

@@ -14,9 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -65,41 +65,104 @@ public class JdbcCampaigns implements CampaignStore, CampaignQueue {
     }
 
     @Override
-    public boolean insert(Campaign c, List<PlannedMessage> messages, List<Dropped> dropped, String owner, Instant leaseUntil) {
-        return Boolean.TRUE.equals(tx.execute(status -> {
-            var attachment = c.attachment();
+    public Optional<Campaign> insert(Campaign draft, String owner, Duration lease, Function<CampaignWriter, Campaign> fill) {
+        return Objects.requireNonNull(tx.execute(status -> {
+            var attachment = draft.attachment();
             int inserted = jdbc.update("""
                     insert into campaign (command_id, state, provider, template, due_at, accepted_at, recipient_count, failed_count,
                         dropped_count, published_seq, announced, cancel_announced, lease_owner, lease_until, attachment_file_name,
                         attachment_content_type, attachment_url, redirection_target_id, redirection_url, quit_message, workshop_id,
                         supporter_id, aircall_number_id, purpose)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, false, true, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, false, true, ?, clock_timestamp() + ? * interval '1 millisecond',
+                        ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (command_id) do nothing""",
-                    c.commandId(), c.state().name(), c.provider().name(), c.template(), Timestamp.from(c.dueAt()),
-                    Timestamp.from(c.acceptedAt()), c.recipientCount(), c.failedCount(), c.droppedCount(), owner,
-                    Timestamp.from(leaseUntil), attachment == null ? null : attachment.fileName(),
+                    draft.commandId(), draft.state().name(), draft.provider().name(), draft.template(), Timestamp.from(draft.dueAt()),
+                    Timestamp.from(draft.acceptedAt()), draft.recipientCount(), draft.failedCount(), draft.droppedCount(), owner,
+                    lease.toMillis(), attachment == null ? null : attachment.fileName(),
                     attachment == null ? null : attachment.contentType(), attachment == null ? null : attachment.url(),
-                    c.redirectionTargetId(), c.redirectionUrl(), c.quitMessage(), c.workshopId(), c.supporterId(),
-                    c.aircallNumberId(), c.purpose());
+                    draft.redirectionTargetId(), draft.redirectionUrl(), draft.quitMessage(), draft.workshopId(), draft.supporterId(),
+                    draft.aircallNumberId(), draft.purpose());
             if (inserted == 0) {
-                return false;
+                return Optional.<Campaign>empty();
             }
+            var writer = new PagedWriter(draft.commandId());
+            var campaign = fill.apply(writer);
+            writer.placeDrops();
+            // The lease counts from the end of a possibly long transaction: clock_timestamp(), not now().
+            jdbc.update("""
+                    update campaign set provider = ?, aircall_number_id = ?, accepted_at = ?, recipient_count = ?, failed_count = ?,
+                        dropped_count = ?, lease_until = clock_timestamp() + ? * interval '1 millisecond'
+                    where command_id = ?""",
+                    campaign.provider().name(), campaign.aircallNumberId(), Timestamp.from(campaign.acceptedAt()),
+                    campaign.recipientCount(), campaign.failedCount(), campaign.droppedCount(), lease.toMillis(), draft.commandId());
+            return Optional.of(campaign);
+        }));
+    }
+
+    /**
+     * Writes messages as they come, and drops at their final position when it is known (selector drops come
+     * first, so their position is their rank). Filter drops and opt-outs are parked at negative positions, one
+     * range each, and moved after the last selector drop once the command is resolved ({@link #placeDrops}).
+     */
+    private final class PagedWriter implements CampaignWriter {
+
+        private static final long FILTER_BASE = Integer.MIN_VALUE;
+        private static final long OPTED_OUT_BASE = Integer.MIN_VALUE + (1L << 30);
+
+        private final String commandId;
+        private int selectorDrops;
+        private int filterDrops;
+        private int optedOut;
+
+        PagedWriter(String commandId) {
+            this.commandId = commandId;
+        }
+
+        @Override
+        public void messages(List<PlannedMessage> messages) {
             for (int from = 0; from < messages.size(); from += CHUNK) {
-                insertMessages(c.commandId(), messages.subList(from, Math.min(messages.size(), from + CHUNK)));
+                insertMessages(commandId, messages.subList(from, Math.min(messages.size(), from + CHUNK)));
             }
-            for (int from = 0; from < dropped.size(); from += CHUNK) {
-                var chunk = dropped.subList(from, Math.min(dropped.size(), from + CHUNK));
+        }
+
+        @Override
+        public void dropped(List<Dropped> selector, List<Dropped> filter, List<Dropped> opted) {
+            insertDrops(selector, selectorDrops);
+            selectorDrops += selector.size();
+            insertDrops(filter, FILTER_BASE + filterDrops);
+            filterDrops += filter.size();
+            insertDrops(opted, OPTED_OUT_BASE + optedOut);
+            optedOut += opted.size();
+            if (filterDrops >= 1 << 30 || optedOut >= 1 << 30) {
+                throw new IllegalStateException("more than 2^30 drops of one kind in campaign " + commandId);
+            }
+        }
+
+        /** One statement; the targets (from the selector drops' count up) are free, so no key is ever taken twice. */
+        void placeDrops() {
+            if (filterDrops + optedOut == 0) {
+                return;
+            }
+            jdbc.update("""
+                    update campaign_drop set position = (case when position < ?
+                        then ? + (position::bigint - ?) else ? + (position::bigint - ?) end)::int
+                    where command_id = ? and position < 0""",
+                    OPTED_OUT_BASE, (long) selectorDrops, FILTER_BASE, (long) selectorDrops + filterDrops, OPTED_OUT_BASE, commandId);
+        }
+
+        private void insertDrops(List<Dropped> drops, long firstPosition) {
+            for (int from = 0; from < drops.size(); from += CHUNK) {
+                var chunk = drops.subList(from, Math.min(drops.size(), from + CHUNK));
                 var positions = new Integer[chunk.size()];
                 for (int i = 0; i < positions.length; i++) {
-                    positions[i] = from + i;
+                    positions[i] = Math.toIntExact(firstPosition + from + i);
                 }
                 arrays("""
                         insert into campaign_drop (command_id, position, recipient, reason)
-                        select ?, * from unnest(?::int[], ?::text[], ?::text[])""", c.commandId(), positions,
+                        select ?, * from unnest(?::int[], ?::text[], ?::text[])""", commandId, positions,
                         column(chunk, Dropped::recipient), column(chunk, d -> d.reason().name()));
             }
-            return true;
-        }));
+        }
     }
 
     private void insertMessages(String commandId, List<PlannedMessage> chunk) {
