@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -216,72 +217,94 @@ public final class RecipientResolver {
 
     /** A group of more than a page of children: read a page at a time, by id. */
     private final class LargeGroup implements Members {
-        private final String groupId;
+        private final Keyset<Child> children;
         private final RecipientRequest request;
-        private List<Child> slice = List.of();
-        private int index;
-        private boolean more = true;
 
         LargeGroup(String groupId, RecipientRequest request) {
-            this.groupId = groupId;
+            this.children = new Keyset<>((last, limit) -> directory.childrenOfGroup(groupId, last == null ? null : last.id(), limit),
+                    pageSize);
             this.request = request;
         }
 
         @Override
         public boolean drainInto(List<Entry> entries) {
             while (entries.size() < pageSize) {
-                if (index == slice.size()) {
-                    if (!more) {
-                        return true;
-                    }
-                    slice = directory.childrenOfGroup(groupId, slice.isEmpty() ? null : slice.getLast().id(), pageSize);
-                    index = 0;
-                    more = slice.size() == pageSize;
-                    if (slice.isEmpty()) {
-                        return true;
-                    }
+                var child = children.next();
+                if (child == null) {
+                    return true;
                 }
-                entries.add(new GroupMember(slice.get(index++), request));
+                entries.add(new GroupMember(child, request));
             }
-            return index == slice.size() && !more;
+            return children.exhausted();
         }
     }
 
     /** A tag's parents, a page at a time, in the directory's order of ids. */
     private final class TaggedParents implements Members {
         private final TagSelector tag;
+        private final Keyset<String> parentIds;
         private final RecipientRequest request;
-        private List<String> slice = List.of();
-        private int index;
-        private boolean first = true;
-        private boolean more = true;
 
         TaggedParents(TagSelector tag, RecipientRequest request) {
             this.tag = tag;
+            this.parentIds = new Keyset<>((last, limit) -> directory.parentIdsWithTag(tag.id(), last, limit), pageSize);
             this.request = request;
         }
 
         @Override
         public boolean drainInto(List<Entry> entries) {
             while (entries.size() < pageSize) {
-                if (index == slice.size()) {
-                    if (!more) {
-                        return true;
+                var parentId = parentIds.next();
+                if (parentId == null) {
+                    if (!parentIds.anyRead()) {
+                        entries.add(new SelectorDrop(new Dropped(tag.toString(), DropReason.UNKNOWN_TAG)));
                     }
-                    slice = directory.parentIdsWithTag(tag.id(), slice.isEmpty() ? null : slice.getLast(), pageSize);
-                    index = 0;
-                    more = slice.size() == pageSize;
-                    if (slice.isEmpty()) {
-                        if (first) {
-                            entries.add(new SelectorDrop(new Dropped(tag.toString(), DropReason.UNKNOWN_TAG)));
-                        }
-                        return true;
-                    }
-                    first = false;
+                    return true;
                 }
-                entries.add(new ParentEntry(slice.get(index++), false, request));
+                entries.add(new ParentEntry(parentId, false, request));
             }
+            return parentIds.exhausted();
+        }
+    }
+
+    /** Rows read a slice at a time after the last row read (keyset paging), handed out one by one. */
+    private static final class Keyset<T> {
+        private final BiFunction<@Nullable T, Integer, List<T>> read;
+        private final int sliceSize;
+        private List<T> slice = List.of();
+        private int index;
+        private boolean more = true;
+        private boolean anyRead;
+
+        /** @param read the rows after the given one (or the first rows, given null), at most the given number */
+        Keyset(BiFunction<@Nullable T, Integer, List<T>> read, int sliceSize) {
+            this.read = read;
+            this.sliceSize = sliceSize;
+        }
+
+        /** The next row, or null once there is none left. */
+        @Nullable T next() {
+            if (index == slice.size()) {
+                if (!more) {
+                    return null;
+                }
+                slice = read.apply(slice.isEmpty() ? null : slice.getLast(), sliceSize);
+                index = 0;
+                more = slice.size() == sliceSize;
+                if (slice.isEmpty()) {
+                    return null;
+                }
+                anyRead = true;
+            }
+            return slice.get(index++);
+        }
+
+        boolean exhausted() {
             return index == slice.size() && !more;
+        }
+
+        boolean anyRead() {
+            return anyRead;
         }
     }
 
