@@ -9,7 +9,7 @@ import io.missive.events.OptOut;
 import io.missive.events.Provider;
 import io.missive.events.Status;
 import io.missive.events.StatusUpdated;
-import io.missive.gateway.GatewayHttp;
+import io.missive.gateway.GatewayClientTest;
 import io.missive.schemas.ids.MessageIds;
 import io.missive.schemas.topics.Topics;
 import io.missive.testkit.RealInfrastructure;
@@ -17,14 +17,11 @@ import io.missive.testkit.TestNamespace;
 import io.missive.testkit.kafka.KafkaProbe;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Aircall's three webhooks, each behind its own token, against the real broker. */
 @RealInfrastructure
@@ -33,26 +30,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "missive.gateway.aircall.message-token=" + AircallWebhooksIntegrationTest.MESSAGE_TOKEN,
         "missive.gateway.aircall.call-token=" + AircallWebhooksIntegrationTest.CALL_TOKEN,
         "missive.gateway.aircall.event-message-status-updated-token=" + AircallWebhooksIntegrationTest.STATUS_TOKEN})
-class AircallWebhooksIntegrationTest {
+class AircallWebhooksIntegrationTest extends GatewayClientTest {
 
     static final String MESSAGE_TOKEN = "msg-7f3a9c";
     static final String CALL_TOKEN = "call-1b2c3d";
     static final String STATUS_TOKEN = "status-9e8d7c";
     private static final Duration WAIT = Duration.ofSeconds(15);
-
-    @LocalServerPort
-    int port;
-    GatewayHttp http;
-
-    @BeforeEach
-    void client() {
-        http = new GatewayHttp(port);
-    }
-
-    @AfterEach
-    void close() {
-        http.close();
-    }
 
     static String message(String token, String event, long id, String direction, String status, String body) {
         return """

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.missive.events.LinkClicked;
 import io.missive.events.MessagePlanned;
 import io.missive.events.Provider;
-import io.missive.gateway.GatewayHttp;
+import io.missive.gateway.GatewayClientTest;
 import io.missive.schemas.topics.Topics;
 import io.missive.testkit.RealInfrastructure;
 import io.missive.testkit.TestNamespace;
@@ -16,34 +16,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** {@code /r/{code}}: links registered from planned messages, clicks published, no open redirect. */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "missive.gateway.aircall.message-token=m", "missive.gateway.aircall.call-token=c",
         "missive.gateway.aircall.event-message-status-updated-token=s"})
-class TrackedLinksIntegrationTest {
+class TrackedLinksIntegrationTest extends GatewayClientTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @LocalServerPort
-    int port;
-    GatewayHttp http;
-
-    @BeforeEach
-    void client() {
-        http = new GatewayHttp(port);
-    }
-
-    @AfterEach
-    void close() {
-        http.close();
-    }
 
     static MessagePlanned planned(String messageId, @Nullable String code, @Nullable String url) {
         return MessagePlanned.newBuilder()

@@ -9,6 +9,7 @@ import io.missive.events.OptOut;
 import io.missive.events.Provider;
 import io.missive.events.Status;
 import io.missive.events.StatusUpdated;
+import io.missive.gateway.GatewayClientTest;
 import io.missive.gateway.GatewayHttp;
 import io.missive.schemas.ids.MessageIds;
 import io.missive.schemas.topics.Topics;
@@ -21,34 +22,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** SpotHit's callbacks, in SpotHit's real form and in the seed's, against the real broker. */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "missive.gateway.aircall.message-token=m", "missive.gateway.aircall.call-token=c",
         "missive.gateway.aircall.event-message-status-updated-token=s"})
-class SpotHitCallbacksIntegrationTest {
+class SpotHitCallbacksIntegrationTest extends GatewayClientTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-
-    @LocalServerPort
-    int port;
-    GatewayHttp http;
-
-    @BeforeEach
-    void client() {
-        http = new GatewayHttp(port);
-    }
-
-    @AfterEach
-    void close() {
-        http.close();
-    }
 
     @Test
     void aReceiptForOneNumberBecomesAStatusUpdateKeyedByTheCampaign(TestNamespace namespace) {
