@@ -82,7 +82,7 @@ public final class LocalInfrastructure implements Infrastructure {
     /** The postmaster's pid, from the first line of {@code postmaster.pid}; 0 when it is not running. */
     public long postgresPid() {
         try {
-            var lines = java.nio.file.Files.readAllLines(config.workDirectory().resolve("postgres").resolve("postmaster.pid"));
+            var lines = Files.readAllLines(config.workDirectory().resolve("postgres").resolve("postmaster.pid"));
             return lines.isEmpty() ? 0 : Long.parseLong(lines.getFirst().trim());
         } catch (IOException | RuntimeException e) {
             return 0;

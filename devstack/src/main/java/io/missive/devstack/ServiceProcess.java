@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -91,9 +92,9 @@ public final class ServiceProcess {
     }
 
     /** {@code MISSIVE_JVM_OPTIONS}, split on spaces: extra options for every service JVM (a profiler, say). */
-    private static java.util.List<String> extraJvmOptions() {
+    private static List<String> extraJvmOptions() {
         var options = System.getenv("MISSIVE_JVM_OPTIONS");
-        return options == null || options.isBlank() ? java.util.List.of() : java.util.List.of(options.trim().split("\\s+"));
+        return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
     }
 
     /** Waits until {@code /actuator/health} answers UP, or fails naming the log to read. */

@@ -39,7 +39,6 @@ public final class StackHttp implements AutoCloseable {
         }
     }
 
-    /** {@code GET /api/v1/messages/{id}}: a message with its history. */
     /**
      * The sum of one meter's samples on a service's {@code /actuator/prometheus} (every series of the
      * name, whatever its tags); 0 when the service does not answer or has no such meter yet.
@@ -58,6 +57,7 @@ public final class StackHttp implements AutoCloseable {
         return sum;
     }
 
+    /** {@code GET /api/v1/messages/{id}}: a message with its history. */
     public HttpResponse<String> message(String messageId) {
         return get(stack.url("status-tracker") + "/api/v1/messages/" + messageId);
     }

@@ -232,30 +232,28 @@ public final class Benchmark {
                 "sentToDeliveredSeconds", Map.of("p50", percentile(sentToDelivered, 50), "p99", percentile(sentToDelivered, 99)));
     }
 
-    /** CPU seconds so far of every process of the stack, the launcher (with the simulators) included. */
+    /** Every process of the stack by name, PostgreSQL with its backends, the launcher (with the simulators) last. */
+    private Map<String, ProcessStats> processStats() {
+        var stats = new LinkedHashMap<String, ProcessStats>();
+        for (var service : stack.services()) {
+            stats.put(service.name(), ProcessStats.of(service.pid()));
+        }
+        stats.put("kafka", ProcessStats.of(stack.infrastructure().kafkaPid()));
+        stats.put("postgresql", ProcessStats.ofTree(stack.infrastructure().postgresPid()));
+        stats.put("launcher+simulators", ProcessStats.of(ProcessHandle.current().pid()));
+        return stats;
+    }
+
     private Map<String, Double> cpuSeconds() {
         var cpu = new LinkedHashMap<String, Double>();
-        for (var service : stack.services()) {
-            cpu.put(service.name(), ProcessStats.of(service.pid()).cpuSeconds());
-        }
-        cpu.put("kafka", ProcessStats.of(stack.infrastructure().kafkaPid()).cpuSeconds());
-        cpu.put("postgresql", ProcessStats.ofTree(stack.infrastructure().postgresPid()).cpuSeconds());
-        cpu.put("launcher+simulators", ProcessStats.of(ProcessHandle.current().pid()).cpuSeconds());
+        processStats().forEach((name, stats) -> cpu.put(name, stats.cpuSeconds()));
         return cpu;
     }
 
     private Map<String, Object> processes() {
         var processes = new LinkedHashMap<String, Object>();
-        for (var service : stack.services()) {
-            var stats = ProcessStats.of(service.pid());
-            processes.put(service.name(), Map.of("peakRssMiB", stats.peakRssKib() / 1024, "cpuSeconds", round(stats.cpuSeconds())));
-        }
-        var kafka = ProcessStats.of(stack.infrastructure().kafkaPid());
-        processes.put("kafka", Map.of("peakRssMiB", kafka.peakRssKib() / 1024, "cpuSeconds", round(kafka.cpuSeconds())));
-        var postgres = ProcessStats.ofTree(stack.infrastructure().postgresPid());
-        processes.put("postgresql (all backends)", Map.of("peakRssMiB", postgres.peakRssKib() / 1024, "cpuSeconds", round(postgres.cpuSeconds())));
-        var launcher = ProcessStats.of(ProcessHandle.current().pid());
-        processes.put("launcher+simulators", Map.of("peakRssMiB", launcher.peakRssKib() / 1024, "cpuSeconds", round(launcher.cpuSeconds())));
+        processStats().forEach((name, stats) -> processes.put(name,
+                Map.of("peakRssMiB", stats.peakRssKib() / 1024, "cpuSeconds", round(stats.cpuSeconds()))));
         return processes;
     }
 
