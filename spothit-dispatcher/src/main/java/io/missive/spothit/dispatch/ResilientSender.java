@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * outside in: every attempt that reaches SpotHit takes a permit, so retries never exceed the
  * configured rate; an open circuit stops attempts without taking permits. Only outcomes that are
  * certainly not a send (and, under {@link UnknownOutcomePolicy#RESEND}, unknown ones) are retried.
+ * An open circuit is not waited out here: the call ends at once as unavailable and the dispatcher
+ * parks its messages in the ledger (decision 0205), which is the durable retry of an outage.
  */
 public final class ResilientSender {
 
@@ -34,7 +36,7 @@ public final class ResilientSender {
         this.retry = Retry.of("spothit", RetryConfig.custom()
                 .maxAttempts(maxAttempts)
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(firstWait, 2.0))
-                .retryExceptions(RetryableOutcome.class, CallNotPermittedException.class)
+                .retryExceptions(RetryableOutcome.class)
                 .failAfterMaxAttempts(false)
                 .build());
     }

@@ -43,7 +43,7 @@ class JdbcDispatchLedgerIntegrationTest {
         var messages = messages("claim", 3);
 
         var first = ledger.claim(messages);
-        ledger.startSending(call(messages.subList(0, 1)));
+        ledger.startSending(call(messages.subList(0, 1)), LedgerState.PLANNED);
         var again = ledger.claim(messages);
 
         assertThat(first.values()).extracting(e -> e.state()).containsOnly(LedgerState.PLANNED);
@@ -56,8 +56,8 @@ class JdbcDispatchLedgerIntegrationTest {
         var messages = messages("race", 10);
         ledger.claim(messages);
 
-        var mine = ledger.startSending(call(messages));
-        var theirs = ledger.startSending(call(messages.subList(5, 10)));
+        var mine = ledger.startSending(call(messages), LedgerState.PLANNED);
+        var theirs = ledger.startSending(call(messages.subList(5, 10)), LedgerState.PLANNED);
 
         assertThat(mine).hasSize(10);
         assertThat(theirs).isEmpty();
@@ -68,7 +68,7 @@ class JdbcDispatchLedgerIntegrationTest {
         var messages = messages("stuck", 2);
         ledger.claim(messages);
         var sms = call(messages);
-        ledger.startSending(sms);
+        ledger.startSending(sms, LedgerState.PLANNED);
         Thread.sleep(1100);
 
         var stuck = ledger.stuckSending(Duration.ofSeconds(1), 100).stream()
