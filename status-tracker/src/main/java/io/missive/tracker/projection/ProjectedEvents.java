@@ -45,10 +45,6 @@ public final class ProjectedEvents {
     private ProjectedEvents() {
     }
 
-    public static boolean isProjected(Object event) {
-        return BY_CLASS.containsKey(event.getClass());
-    }
-
     /** The event's type; an event the tracker does not project is a caller's mistake. */
     public static Type<?> typeOf(SpecificRecord event) {
         var type = BY_CLASS.get(event.getClass());
