@@ -16,9 +16,6 @@ import org.jspecify.annotations.Nullable;
 public record SpotHitSimulatorConfig(int port, @Nullable String apiKey, int rateLimitPerSecond,
                                      ReceiptPlan receipts, boolean keepMessageTexts) {
 
-    public static final String DEFAULT_CALLBACK_URL = "http://localhost:8084/spot_hit/status";
-    public static final int DEFAULT_PORT = 8091;
-
     /** Any free port, the given key, no rate limit, no receipts. */
     public static SpotHitSimulatorConfig forTests(String apiKey) {
         return new SpotHitSimulatorConfig(0, apiKey, 0, ReceiptPlan.none(), true);
