@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import io.missive.schemas.spring.MissiveKafkaAutoConfiguration;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
@@ -38,7 +39,7 @@ public class DirectoryListener {
     }
 
     @KafkaListener(topics = Topics.PREFIX + Topics.DIRECTORY_NAME, groupId = Topics.PREFIX + "scheduler-directory",
-            containerFactory = "batchListenerFactory")
+            containerFactory = MissiveKafkaAutoConfiguration.BATCH_LISTENER_FACTORY)
     public void onDirectory(List<ConsumerRecord<String, @Nullable Object>> records) {
         int undecodable = firstUndecodable(records);
         projectDirectory(undecodable < 0 ? records : records.subList(0, undecodable));
@@ -79,7 +80,7 @@ public class DirectoryListener {
     }
 
     @KafkaListener(topics = Topics.PREFIX + Topics.OPTOUTS_NAME, groupId = Topics.PREFIX + "scheduler-optouts",
-            containerFactory = "batchListenerFactory")
+            containerFactory = MissiveKafkaAutoConfiguration.BATCH_LISTENER_FACTORY)
     public void onOptOuts(List<ConsumerRecord<String, @Nullable Object>> records) {
         int undecodable = firstUndecodable(records);
         projectOptOuts(undecodable < 0 ? records : records.subList(0, undecodable));
