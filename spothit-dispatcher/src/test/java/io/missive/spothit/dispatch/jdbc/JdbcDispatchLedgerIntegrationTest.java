@@ -3,7 +3,7 @@ package io.missive.spothit.dispatch.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.missive.spothit.dispatch.BulkSms;
-import io.missive.spothit.dispatch.LedgerState;
+import io.missive.spothit.dispatch.DispatchState;
 import io.missive.spothit.dispatch.RequestedMessage;
 import io.missive.testkit.RealInfrastructure;
 import java.time.Duration;
@@ -46,9 +46,9 @@ class JdbcDispatchLedgerIntegrationTest {
         ledger.startSending(call(messages.subList(0, 1)));
         var again = ledger.claim(messages);
 
-        assertThat(first.values()).extracting(e -> e.state()).containsOnly(LedgerState.PLANNED);
-        assertThat(again.get("claim-0").state()).isEqualTo(LedgerState.SENDING);
-        assertThat(again.get("claim-1").state()).isEqualTo(LedgerState.PLANNED);
+        assertThat(first.values()).extracting(e -> e.state()).containsOnly(DispatchState.PENDING);
+        assertThat(again.get("claim-0").state()).isEqualTo(DispatchState.SENDING);
+        assertThat(again.get("claim-1").state()).isEqualTo(DispatchState.PENDING);
     }
 
     @Test
@@ -73,11 +73,11 @@ class JdbcDispatchLedgerIntegrationTest {
 
         var stuck = ledger.stuckSending(Duration.ofSeconds(1), 100).stream()
                 .filter(entry -> entry.campaignId().equals("stuck")).toList();
-        var recovered = ledger.settleFailed(stuck.stream().map(e -> e.messageId()).toList(), LedgerState.SENDING, "UNKNOWN_OUTCOME", 1);
+        var recovered = ledger.settleFailed(stuck.stream().map(e -> e.messageId()).toList(), DispatchState.SENDING, "UNKNOWN_OUTCOME", 1);
         var late = ledger.settleSent(sms, "4200001", 1);
 
         assertThat(recovered).hasSize(2).allSatisfy(e -> assertThat(e.reason()).isEqualTo("UNKNOWN_OUTCOME"));
         assertThat(late).as("nothing left to settle, nothing announced twice").isEmpty();
-        assertThat(ledger.claim(messages).values()).extracting(e -> e.state()).containsOnly(LedgerState.FAILED);
+        assertThat(ledger.claim(messages).values()).extracting(e -> e.state()).containsOnly(DispatchState.FAILED);
     }
 }
