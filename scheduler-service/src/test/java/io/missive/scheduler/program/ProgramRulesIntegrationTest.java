@@ -137,7 +137,7 @@ class ProgramRulesIntegrationTest {
         assertThat(unknown.contentType()).startsWith("application/problem+json");
         assertThat(unknown.body().get("type").asString()).isEqualTo("https://missive.io/problems/unknown-program");
         var unreadable = http.post("/api/v1/programs", "{not json");
-        assertThat(unreadable.contentType()).startsWith("application/problem+json");
+        assertThat(unreadable.contentType()).as(unreadable.raw()).startsWith("application/problem+json");
         assertThat(unreadable.body().get("type").asString()).isEqualTo("https://missive.io/problems/bad-request");
     }
 

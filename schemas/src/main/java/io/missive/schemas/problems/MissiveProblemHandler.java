@@ -62,9 +62,9 @@ public class MissiveProblemHandler extends ResponseEntityExceptionHandler {
                                                                        HttpStatusCode statusCode, WebRequest request) {
         var kind = ex instanceof ApiProblem problem ? problem.kind() : ApiProblem.kindOf(statusCode);
         var response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-        // Spring's own refusals come untyped ("about:blank"): their kind is their status in words.
+        // Spring's own refusals come untyped (no type, or "about:blank"): their kind is their status in words.
         if (response != null && response.getBody() instanceof ProblemDetail answered
-                && "about:blank".equals(answered.getType().toString())) {
+                && (answered.getType() == null || "about:blank".equals(answered.getType().toString()))) {
             answered.setType(ApiProblem.type(kind));
         }
         observers.orderedStream().forEach(observer -> observer.answered(statusCode, kind, request));
