@@ -2,12 +2,12 @@ package io.missive.scheduler.directory.http;
 
 import io.missive.scheduler.directory.Directory;
 import io.missive.scheduler.directory.DirectoryStore;
+import io.missive.schemas.problems.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import io.missive.schemas.problems.ApiProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
