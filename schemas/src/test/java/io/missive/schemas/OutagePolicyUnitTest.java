@@ -40,11 +40,11 @@ class OutagePolicyUnitTest {
     @Test
     void anOutageLongerThanTheLimitIsGivenUpOn() {
         var calls = new AtomicInteger();
-        assertThatThrownBy(() -> quick.within(Duration.ofMillis(20)).run("probe", () -> {
+        assertThatThrownBy(() -> quick.within(Duration.ofSeconds(1)).run("probe", () -> {
             calls.incrementAndGet();
             throw new IllegalStateException(new SQLTransientConnectionException("still down"));
         })).hasRootCauseInstanceOf(SQLTransientConnectionException.class);
-        assertThat(calls.get()).isBetween(2, 20);
+        assertThat(calls.get()).as("tried again while the limit lasted, then gave up").isGreaterThan(1);
     }
 
     @Test
