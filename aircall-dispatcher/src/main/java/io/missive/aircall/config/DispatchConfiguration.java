@@ -1,7 +1,6 @@
 package io.missive.aircall.config;
 
 import io.missive.aircall.dispatch.Admission;
-import io.missive.aircall.dispatch.SendSmsPort;
 import io.missive.aircall.dispatch.Announcer;
 import io.missive.aircall.dispatch.CredentialsRateLimiter;
 import io.missive.aircall.dispatch.DispatchLedger;
@@ -11,12 +10,14 @@ import io.missive.aircall.dispatch.DispatchState;
 import io.missive.aircall.dispatch.Dispatcher;
 import io.missive.aircall.dispatch.RetryPolicy;
 import io.missive.aircall.dispatch.SendOutcome;
+import io.missive.aircall.dispatch.SendSmsPort;
 import io.missive.aircall.dispatch.http.AircallClient;
 import io.missive.aircall.dispatch.jdbc.JdbcDispatchLedger;
 import io.missive.aircall.dispatch.kafka.KafkaStatusPublisher;
 import io.missive.aircall.dispatch.kafka.MessageRequestedListener;
 import io.missive.schemas.logging.Masking;
 import io.missive.schemas.spring.EventPublisher;
+import io.missive.schemas.spring.OutagePolicy;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -94,8 +95,9 @@ class DispatchConfiguration {
     }
 
     @Bean
-    MessageRequestedListener messageRequestedListener(Dispatcher dispatcher, DispatchLoop loop, Announcer announcer) {
-        return new MessageRequestedListener(dispatcher, loop, announcer);
+    MessageRequestedListener messageRequestedListener(Dispatcher dispatcher, DispatchLoop loop, Announcer announcer,
+                                                      OutagePolicy outages) {
+        return new MessageRequestedListener(dispatcher, loop, announcer, outages.within(Duration.ofMinutes(1)));
     }
 
     @Bean
