@@ -21,7 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * dispatchers moves it to SENDING, and a late settlement cannot undo the recovery's.
  */
 @RealInfrastructure
-@SpringBootTest(properties = {"spothit.api-key=ledger-key", "spothit.dispatch.recovery-interval=1h"})
+@SpringBootTest(properties = {"missive.spothit.api-key=ledger-key", "missive.spothit.dispatch.recovery-interval=1h"})
 class JdbcDispatchLedgerIntegrationTest {
 
     @Autowired
