@@ -3,8 +3,8 @@ package io.missive.aircall.dispatch.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.missive.aircall.dispatch.SendOutcome;
-import io.missive.testkit.simulator.aircall.AircallSimulator;
-import io.missive.testkit.simulator.aircall.AircallSimulatorConfig;
+import io.missive.simulators.aircall.AircallSimulator;
+import io.missive.simulators.aircall.AircallSimulatorConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** What each kind of Aircall reply means for the message, over real HTTP against the simulator. */
 class AircallClientIntegrationTest {
 
-    private static final AircallSimulator aircall = AircallSimulator.start(AircallSimulatorConfig.builder()
-            .rateLimit(1000, Duration.ofSeconds(10)).build());
+    private static final AircallSimulator aircall = AircallSimulator.start(AircallSimulatorConfig.forTests()
+            .withRateLimit(1000, Duration.ofSeconds(10)));
     private static final String NUMBER = AircallSimulatorConfig.DEFAULT_NUMBER_ID;
 
     @AfterAll
@@ -55,7 +55,7 @@ class AircallClientIntegrationTest {
     void badCredentialsServerErrorsAndAnUnreachableAircallAreWorthAnotherAttempt() {
         assertThat(gateway(aircall.baseUrl(), "wrong").send(NUMBER, "+33640000003", "Bonjour"))
                 .isInstanceOfSatisfying(SendOutcome.Failed.class, failed -> assertThat(failed.reason()).startsWith("AIRCALL_401"));
-        aircall.failNext(1, 503);
+        aircall.faults().failNext(1, 503);
         assertThat(gateway(aircall.baseUrl(), "sim-token").send(NUMBER, "+33640000003", "Bonjour"))
                 .isInstanceOfSatisfying(SendOutcome.Failed.class, failed -> assertThat(failed.reason()).startsWith("AIRCALL_503"));
         assertThat(gateway("http://localhost:9", "sim-token").send(NUMBER, "+33640000003", "Bonjour"))
@@ -64,13 +64,13 @@ class AircallClientIntegrationTest {
 
     @Test
     void a429IsThrottledUntilTheResetAndATimeoutIsAnUnknownOutcome() {
-        aircall.throttleNext(1);
+        aircall.faults().throttleNext(1);
         assertThat(gateway(aircall.baseUrl(), "sim-token").send(NUMBER, "+33640000004", "Bonjour"))
                 .isInstanceOfSatisfying(SendOutcome.Throttled.class, throttled -> {
                     assertThat(throttled.until()).isAfter(Instant.now().minusSeconds(1));
                     assertThat(throttled.rateLimit().remaining()).isZero();
                 });
-        aircall.hangNext(1, Duration.ofSeconds(1), true);
+        aircall.faults().hangNext(1, Duration.ofSeconds(1), true);
         assertThat(gateway(aircall.baseUrl(), "sim-token").send(NUMBER, "+33640000005", "Bonjour"))
                 .isInstanceOfSatisfying(SendOutcome.Unknown.class, unknown -> assertThat(unknown.reason()).isEqualTo("AIRCALL_TIMEOUT"));
     }
