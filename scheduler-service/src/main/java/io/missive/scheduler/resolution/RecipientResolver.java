@@ -14,6 +14,7 @@ import io.missive.scheduler.resolution.Selector.ChildSelector;
 import io.missive.scheduler.resolution.Selector.GroupSelector;
 import io.missive.scheduler.resolution.Selector.ParentSelector;
 import io.missive.scheduler.resolution.Selector.TagSelector;
+import io.missive.schemas.phones.PhoneNumbers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -412,7 +413,7 @@ public final class RecipientResolver {
                     }
                 }
                 var rawPhone = parent != null ? parent.phone() : candidate.request().phone();
-                var phone = PhoneNumbers.normalise(rawPhone);
+                var phone = PhoneNumbers.toE164(rawPhone);
                 if (phone.isEmpty()) {
                     filterDrops.add(new Dropped(candidate.label(), DropReason.INVALID_PHONE));
                     continue;
