@@ -3,16 +3,15 @@ package io.missive.schemas.phones;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
-import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber;
+import com.google.i18n.phonenumbers.metadata.DefaultMetadataDependenciesProvider;
 import io.missive.schemas.phones.PhoneNumber.Reason;
 import io.missive.schemas.phones.PhoneNumber.Rejected;
 import io.missive.schemas.phones.PhoneNumber.Valid;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,9 +42,11 @@ public final class PhoneNumbers {
      * and repeated {@code +}: neither is a phone number in a French directory.
      */
     private static final Pattern WRITTEN = Pattern.compile("\\+?[0-9.\\-()/]*[0-9][0-9.\\-()/]*");
-    private static final Set<PhoneNumberType> GEOGRAPHIC_OR_MOBILE =
-            EnumSet.of(PhoneNumberType.FIXED_LINE, PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE);
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final List<Territory> OVERSEAS = FRENCH_OVERSEAS.stream().map(Territory::of).toList();
+    /** Every overseas range at once: most French numbers are metropolitan and stop at this one match. */
+    private static final Pattern ANY_OVERSEAS = Pattern.compile(
+            OVERSEAS.stream().map(territory -> "(?:" + territory.ranges().pattern() + ")").collect(Collectors.joining("|")));
 
     private PhoneNumbers() {
     }
@@ -99,19 +100,30 @@ public final class PhoneNumbers {
     /**
      * The overseas E.164 of a French national number in one of the territories' geographic or mobile
      * ranges. Only those: the territories also list France's shared non-geographic numbers (0800…),
-     * which stay French.
+     * which stay French. Their national significant numbers are written the same under +33 and under the
+     * territory's code, so matching the territory's own patterns from libphonenumber's metadata is enough
+     * (and far cheaper than parsing the text again per territory).
      */
     private static Optional<String> overseas(String nationalNumber) {
-        for (var region : FRENCH_OVERSEAS) {
-            try {
-                var candidate = UTIL.parse("0" + nationalNumber, region);
-                if (UTIL.isValidNumberForRegion(candidate, region) && GEOGRAPHIC_OR_MOBILE.contains(UTIL.getNumberType(candidate))) {
-                    return Optional.of(UTIL.format(candidate, PhoneNumberFormat.E164));
-                }
-            } catch (NumberParseException e) {
-                // not a number of this territory: try the next
+        if (!ANY_OVERSEAS.matcher(nationalNumber).matches()) {
+            return Optional.empty();
+        }
+        for (var territory : OVERSEAS) {
+            if (territory.ranges().matcher(nationalNumber).matches()) {
+                return Optional.of("+" + territory.countryCode() + nationalNumber);
             }
         }
         return Optional.empty();
     }
+
+    /** A territory's country code and its geographic and mobile ranges (national significant numbers). */
+    private record Territory(int countryCode, Pattern ranges) {
+
+        static Territory of(String region) {
+            var metadata = DefaultMetadataDependenciesProvider.getInstance().getPhoneNumberMetadataSource().getMetadataForRegion(region);
+            return new Territory(metadata.getCountryCode(), Pattern.compile(
+                    "(?:" + metadata.getFixedLine().getNationalNumberPattern() + ")|(?:" + metadata.getMobile().getNationalNumberPattern() + ")"));
+        }
+    }
+
 }
