@@ -7,7 +7,7 @@ import com.tngtech.archunit.junit.ArchTests;
 import io.missive.testkit.arch.MissiveArchitectureRules;
 
 @AnalyzeClasses(packages = "io.missive.tracker", importOptions = ImportOption.DoNotIncludeTests.class)
-class ArchitectureTest {
+class ArchitectureUnitTest {
 
     @ArchTest
     static final ArchTests missiveRules = ArchTests.in(MissiveArchitectureRules.class);

@@ -10,7 +10,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import io.missive.testkit.arch.MissiveArchitectureRules;
 
 @AnalyzeClasses(packages = "io.missive.scheduler", importOptions = ImportOption.DoNotIncludeTests.class)
-class ArchitectureTest {
+class ArchitectureUnitTest {
 
     @ArchTest
     static final ArchTests missiveRules = ArchTests.in(MissiveArchitectureRules.class);
