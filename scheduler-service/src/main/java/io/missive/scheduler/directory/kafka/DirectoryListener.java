@@ -7,10 +7,10 @@ import io.missive.events.ParentRecord;
 import io.missive.events.RedirectionTargetRecord;
 import io.missive.events.SupporterRecord;
 import io.missive.events.TagRecord;
+import io.missive.schemas.phones.PhoneNumbers;
 import io.missive.schemas.topics.Topics;
 import io.missive.scheduler.directory.Directory;
 import io.missive.scheduler.directory.DirectoryStore;
-import io.missive.scheduler.resolution.PhoneNumbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,7 +92,7 @@ public class DirectoryListener {
         for (var record : records) {
             var phone = record.value() instanceof OptOut optOut ? optOut.getPhone() : record.key();
             if (phone != null) {
-                PhoneNumbers.normalise(phone).ifPresent(e164 -> last.put(e164, record.value() != null));
+                PhoneNumbers.toE164(phone).ifPresent(e164 -> last.put(e164, record.value() != null));
             }
         }
         store.optOut(last.entrySet().stream().filter(e -> e.getValue()).map(e -> e.getKey()).toList());
