@@ -39,17 +39,17 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spothit.api-key=storm-key",
-        "spothit.dispatch.batch-size=20",
-        "spothit.dispatch.linger=100ms",
-        "spothit.dispatch.max-calls-per-second=" + FaultStormIntegrationTest.RATE,
-        "spothit.dispatch.max-attempts=" + FaultStormIntegrationTest.MAX_ATTEMPTS,
-        "spothit.dispatch.retry-wait=100ms",
-        "spothit.dispatch.circuit-open-for=500ms",
-        "spothit.dispatch.park-first-wait=100ms",
-        "spothit.dispatch.park-max-wait=500ms",
-        "spothit.dispatch.park-poll-interval=100ms",
-        "spothit.dispatch.give-up-after=" + FaultStormIntegrationTest.GIVE_UP_AFTER_SECONDS + "s"})
+        "missive.spothit.api-key=storm-key",
+        "missive.spothit.dispatch.batch-size=20",
+        "missive.spothit.dispatch.linger=100ms",
+        "missive.spothit.dispatch.max-calls-per-second=" + FaultStormIntegrationTest.RATE,
+        "missive.spothit.dispatch.max-attempts=" + FaultStormIntegrationTest.MAX_ATTEMPTS,
+        "missive.spothit.dispatch.retry-wait=100ms",
+        "missive.spothit.dispatch.circuit-open-for=500ms",
+        "missive.spothit.dispatch.park-first-wait=100ms",
+        "missive.spothit.dispatch.park-max-wait=500ms",
+        "missive.spothit.dispatch.park-poll-interval=100ms",
+        "missive.spothit.dispatch.give-up-after=" + FaultStormIntegrationTest.GIVE_UP_AFTER_SECONDS + "s"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultStormIntegrationTest {
 
@@ -61,7 +61,7 @@ class FaultStormIntegrationTest {
 
     @DynamicPropertySource
     static void spotHitUrl(DynamicPropertyRegistry registry) {
-        registry.add("spothit.base-url", spotHit::baseUrl);
+        registry.add("missive.spothit.base-url", spotHit::baseUrl);
     }
 
     @AfterAll

@@ -149,20 +149,20 @@ class ProviderOutageIntegrationTest {
 
     private static ConfigurableApplicationContext start(TestNamespace namespace, String baseUrl) {
         Map<String, Object> properties = new HashMap<>(namespace.springProperties());
-        properties.put("spothit.api-key", "outage-key");
-        properties.put("spothit.base-url", baseUrl);
-        properties.put("spothit.dispatch.batch-size", BATCH_SIZE);
-        properties.put("spothit.dispatch.linger", "50ms");
-        properties.put("spothit.dispatch.concurrency", 1);
-        properties.put("spothit.dispatch.max-calls-per-second", 30);
-        properties.put("spothit.dispatch.max-attempts", 4);
-        properties.put("spothit.dispatch.retry-wait", "100ms");
-        properties.put("spothit.dispatch.connect-timeout", "1s");
-        properties.put("spothit.dispatch.circuit-open-for", "1s");
-        properties.put("spothit.dispatch.park-first-wait", "200ms");
-        properties.put("spothit.dispatch.park-max-wait", "1s");
-        properties.put("spothit.dispatch.park-poll-interval", "200ms");
-        properties.put("spothit.dispatch.give-up-after", "10m");
+        properties.put("missive.spothit.api-key", "outage-key");
+        properties.put("missive.spothit.base-url", baseUrl);
+        properties.put("missive.spothit.dispatch.batch-size", BATCH_SIZE);
+        properties.put("missive.spothit.dispatch.linger", "50ms");
+        properties.put("missive.spothit.dispatch.concurrency", 1);
+        properties.put("missive.spothit.dispatch.max-calls-per-second", 30);
+        properties.put("missive.spothit.dispatch.max-attempts", 4);
+        properties.put("missive.spothit.dispatch.retry-wait", "100ms");
+        properties.put("missive.spothit.dispatch.connect-timeout", "1s");
+        properties.put("missive.spothit.dispatch.circuit-open-for", "1s");
+        properties.put("missive.spothit.dispatch.park-first-wait", "200ms");
+        properties.put("missive.spothit.dispatch.park-max-wait", "1s");
+        properties.put("missive.spothit.dispatch.park-poll-interval", "200ms");
+        properties.put("missive.spothit.dispatch.give-up-after", "10m");
         properties.put("spring.kafka.consumer.properties.max.poll.interval.ms", 8000);
         properties.put("spring.lifecycle.timeout-per-shutdown-phase", "3s");
         return new SpringApplicationBuilder(SpotHitDispatcherApplication.class)

@@ -16,17 +16,17 @@ import org.jspecify.annotations.Nullable;
  */
 public interface DispatchLedger {
 
-    /** Records the messages as PLANNED unless already known; returns every given message's entry. */
+    /** Records the messages as PENDING unless already known; returns every given message's entry. */
     Map<String, LedgerEntry> claim(List<RequestedMessage> messages);
 
-    /** Moves the call's messages that are in state {@code from} (PLANNED, or PARKED and due) to SENDING; returns the ids it moved. */
-    Set<String> startSending(BulkSms sms, LedgerState from);
+    /** Moves the call's messages that are in state {@code from} (PENDING, or PARKED and due) to SENDING; returns the ids it moved. */
+    Set<String> startSending(BulkSms sms, DispatchState from);
 
     /** Settles the call's SENDING messages as SENT; returns the entries it settled. */
     List<LedgerEntry> settleSent(BulkSms sms, String spotHitMessageId, int attempts);
 
     /** Settles messages that are in state {@code from} as FAILED; returns the entries it settled. */
-    List<LedgerEntry> settleFailed(Collection<String> messageIds, LedgerState from, String reason, int attempts);
+    List<LedgerEntry> settleFailed(Collection<String> messageIds, DispatchState from, String reason, int attempts);
 
     /**
      * After a transient failure of the call: its SENDING messages whose deadline has passed are FAILED

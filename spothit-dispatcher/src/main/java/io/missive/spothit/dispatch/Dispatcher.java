@@ -60,7 +60,7 @@ public final class Dispatcher {
                 // Its first poll parked it: the retry loop owns it now, and its IN_PROGRESS was announced.
                 case PARKED -> log.debug("event=dispatch.skipped reason=parked messageId={} campaignId={}",
                         message.messageId(), message.campaignId());
-                case PLANNED -> {
+                case PENDING -> {
                     if (safeguard.allows(message.phone())) {
                         toSend.add(message);
                     } else {
@@ -72,21 +72,21 @@ public final class Dispatcher {
             }
         }
         if (!blocked.isEmpty()) {
-            var refused = ledger.settleFailed(blocked, LedgerState.PLANNED, Safeguard.REASON, 0).stream()
+            var refused = ledger.settleFailed(blocked, DispatchState.PENDING, Safeguard.REASON, 0).stream()
                     .map(StatusChange::of).toList();
             observer.settled(refused);
             announcements.addAll(refused);
         }
         status.publish(announcements);
-        sendAll(toSend, LedgerState.PLANNED);
+        sendAll(toSend, DispatchState.PENDING);
     }
 
     /** Sends parked messages whose next attempt is due (read from the ledger, in planned order). */
     public void resend(List<RequestedMessage> dueParked) {
-        sendAll(dueParked, LedgerState.PARKED);
+        sendAll(dueParked, DispatchState.PARKED);
     }
 
-    private void sendAll(List<RequestedMessage> messages, LedgerState from) {
+    private void sendAll(List<RequestedMessage> messages, DispatchState from) {
         if (messages.isEmpty()) {
             return;
         }
@@ -97,7 +97,7 @@ public final class Dispatcher {
         }
     }
 
-    private void send(BulkSms planned, LedgerState from, Map<String, RequestedMessage> byId) {
+    private void send(BulkSms planned, DispatchState from, Map<String, RequestedMessage> byId) {
         Set<String> taken = ledger.startSending(planned, from);
         if (taken.isEmpty()) {
             return;
@@ -125,7 +125,7 @@ public final class Dispatcher {
             case SendOutcome.Unknown unknown -> {
                 log.warn("event=dispatch.unknown_outcome campaignId={} batchId={} recipients={} detail=\"{}\"",
                         sms.campaignId(), sms.batchId(), sms.recipients().size(), unknown.reason());
-                yield ledger.settleFailed(sms.messageIds(), LedgerState.SENDING, UnknownOutcomePolicy.REASON,
+                yield ledger.settleFailed(sms.messageIds(), DispatchState.SENDING, UnknownOutcomePolicy.REASON,
                         attempted.attempts());
             }
         };
@@ -150,6 +150,6 @@ public final class Dispatcher {
     private List<LedgerEntry> failed(BulkSms sms, String reason, int attempts) {
         log.warn("event=dispatch.failed campaignId={} batchId={} recipients={} attempts={} reason=\"{}\"",
                 sms.campaignId(), sms.batchId(), sms.recipients().size(), attempts, reason);
-        return ledger.settleFailed(sms.messageIds(), LedgerState.SENDING, reason, attempts);
+        return ledger.settleFailed(sms.messageIds(), DispatchState.SENDING, reason, attempts);
     }
 }

@@ -3,7 +3,7 @@ package io.missive.spothit.dispatch.jdbc;
 import io.missive.spothit.dispatch.BulkSms;
 import io.missive.spothit.dispatch.DispatchLedger;
 import io.missive.spothit.dispatch.LedgerEntry;
-import io.missive.spothit.dispatch.LedgerState;
+import io.missive.spothit.dispatch.DispatchState;
 import io.missive.spothit.dispatch.Parking;
 import io.missive.spothit.dispatch.RequestedMessage;
 import java.sql.ResultSet;
@@ -45,7 +45,7 @@ public class JdbcDispatchLedger implements DispatchLedger {
         var ids = messages.stream().map(RequestedMessage::messageId).toArray(String[]::new);
         jdbc.sql("""
                 insert into dispatch_ledger (message_id, campaign_id, phone, state, due_at)
-                select id, campaign, phone, 'PLANNED', due
+                select id, campaign, phone, 'PENDING', due
                 from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[]) as m(id, campaign, phone, due)
                 on conflict (message_id) do nothing""")
                 .param(ids)
@@ -63,15 +63,15 @@ public class JdbcDispatchLedger implements DispatchLedger {
     }
 
     @Override
-    public Set<String> startSending(BulkSms sms, LedgerState from) {
-        if (from != LedgerState.PLANNED && from != LedgerState.PARKED) {
-            throw new IllegalArgumentException("a call starts from PLANNED or PARKED, not " + from);
+    public Set<String> startSending(BulkSms sms, DispatchState from) {
+        if (from != DispatchState.PENDING && from != DispatchState.PARKED) {
+            throw new IllegalArgumentException("a call starts from PENDING or PARKED, not " + from);
         }
         // A parked message is taken only once due: another instance may have re-parked it meanwhile.
         return new HashSet<>(jdbc.sql("""
                 update dispatch_ledger set state = 'SENDING', batch_id = ?, updated_at = now()
                 where message_id = any(?::text[]) and state = ?
-                  and (state = 'PLANNED' or next_attempt_at <= now())
+                  and (state = 'PENDING' or next_attempt_at <= now())
                 returning message_id""")
                 .param(sms.batchId())
                 .param(sms.messageIds().toArray(String[]::new))
@@ -96,7 +96,7 @@ public class JdbcDispatchLedger implements DispatchLedger {
     }
 
     @Override
-    public List<LedgerEntry> settleFailed(Collection<String> messageIds, LedgerState from, String reason, int attempts) {
+    public List<LedgerEntry> settleFailed(Collection<String> messageIds, DispatchState from, String reason, int attempts) {
         return jdbc.sql("""
                 update dispatch_ledger set state = 'FAILED', reason = ?, attempts = attempts + ?, next_attempt_at = null,
                        body = null, template = null, variables = null, attachment_url = null, updated_at = now()
@@ -211,7 +211,7 @@ public class JdbcDispatchLedger implements DispatchLedger {
 
     private static LedgerEntry entry(ResultSet row, int rowNumber) throws SQLException {
         return new LedgerEntry(row.getString("message_id"), row.getString("campaign_id"), row.getString("phone"),
-                LedgerState.valueOf(row.getString("state")), row.getString("spothit_message_id"),
+                DispatchState.valueOf(row.getString("state")), row.getString("spothit_message_id"),
                 row.getString("reason"), row.getInt("attempts"));
     }
 }

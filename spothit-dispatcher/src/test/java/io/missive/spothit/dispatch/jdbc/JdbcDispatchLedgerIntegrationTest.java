@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.missive.spothit.dispatch.BulkSms;
-import io.missive.spothit.dispatch.LedgerState;
+import io.missive.spothit.dispatch.DispatchState;
 import io.missive.spothit.dispatch.RequestedMessage;
 import io.missive.testkit.RealInfrastructure;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * dispatchers moves it to SENDING, and a late settlement cannot undo the recovery's.
  */
 @RealInfrastructure
-@SpringBootTest(properties = {"spothit.api-key=ledger-key", "spothit.dispatch.recovery-interval=1h"})
+@SpringBootTest(properties = {"missive.spothit.api-key=ledger-key", "missive.spothit.dispatch.recovery-interval=1h"})
 class JdbcDispatchLedgerIntegrationTest {
 
     @Autowired
@@ -44,12 +44,12 @@ class JdbcDispatchLedgerIntegrationTest {
         var messages = messages("claim", 3);
 
         var first = ledger.claim(messages);
-        ledger.startSending(call(messages.subList(0, 1)), LedgerState.PLANNED);
+        ledger.startSending(call(messages.subList(0, 1)), DispatchState.PENDING);
         var again = ledger.claim(messages);
 
-        assertThat(first.values()).extracting(e -> e.state()).containsOnly(LedgerState.PLANNED);
-        assertThat(again.get("claim-0").state()).isEqualTo(LedgerState.SENDING);
-        assertThat(again.get("claim-1").state()).isEqualTo(LedgerState.PLANNED);
+        assertThat(first.values()).extracting(e -> e.state()).containsOnly(DispatchState.PENDING);
+        assertThat(again.get("claim-0").state()).isEqualTo(DispatchState.SENDING);
+        assertThat(again.get("claim-1").state()).isEqualTo(DispatchState.PENDING);
     }
 
     @Test
@@ -57,8 +57,8 @@ class JdbcDispatchLedgerIntegrationTest {
         var messages = messages("race", 10);
         ledger.claim(messages);
 
-        var mine = ledger.startSending(call(messages), LedgerState.PLANNED);
-        var theirs = ledger.startSending(call(messages.subList(5, 10)), LedgerState.PLANNED);
+        var mine = ledger.startSending(call(messages), DispatchState.PENDING);
+        var theirs = ledger.startSending(call(messages.subList(5, 10)), DispatchState.PENDING);
 
         assertThat(mine).hasSize(10);
         assertThat(theirs).isEmpty();
@@ -69,17 +69,17 @@ class JdbcDispatchLedgerIntegrationTest {
         var messages = messages("stuck", 2);
         ledger.claim(messages);
         var sms = call(messages);
-        ledger.startSending(sms, LedgerState.PLANNED);
+        ledger.startSending(sms, DispatchState.PENDING);
 
         var stuck = await("the call to count as stuck after a second").atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> ledger.stuckSending(Duration.ofSeconds(1), 100).stream()
                         .filter(entry -> entry.campaignId().equals("stuck")).toList(), found -> found.size() == 2);
-        var recovered = ledger.settleFailed(stuck.stream().map(e -> e.messageId()).toList(), LedgerState.SENDING, "UNKNOWN_OUTCOME", 1);
+        var recovered = ledger.settleFailed(stuck.stream().map(e -> e.messageId()).toList(), DispatchState.SENDING, "UNKNOWN_OUTCOME", 1);
         var late = ledger.settleSent(sms, "4200001", 1);
 
         assertThat(recovered).hasSize(2).allSatisfy(e -> assertThat(e.reason()).isEqualTo("UNKNOWN_OUTCOME"));
         assertThat(late).as("nothing left to settle, nothing announced twice").isEmpty();
-        assertThat(ledger.claim(messages).values()).extracting(e -> e.state()).containsOnly(LedgerState.FAILED);
+        assertThat(ledger.claim(messages).values()).extracting(e -> e.state()).containsOnly(DispatchState.FAILED);
     }
 }

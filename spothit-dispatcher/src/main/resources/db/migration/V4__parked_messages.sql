@@ -4,7 +4,7 @@
 -- parked rows carry them; a message sent at the first try never writes them.
 alter table dispatch_ledger drop constraint dispatch_ledger_state_check;
 alter table dispatch_ledger add constraint dispatch_ledger_state_check
-    check (state in ('PLANNED', 'SENDING', 'PARKED', 'SENT', 'FAILED'));
+    check (state in ('PENDING', 'SENDING', 'PARKED', 'SENT', 'FAILED'));
 
 alter table dispatch_ledger
     add column due_at          timestamptz,
