@@ -26,6 +26,8 @@ public final class ResilientSender {
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
     private final UnknownOutcomePolicy unknownOutcomePolicy;
+    /** The last transient failure of any call: what an open circuit is open after, for the reason. */
+    private final AtomicReference<SendOutcome> lastUnavailable = new AtomicReference<>();
 
     public ResilientSender(SendSmsPort port, RateLimiter rateLimiter, CircuitBreaker circuitBreaker,
                            int maxAttempts, Duration firstWait, UnknownOutcomePolicy unknownOutcomePolicy) {
@@ -52,6 +54,9 @@ public final class ResilientSender {
             attempts.incrementAndGet();
             var outcome = port.send(sms);
             last.set(outcome);
+            if (outcome instanceof SendOutcome.Unavailable) {
+                lastUnavailable.set(outcome);
+            }
             if (outcome instanceof SendOutcome.Unavailable
                     || (outcome instanceof SendOutcome.Unknown && unknownOutcomePolicy == UnknownOutcomePolicy.RETRY)) {
                 throw new RetryableOutcome(outcome);
@@ -65,7 +70,7 @@ public final class ResilientSender {
         } catch (RetryableOutcome exhausted) {
             return new Attempted(exhausted.outcome, attempts.get());
         } catch (CallNotPermittedException open) {
-            var previous = last.get();
+            var previous = last.get() != null ? last.get() : lastUnavailable.get();
             return new Attempted(new SendOutcome.Unavailable("SPOTHIT_UNAVAILABLE: circuit open"
                     + (previous == null ? "" : " after " + describe(previous))), attempts.get());
         } catch (RequestNotPermitted throttled) {
