@@ -264,8 +264,13 @@ final class LinkDetector {
         return i > tldEnd + 1 ? i : tldEnd;
     }
 
+    private static final String[] BRACKETED_DOTS = {"[.]", "(.)", "{.}", "[dot]", "(dot)", "[point]", "(point)"};
+
     private static int bracketedDot(String text, int j) {
-        for (var form : new String[] {"[.]", "(.)", "{.}", "[dot]", "(dot)", "[point]", "(point)"}) {
+        if (j >= text.length() || "[({".indexOf(text.charAt(j)) < 0) {
+            return 0;
+        }
+        for (var form : BRACKETED_DOTS) {
             if (text.regionMatches(true, j, form, 0, form.length())) {
                 return form.length();
             }

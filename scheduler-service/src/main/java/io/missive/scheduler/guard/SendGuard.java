@@ -16,7 +16,6 @@ public final class SendGuard {
 
     private final GuardPolicy policy;
     private final LinkDetector links;
-    private final PhoneDetector phones = new PhoneDetector();
     private final KeywordMatcher keywords;
     private final Set<String> allowedUrls = new HashSet<>();
     private final Set<String> allowedDomains = new HashSet<>();
@@ -55,6 +54,7 @@ public final class SendGuard {
     public final class Inspector {
 
         private final TextFolding folding = new TextFolding();
+        private final PhoneDetector phones = new PhoneDetector();
         private final Spans exempt = new Spans();
         private final List<Finding> found = new ArrayList<>();
 

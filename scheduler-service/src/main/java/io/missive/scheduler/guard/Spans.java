@@ -35,6 +35,16 @@ final class Spans {
         count++;
     }
 
+    /** Whether one span holds all of {@code [from, to)}. */
+    boolean covers(int from, int to) {
+        for (int i = 0; i < count; i++) {
+            if (bounds[2 * i] <= from && to <= bounds[2 * i + 1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean overlaps(int from, int to) {
         for (int i = 0; i < count; i++) {
             if (from < bounds[2 * i + 1] && bounds[2 * i] < to) {

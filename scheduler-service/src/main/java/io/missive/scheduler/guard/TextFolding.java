@@ -38,6 +38,19 @@ final class TextFolding {
         TABLE['đ'] = "d";
     }
 
+    /** The same table where the folded form is one character ('\0' otherwise): the common path, no String. */
+    private static final char[] SINGLE = new char[TABLE.length];
+
+    static {
+        for (int c = 0; c < TABLE.length; c++) {
+            if (TABLE[c] != null && TABLE[c].length() == 1) {
+                SINGLE[c] = TABLE[c].charAt(0);
+            }
+        }
+    }
+
+    private static final String[] DIGITS = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
+
     /** Cyrillic and Greek letters that look like Latin ones, as those. */
     private static final String LOOK_ALIKES = "аaеeоoрpсcхxуyіiѕsјjкkмmнhтtвbАaЕeОoРpСcХxУyІiЅsЈjКkМmНhТtВbαaοoρpνvικ";
 
@@ -58,7 +71,8 @@ final class TextFolding {
             int start = i;
             boolean letters = false;
             while (i < n && isWordChar(text, i)) {
-                if (Character.isLetter(text.charAt(i))) {
+                char c = text.charAt(i);
+                if (c < SINGLE.length ? SINGLE[c] != 0 && !(c >= '0' && c <= '9') || Character.isLetter(c) : Character.isLetter(c)) {
                     letters = true;
                 }
                 i++;
@@ -76,9 +90,25 @@ final class TextFolding {
         int lastIndex = -1;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
+            if (c < SINGLE.length && SINGLE[c] != 0 && !(c >= '0' && c <= '9')) {
+                // the common path: a Latin letter folding to one letter
+                char f = SINGLE[c];
+                if (length > 0 && chars[length - 1] == f) {
+                    marks[length - 1] |= first ? STARTS : 0;
+                    lastIndex = length - 1;
+                } else {
+                    chars[length] = f;
+                    marks[length] = first ? STARTS : 0;
+                    origin[length] = i;
+                    lastIndex = length;
+                    length++;
+                }
+                first = false;
+                continue;
+            }
             String folded;
-            if (Character.isDigit(c)) {
-                folded = hasLetters ? leet(c) : String.valueOf(c);
+            if (c >= '0' && c <= '9') {
+                folded = hasLetters ? leet(c) : DIGITS[c - '0'];
             } else if (!Character.isLetter(c)) {
                 folded = hasLetters ? leet(c) : "";
             } else if (c < TABLE.length) {
@@ -121,6 +151,12 @@ final class TextFolding {
     /** Letters, digits, and the symbols that stand for letters when inside a word ({@code vi@gra}, {@code v!agra}). */
     private static boolean isWordChar(CharSequence text, int i) {
         char c = text.charAt(i);
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+            return true;
+        }
+        if (c == ' ' || c == '.' || c == ',') {
+            return false;
+        }
         if (Character.isLetterOrDigit(c)) {
             return true;
         }
@@ -139,7 +175,10 @@ final class TextFolding {
             case '5', '$' -> "s";
             case '7' -> "t";
             case '8' -> "b";
-            default -> Character.isDigit(c) ? String.valueOf(c) : "";
+            case '2' -> "2";
+            case '6' -> "6";
+            case '9' -> "9";
+            default -> "";
         };
     }
 

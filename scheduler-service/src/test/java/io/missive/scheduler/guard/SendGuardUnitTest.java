@@ -141,6 +141,8 @@ class SendGuardUnitTest {
                 clean("Lina a eu 18/20 !"),
                 clean("Rappel : atelier le 03.04 à 10h"),
                 clean("Le 06/12 à 12h34"),
+                clean("Bonjour, Enfant118000 a une nouvelle vidéo"),
+                clean("Rendez-vous au 118000 rue de la Paix"),
                 clean("Atelier v2.0 disponible"),
                 // words that only look like block-listed ones
                 clean("Via gratuit, profitez de l'atelier"),
