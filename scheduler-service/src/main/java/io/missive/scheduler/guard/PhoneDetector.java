@@ -1,9 +1,9 @@
 package io.missive.scheduler.guard;
 
-import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import io.missive.schemas.phones.PhoneNumbers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -105,7 +105,9 @@ final class PhoneDetector {
         if (found == null) {
             found = new ArrayList<>(1);
             for (var match : PHONES.findNumbers(run, "FR", Leniency.VALID, Long.MAX_VALUE)) {
-                found.add(new Found(match.start(), match.end(), PHONES.format(match.number(), PhoneNumberFormat.E164)));
+                // Written as the one normaliser writes it (overseas departments under their own code), as the lists are.
+                var e164 = PhoneNumbers.toE164(match.rawString()).orElseGet(() -> PHONES.format(match.number(), PhoneNumberFormat.E164));
+                found.add(new Found(match.start(), match.end(), e164));
             }
             if (seen.size() >= CACHE_SIZE) {
                 seen.clear();
@@ -130,17 +132,12 @@ final class PhoneDetector {
         return isDigit(c) || c == ' ' || c == '.' || c == '-' || c == '(' || c == ')' || c == '+' || c == '\u00A0' || c == '/';
     }
 
-    /** An allow- or block-list phone as the guard compares it: E.164, or a short number's digits; null when not a number. */
+    /** An allow- or block-list phone as the guard compares it (the one normaliser's E.164, or a short number's digits); null when not a number. */
     static @Nullable String normalise(String value) {
         var digits = value.replaceAll("[\\s.\\-()]", "");
         if (digits.matches("\\d{4}|118\\d{3}")) {
             return digits;
         }
-        try {
-            var number = PHONES.parse(value, "FR");
-            return PHONES.isValidNumber(number) ? PHONES.format(number, PhoneNumberFormat.E164) : null;
-        } catch (NumberParseException e) {
-            return null;
-        }
+        return PhoneNumbers.toE164(value).orElse(null);
     }
 }

@@ -1,5 +1,6 @@
 package io.missive.scheduler.guard.http;
 
+import io.missive.schemas.problems.ApiProblem;
 import io.missive.scheduler.CommandBlockedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -15,7 +16,7 @@ public class CommandBlockedHandler {
 
     @ExceptionHandler(CommandBlockedException.class)
     ProblemDetail held(CommandBlockedException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, CommandBlockedException.GENERIC);
+        var problem = ApiProblem.problem(HttpStatus.UNPROCESSABLE_CONTENT, "command-held", CommandBlockedException.GENERIC);
         problem.setTitle("Command held for review");
         problem.setProperty("code", "HELD_FOR_REVIEW");
         problem.setProperty("attemptId", e.attemptId());

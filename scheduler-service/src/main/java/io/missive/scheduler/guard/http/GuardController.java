@@ -1,5 +1,6 @@
 package io.missive.scheduler.guard.http;
 
+import io.missive.schemas.problems.ApiProblem;
 import io.missive.scheduler.guard.ListKind;
 import io.missive.scheduler.guard.http.GuardApi.AttemptJson;
 import io.missive.scheduler.guard.http.GuardApi.AttemptPage;
@@ -58,7 +59,7 @@ public class GuardController {
     @GetMapping("/attempts/{id}")
     @Operation(summary = "One attempt, with the command as first sent")
     public ResponseEntity<?> attempt(@PathVariable long id) {
-        return desk.attempt(id).<ResponseEntity<?>>map(a -> ResponseEntity.ok(AttemptJson.of(a, true))).orElseGet(() -> unknown(id));
+        return desk.attempt(id).<ResponseEntity<?>>map(a -> ResponseEntity.ok(AttemptJson.of(a, true))).orElseThrow(() -> unknown(id));
     }
 
     @PostMapping("/attempts/{id}/relaunch")
@@ -77,13 +78,10 @@ public class GuardController {
 
     private ResponseEntity<?> decided(long id, Decision decision) {
         return switch (decision) {
-            case Decision.NotFound ignored -> unknown(id);
-            case Decision.Conflict c -> {
-                var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                        "attempt " + id + " is " + c.status().label() + "; only a pending attempt can be relaunched or dismissed");
-                problem.setTitle("Attempt already decided");
-                yield ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
-            }
+            case Decision.NotFound ignored -> throw unknown(id);
+            case Decision.Conflict c -> throw ApiProblem.of(HttpStatus.CONFLICT, "attempt-decided",
+                    "attempt " + id + " is " + c.status().label() + "; only a pending attempt can be relaunched or dismissed")
+                    .titled("Attempt already decided");
             case Decision.Relaunched r -> ResponseEntity.ok(new RelaunchReply(AttemptJson.of(r.attempt(), false),
                     r.receipt().view().campaign().commandId(), r.receipt().replay(),
                     r.allowListed().stream().map(EntryRequest::of).toList()));
@@ -139,11 +137,8 @@ public class GuardController {
 
     private ResponseEntity<?> removed(ListName list, long id, HttpServletRequest http) {
         return desk.remove(list, id, RequestActor.of(http)).<ResponseEntity<?>>map(e -> ResponseEntity.noContent().build())
-                .orElseGet(() -> {
-                    var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no " + list.label() + " entry " + id);
-                    problem.setTitle("Unknown entry");
-                    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
-                });
+                .orElseThrow(() -> ApiProblem.of(HttpStatus.NOT_FOUND, "unknown-guard-entry", "no " + list.label() + " entry " + id)
+                        .titled("Unknown entry"));
     }
 
     private static AttemptStatus statusOf(String status) {
@@ -157,14 +152,12 @@ public class GuardController {
     /** A bad kind, match, status or value is the caller's: 400 with the reason. */
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badRequest(IllegalArgumentException e) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        var problem = ApiProblem.problem(HttpStatus.BAD_REQUEST, "bad-guard-request", e.getMessage());
         problem.setTitle("Bad guard request");
         return problem;
     }
 
-    private static ResponseEntity<?> unknown(long id) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no guard attempt " + id);
-        problem.setTitle("Unknown attempt");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    private static ApiProblem unknown(long id) {
+        return ApiProblem.of(HttpStatus.NOT_FOUND, "unknown-guard-attempt", "no guard attempt " + id).titled("Unknown attempt");
     }
 }
