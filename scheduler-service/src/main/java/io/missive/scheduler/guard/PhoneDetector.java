@@ -63,7 +63,9 @@ final class PhoneDetector {
                     bare++;
                     end = j + 1;
                     if (bare == 4 && (j + 1 >= n || !isDigit(text.charAt(j + 1)))) {
-                        fourDigits = true;
+                        // 10XY or 3BPQ only: a year (2026) or most prices never need the regular expression
+                        char first = text.charAt(j - 3);
+                        fourDigits |= first == '3' || (first == '1' && text.charAt(j - 2) == '0');
                     }
                 } else {
                     bare = 0;
@@ -116,11 +118,21 @@ final class PhoneDetector {
         }
         for (var number : found) {
             int at = from + number.start();
-            if (exempt.overlaps(at, from + number.end()) || ISBN.matcher(text.substring(Math.max(0, at - 12), at)).find()) {
+            if (exempt.overlaps(at, from + number.end()) || isIsbn(text, at)) {
                 continue;
             }
             out.add(new Finding(GuardCheck.PHONE, number.value()));
         }
+    }
+
+    private static boolean isIsbn(String text, int at) {
+        int from = Math.max(0, at - 12);
+        for (int i = from; i + 4 <= at; i++) {
+            if (text.regionMatches(true, i, "isbn", 0, 4)) {
+                return ISBN.matcher(text.substring(from, at)).find();
+            }
+        }
+        return false;
     }
 
     private static boolean isDigit(char c) {

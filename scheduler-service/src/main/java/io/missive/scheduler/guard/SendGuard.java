@@ -75,7 +75,7 @@ public final class SendGuard {
                 keepUnlisted(before, SendGuard.this::linkAllowed);
             }
             if (policy.keywords() != GuardMode.OFF && !keywords.isEmpty()) {
-                folding.fold(text);
+                folding.fold(text, exempt);
                 keywords.find(text, folding, exempt, found);
             }
             if (policy.phones() != GuardMode.OFF) {

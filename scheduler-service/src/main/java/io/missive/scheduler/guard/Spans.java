@@ -35,6 +35,20 @@ final class Spans {
         count++;
     }
 
+    /** The end of a span starting at {@code at}, or -1: where a scan may jump over text Missive put in itself. */
+    int endOfSpanAt(int at) {
+        for (int i = 0; i < count; i++) {
+            if (bounds[2 * i] == at) {
+                return bounds[2 * i + 1];
+            }
+        }
+        return -1;
+    }
+
+    boolean isEmpty() {
+        return count == 0;
+    }
+
     /** Whether one span holds all of {@code [from, to)}. */
     boolean covers(int from, int to) {
         for (int i = 0; i < count; i++) {

@@ -62,11 +62,24 @@ final class TextFolding {
 
     /** Folds {@code text}; read the result from {@link #chars}, {@link #marks} and {@link #origin} up to {@link #length}. */
     void fold(CharSequence text) {
+        fold(text, null);
+    }
+
+    /** Folds {@code text}, skipping the {@code exempt} spans (Missive's own values: nothing there is judged). */
+    void fold(CharSequence text, @org.jspecify.annotations.Nullable Spans exempt) {
         length = 0;
         int n = text.length();
         ensure(n * 2 + 2);
+        boolean skipping = exempt != null && !exempt.isEmpty();
         int i = 0;
         while (i < n) {
+            if (skipping) {
+                int end = exempt.endOfSpanAt(i);
+                if (end > i) {
+                    i = end;
+                    continue;
+                }
+            }
             // a word: the longest run of word characters
             int start = i;
             boolean letters = false;
