@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * When a failed attempt is tried again: {@code unit × (attempt + 1)} after the attempt numbered
- * from 0 (the seed's {@code 60 × (attempt + 1)} minutes with a one-minute unit), at most
+ * from 0 (the programme's application's {@code 60 × (attempt + 1)} minutes with a one-minute unit), at most
  * {@code maxAttempts} attempts in all. A message whose attempts failed because Aircall was
  * unavailable (5xx, unreachable) is retried past {@code maxAttempts} until {@code giveUpAfter} after
  * it was received, so an outage delays messages and never fails them early (decision 0303).
