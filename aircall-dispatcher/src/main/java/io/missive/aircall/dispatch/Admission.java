@@ -1,5 +1,6 @@
 package io.missive.aircall.dispatch;
 
+import io.missive.schemas.text.AircallBodyLength;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,7 +12,7 @@ import java.util.Set;
  */
 public record Admission(boolean enabled, boolean safeguard, Set<String> safePhoneNumbers) {
 
-    public static final int MAX_BODY_LENGTH = 1600;
+    public static final int MAX_BODY_LENGTH = AircallBodyLength.MAX;
 
     public Admission {
         safePhoneNumbers = Set.copyOf(safePhoneNumbers);
@@ -28,7 +29,7 @@ public record Admission(boolean enabled, boolean safeguard, Set<String> safePhon
         if (message.numberId() == null || message.numberId().isBlank()) {
             return Optional.of("NO_AIRCALL_NUMBER");
         }
-        if (message.body().length() > MAX_BODY_LENGTH) {
+        if (!AircallBodyLength.fits(message.body())) {
             return Optional.of("BODY_TOO_LONG");
         }
         return Optional.empty();

@@ -26,6 +26,15 @@ class AdmissionAndRetryPolicyUnitTest {
     }
 
     @Test
+    void countsCharactersAsTheSchedulerDoesUtf16UnitsSoAnEmojiIsTwoAndAnAccentOne() {
+        var open = new Admission(true, false, Set.of());
+
+        assertThat(open.refusal(message("+33612345678", "é".repeat(1600), "1"))).isEmpty();
+        assertThat(open.refusal(message("+33612345678", "😀".repeat(800), "1"))).isEmpty();
+        assertThat(open.refusal(message("+33612345678", "😀".repeat(800) + "é", "1"))).contains("BODY_TOO_LONG");
+    }
+
+    @Test
     void retriesTenTimesAtSixtyTimesAttemptPlusOneMinutes() {
         var policy = new RetryPolicy(10, Duration.ofMinutes(60));
 

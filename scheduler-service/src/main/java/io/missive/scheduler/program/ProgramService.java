@@ -8,6 +8,8 @@ import io.missive.scheduler.planning.PlannedTime;
 import io.missive.scheduler.planning.ProviderPolicy;
 import io.missive.scheduler.program.CampaignStore.CampaignView;
 import io.missive.scheduler.program.CampaignStore.CancelOutcome;
+import io.missive.schemas.text.AircallBodyLength;
+import io.missive.scheduler.rendering.FormLinks;
 import io.missive.scheduler.rendering.LinkCodes;
 import io.missive.scheduler.rendering.SegmentCount;
 import io.missive.scheduler.rendering.Template;
@@ -21,7 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +52,7 @@ public final class ProgramService {
     private final RecipientResolver resolver;
     private final MessageOutbox outbox;
     private final ProviderPolicy providerPolicy;
+    private final FormLinks formLinks;
     private final String linkBaseUrl;
     private final Clock clock;
     private final String instanceId = "accept-" + UUID.randomUUID();
@@ -60,7 +63,13 @@ public final class ProgramService {
      */
     public ProgramService(CampaignStore store, DirectoryLookup directory, MessageOutbox outbox, ProviderPolicy providerPolicy,
                           String linkBaseUrl, Clock clock, int pageSize) {
+        this(store, directory, outbox, providerPolicy, new FormLinks(FormLinks.DEFAULT_PATTERNS), linkBaseUrl, clock, pageSize);
+    }
+
+    public ProgramService(CampaignStore store, DirectoryLookup directory, MessageOutbox outbox, ProviderPolicy providerPolicy,
+                          FormLinks formLinks, String linkBaseUrl, Clock clock, int pageSize) {
         this.store = store;
+        this.formLinks = formLinks;
         this.directory = directory;
         this.resolver = new RecipientResolver(directory, pageSize);
         this.outbox = outbox;
@@ -77,15 +86,27 @@ public final class ProgramService {
         if (existing.isPresent()) {
             return new Receipt(true, existing.get());
         }
+        var notices = new ArrayList<String>();
+        var text = formLinks.tokenise(command.message());
+        if (!text.equals(command.message())) {
+            notices.add("form links (#st=) now carry each parent's {PARENT_SECURITY_TOKEN}");
+        }
+        boolean redirected = command.redirectionTargetId() != null && !command.redirectionTargetId().isBlank();
+        if (redirected && !Template.parse(text, name -> true).uses(Variable.URL)) {
+            // The programme's rule: a redirection target is always linked, at the end when the text does not place it.
+            text = text + " " + Variable.URL.placeholder();
+            notices.add("the message had no {URL} for redirection target " + command.redirectionTargetId()
+                    + ": \" {URL}\" was appended");
+        }
         Template template;
         try {
-            template = Template.parse(command.message());
+            template = Template.parse(text, directory::declared);
         } catch (UnknownVariableException e) {
-            throw new CommandRejectedException("UNKNOWN_VARIABLE", e.getMessage());
+            throw new CommandRejectedException("UNKNOWN_VARIABLE", e.getMessage(), e.variable());
         }
         var dueAt = PlannedTime.resolve(command.plannedDate(), command.plannedHour(), command.plannedAt(), clock);
         String redirectionUrl = null;
-        if (command.redirectionTargetId() != null && !command.redirectionTargetId().isBlank()) {
+        if (redirected) {
             redirectionUrl = directory.redirectionTarget(command.redirectionTargetId())
                     .orElseThrow(() -> new CommandRejectedException("UNKNOWN_REDIRECTION_TARGET",
                             "redirection target " + command.redirectionTargetId() + " is not in the directory"))
@@ -105,16 +126,17 @@ public final class ProgramService {
         var decision = providerPolicy.choose(command.provider(), command.purpose(),
                 commandSupporter.map(Supporter::aircallNumberId).orElse(null), command.aircallNumberId());
 
-        var draft = new Campaign(command.commandId(), Campaign.State.PLANNED, decision.provider(), command.message(), dueAt,
+        var draft = new Campaign(command.commandId(), Campaign.State.PLANNED, decision.provider(), template.text(), dueAt,
                 clock.instant(), 0, 0, 0, 0, false, true, command.attachment(), command.redirectionTargetId(), redirectionUrl,
-                command.quitMessage(), command.workshopId(), command.supporterId(), decision.aircallNumberId(), command.purpose());
+                command.quitMessage(), command.workshopId(), command.supporterId(), decision.aircallNumberId(), command.purpose(),
+                notices);
         var chosen = decision;
         var plan = new Plan(command, template, supporter, System.nanoTime());
         Optional<Campaign> stored;
         try {
             stored = store.insert(draft, instanceId, ANNOUNCING_LEASE, writer -> plan.run(draft, chosen, writer));
         } catch (UnknownVariableException e) {
-            throw new CommandRejectedException("UNKNOWN_VARIABLE", e.getMessage());
+            throw new CommandRejectedException("UNKNOWN_VARIABLE", e.getMessage(), e.variable());
         }
         if (stored.isEmpty()) {
             return new Receipt(true, store.find(command.commandId()).orElseThrow());
@@ -177,24 +199,24 @@ public final class ProgramService {
             return new Campaign(draft.commandId(), draft.state(), decision.provider(), draft.template(), draft.dueAt(),
                     clock.instant(), seq, seq - sendable, dropped, 0, false, true, draft.attachment(), draft.redirectionTargetId(),
                     draft.redirectionUrl(), draft.quitMessage(), draft.workshopId(), draft.supporterId(),
-                    decision.aircallNumberId(), draft.purpose());
+                    decision.aircallNumberId(), draft.purpose(), draft.notices());
         }
 
         private PlannedMessage render(Recipient recipient) {
-            var values = new EnumMap<Variable, String>(Variable.class);
-            values.putAll(recipient.values());
+            var values = new HashMap<String, String>(recipient.values());
             String code = null;
             if (template.uses(Variable.URL)) {
                 code = LinkCodes.mint();
-                values.put(Variable.URL, linkBaseUrl + "/r/" + code);
+                values.put(Variable.URL.name(), linkBaseUrl + "/r/" + code);
             }
             var rendering = template.render(values);
             var segments = SegmentCount.of(rendering.body());
             values.keySet().retainAll(template.variables());
-            String failure = rendering.complete() ? null : MISSING_VARIABLE;
+            // The name travels with the failure, so whoever reads it knows which value to fill in.
+            String failure = rendering.complete() ? null : MISSING_VARIABLE + ":" + rendering.firstMissing();
             if (failure == null) {
                 sendable++;
-                longest = Math.max(longest, rendering.body().codePointCount(0, rendering.body().length()));
+                longest = Math.max(longest, AircallBodyLength.of(rendering.body()));
             }
             return new PlannedMessage(++seq, MessageIds.messageId(command.commandId(), recipient.key()), recipient.key(),
                     recipient.parentId(), recipient.childId(), recipient.phone(), recipient.supporterId(), rendering.body(),
@@ -230,9 +252,11 @@ public final class ProgramService {
 
     private static void settle(Campaign campaign, Announced page, MessageOutbox outbox, List<CompletableFuture<Void>> failedAcks) {
         page.planned().join();
-        if (!page.failing().isEmpty()) {
-            failedAcks.add(outbox.failed(campaign, page.failing(), MISSING_VARIABLE));
+        var byReason = new java.util.LinkedHashMap<String, List<PlannedMessage>>();
+        for (var message : page.failing()) {
+            byReason.computeIfAbsent(java.util.Objects.requireNonNull(message.failure()), r -> new ArrayList<>()).add(message);
         }
+        byReason.forEach((reason, messages) -> failedAcks.add(outbox.failed(campaign, messages, reason)));
     }
 
     public Optional<CampaignView> find(String commandId) {

@@ -16,7 +16,6 @@ import io.missive.scheduler.resolution.Selector.ParentSelector;
 import io.missive.scheduler.resolution.Selector.TagSelector;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -42,6 +41,8 @@ public final class RecipientResolver {
 
     private final DirectoryLookup directory;
     private final int pageSize;
+    /** Per-parent variable names found declared, so a raw phone's values ask the directory once a name. */
+    private final Set<String> declaredNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public RecipientResolver(DirectoryLookup directory, int pageSize) {
         if (pageSize < 1) {
@@ -462,8 +463,9 @@ public final class RecipientResolver {
         }
     }
 
-    private static Map<Variable, String> directoryValues(Parent parent, @Nullable Child child, @Nullable Supporter supporter) {
-        var values = new EnumMap<Variable, String>(Variable.class);
+    private static Map<String, String> directoryValues(Parent parent, @Nullable Child child, @Nullable Supporter supporter) {
+        // Per-parent values first: a built-in name is refused in them, so nothing here is overwritten.
+        var values = new HashMap<String, String>(parent.variables());
         putIfPresent(values, Variable.PRENOM_ENFANT, child == null ? null : child.firstName());
         putIfPresent(values, Variable.PARENT_SECURITY_TOKEN, parent.securityToken());
         putIfPresent(values, Variable.PARENT_ADDRESS, parent.address());
@@ -474,16 +476,26 @@ public final class RecipientResolver {
         return values;
     }
 
-    private static Map<Variable, String> explicitValues(RecipientRequest request) {
-        var values = new EnumMap<Variable, String>(Variable.class);
-        request.variables().forEach((name, value) ->
-                values.put(Variable.named(name).orElseThrow(() -> new UnknownVariableException(name)), value));
+    /** A raw phone's own values: built-in names, or names some parent of the directory declares. */
+    private Map<String, String> explicitValues(RecipientRequest request) {
+        var values = new HashMap<String, String>();
+        request.variables().forEach((name, value) -> {
+            var builtIn = Variable.named(name);
+            if (builtIn.isPresent()) {
+                values.put(builtIn.get().name(), value);
+            } else if (declaredNames.contains(name) || directory.declared(name)) {
+                declaredNames.add(name);
+                values.put(name, value);
+            } else {
+                throw new UnknownVariableException(name);
+            }
+        });
         return values;
     }
 
-    private static void putIfPresent(Map<Variable, String> values, Variable variable, @Nullable String value) {
+    private static void putIfPresent(Map<String, String> values, Variable variable, @Nullable String value) {
         if (value != null && !value.isBlank()) {
-            values.put(variable, value);
+            values.put(variable.name(), value);
         }
     }
 

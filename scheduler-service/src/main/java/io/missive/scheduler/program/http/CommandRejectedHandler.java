@@ -15,6 +15,9 @@ public class CommandRejectedHandler {
         var problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
         problem.setTitle("Command rejected");
         problem.setProperty("code", e.code());
+        if (e.variable() != null) {
+            problem.setProperty("variable", e.variable());
+        }
         return problem;
     }
 }

@@ -59,14 +59,15 @@ public final class ProgramApi {
     @Schema(description = "A campaign: accepted, failed and dropped recipients, and its publication state")
     public record ProgramReply(String commandId, boolean replay, String state, String provider, Instant plannedAt,
                                int recipients, int accepted, int publishedThroughSeq, int cancelled,
-                               List<FailedJson> failed, List<DroppedJson> dropped) {
+                               List<FailedJson> failed, List<DroppedJson> dropped,
+                               @Schema(description = "What acceptance changed in the command, e.g. an appended {URL}") List<String> notices) {
 
         static ProgramReply of(CampaignView view, boolean replay) {
             var c = view.campaign();
             return new ProgramReply(c.commandId(), replay, c.state().name(), c.provider().name(), c.dueAt(), c.recipientCount(),
                     c.recipientCount() - c.failedCount(), c.publishedSeq(), view.cancelled(),
                     view.failed().stream().map(f -> new FailedJson(f.recipient(), f.messageId(), f.reason())).toList(),
-                    view.dropped().stream().map(d -> new DroppedJson(d.recipient(), d.reason().name())).toList());
+                    view.dropped().stream().map(d -> new DroppedJson(d.recipient(), d.reason().name())).toList(), c.notices());
         }
     }
 
