@@ -2,6 +2,7 @@ package io.missive.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.missive.events.OptOut;
 import io.missive.events.ParentRecord;
 import io.missive.schemas.serde.EventDeserializer;
 import io.missive.schemas.serde.EventSchemas;
@@ -32,6 +33,24 @@ class SchemaHistoryReadUnitTest {
 
         assertThat(read.getId()).isEqualTo("42");
         assertThat(read.getVariables()).isEmpty();
+    }
+
+    @Test
+    void anOptOutWrittenBeforeOptingBackInExistedIsAnActiveOptOut() throws IOException {
+        var v1 = EventSchemas.get().history(OptOut.class).getFirst();
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("eventId", "e-1");
+        old.put("occurredAt", 1_700_000_000_000L);
+        old.put("phone", "+33612345678");
+        old.put("provider", new GenericData.EnumSymbol(v1.getField("provider").schema(), "SPOTHIT"));
+        old.put("reason", "STOP");
+        var bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old).array();
+
+        var read = (OptOut) deserializer.deserialize("missive.optouts", bytes);
+
+        assertThat(read.getActive()).isTrue();
+        assertThat(read.getAuthor()).isNull();
+        assertThat(read.getReason()).isEqualTo("STOP");
     }
 
     @Test

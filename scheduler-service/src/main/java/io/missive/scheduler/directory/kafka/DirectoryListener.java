@@ -112,7 +112,9 @@ public class DirectoryListener {
         for (var record : records) {
             var phone = record.value() instanceof OptOut optOut ? optOut.getPhone() : record.key();
             if (phone != null) {
-                PhoneNumbers.normalise(phone).ifPresent(e164 -> last.put(e164, record.value() != null));
+                // A tombstone or an opt-in (active=false) opts the phone back in.
+                boolean active = record.value() instanceof OptOut optOut && optOut.getActive();
+                PhoneNumbers.normalise(phone).ifPresent(e164 -> last.put(e164, active));
             }
         }
         store.optOut(last.entrySet().stream().filter(e -> e.getValue()).map(e -> e.getKey()).toList());
