@@ -1,6 +1,7 @@
 package io.missive.aircall.dispatch;
 
 import io.missive.schemas.logging.Masking;
+import io.missive.schemas.optouts.OptOuts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,9 +34,17 @@ public final class Dispatcher {
     private final UnknownOutcomePolicy unknownOutcome;
     private final Clock clock;
     private final DispatchMetrics metrics;
+    private final OptOuts optOuts;
 
     public Dispatcher(DispatchLedger ledger, AircallGateway aircall, CredentialsRateLimiter limiter, Admission admission,
                       RetryPolicy retries, UnknownOutcomePolicy unknownOutcome, Clock clock, DispatchMetrics metrics) {
+        this(ledger, aircall, limiter, admission, retries, unknownOutcome, clock, metrics, OptOuts.none());
+    }
+
+    public Dispatcher(DispatchLedger ledger, AircallGateway aircall, CredentialsRateLimiter limiter, Admission admission,
+                      RetryPolicy retries, UnknownOutcomePolicy unknownOutcome, Clock clock, DispatchMetrics metrics,
+                      OptOuts optOuts) {
+        this.optOuts = optOuts;
         this.ledger = ledger;
         this.aircall = aircall;
         this.limiter = limiter;
@@ -96,6 +105,12 @@ public final class Dispatcher {
      */
     public SendOutcome call(LedgerEntry claimed) {
         var message = claimed.message();
+        // Asked at every attempt, retries included: a STOP that landed since acceptance or since the last attempt wins.
+        if (optOuts.optedOut(message.phone())) {
+            log.info("event=aircall.opted_out messageId={} campaignId={} phone={} attempt={}", message.messageId(),
+                    message.campaignId(), Masking.phone(message.phone()), claimed.attempts());
+            return new SendOutcome.Rejected(OptOuts.REASON, null);
+        }
         limiter.started();
         var outcome = aircall.send(message.numberId() == null ? "" : message.numberId(), message.phone(), message.body());
         if (outcome.rateLimit() != null) {

@@ -5,7 +5,10 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.missive.schemas.logging.Masking;
+import io.missive.schemas.optouts.kafka.KafkaOptOutSet;
 import io.missive.schemas.spring.EventPublisher;
+import io.missive.schemas.spring.OptOutSets;
+import io.missive.schemas.spring.TopicNames;
 import io.missive.spothit.dispatch.BulkPlanner;
 import io.missive.spothit.dispatch.DispatchLedger;
 import io.missive.spothit.dispatch.Dispatcher;
@@ -26,6 +29,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,11 +102,17 @@ class DispatchConfiguration {
         return Safeguard.of(properties.safeguard(), safePhones(properties));
     }
 
+    /** Kept from the compacted missive.optouts topic, asked just before each SpotHit call. */
+    @Bean(destroyMethod = "close")
+    KafkaOptOutSet optOutSet(KafkaProperties kafka, TopicNames names) {
+        return OptOutSets.started(kafka, names);
+    }
+
     @Bean
     Dispatcher dispatcher(DispatchLedger ledger, ResilientSender sender, StatusPort status, SpotHitProperties properties,
-                          Safeguard safeguard, MeterRegistry meters) {
+                          Safeguard safeguard, MeterRegistry meters, KafkaOptOutSet optOuts) {
         return new Dispatcher(ledger, sender, status, new BulkPlanner(properties.dispatch().batchSize()),
-                safeguard, new DispatchMetrics(meters));
+                safeguard, new DispatchMetrics(meters), optOuts);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.missive.spothit.dispatch;
 
 import io.missive.schemas.logging.Masking;
+import io.missive.schemas.optouts.OptOuts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends requested messages to SpotHit exactly once. For each poll of requested messages: record
  * them in the ledger (a message the ledger already knows is not sent again; if it is settled its
- * status is announced again, in case the previous run died before publishing it), fail those the
- * safeguard stops, then for each bulk call: ledger SENDING, call, ledger settled, status published.
+ * status is announced again, in case the previous run died before publishing it), fail those whose
+ * phone opted out since acceptance ({@code OPTED_OUT}) and those the safeguard stops, then for each bulk call: ledger SENDING, call, ledger settled, status published.
  * The caller acknowledges the messages only after this returns.
  */
 public final class Dispatcher {
@@ -25,9 +26,16 @@ public final class Dispatcher {
     private final BulkPlanner planner;
     private final Safeguard safeguard;
     private final DispatchObserver observer;
+    private final OptOuts optOuts;
 
     public Dispatcher(DispatchLedger ledger, ResilientSender sender, StatusPort status, BulkPlanner planner,
                       Safeguard safeguard, DispatchObserver observer) {
+        this(ledger, sender, status, planner, safeguard, observer, OptOuts.none());
+    }
+
+    public Dispatcher(DispatchLedger ledger, ResilientSender sender, StatusPort status, BulkPlanner planner,
+                      Safeguard safeguard, DispatchObserver observer, OptOuts optOuts) {
+        this.optOuts = optOuts;
         this.ledger = ledger;
         this.sender = sender;
         this.status = status;
@@ -46,6 +54,10 @@ public final class Dispatcher {
         var announcements = new ArrayList<StatusChange>();
         var toSend = new ArrayList<RequestedMessage>();
         var blocked = new ArrayList<String>();
+        var optedOutIds = new ArrayList<String>();
+        // Asked now, not at acceptance: a STOP that landed since the campaign was accepted is honoured.
+        var optedOut = optOuts.optedOutAmong(messages.values().stream()
+                .filter(m -> entries.get(m.messageId()).state() == LedgerState.PLANNED).map(RequestedMessage::phone).toList());
         for (var message : messages.values()) {
             var entry = entries.get(message.messageId());
             switch (entry.state()) {
@@ -53,7 +65,11 @@ public final class Dispatcher {
                 case SENDING -> log.info("event=dispatch.skipped reason=in_flight messageId={} campaignId={}",
                         message.messageId(), message.campaignId());
                 case PLANNED -> {
-                    if (safeguard.allows(message.phone())) {
+                    if (optedOut.contains(message.phone())) {
+                        optedOutIds.add(message.messageId());
+                        log.info("event=dispatch.opted_out messageId={} campaignId={} phone={}",
+                                message.messageId(), message.campaignId(), Masking.phone(message.phone()));
+                    } else if (safeguard.allows(message.phone())) {
                         toSend.add(message);
                     } else {
                         blocked.add(message.messageId());
@@ -62,6 +78,12 @@ public final class Dispatcher {
                     }
                 }
             }
+        }
+        if (!optedOutIds.isEmpty()) {
+            var refused = ledger.settleFailed(optedOutIds, LedgerState.PLANNED, OptOuts.REASON, 0).stream()
+                    .map(StatusChange::of).toList();
+            observer.settled(refused);
+            announcements.addAll(refused);
         }
         if (!blocked.isEmpty()) {
             var refused = ledger.settleFailed(blocked, LedgerState.PLANNED, Safeguard.REASON, 0).stream()
