@@ -13,3 +13,7 @@ alter table campaign_message add column v_custom jsonb;
 
 -- What the reply must say about an acceptance ("appended {URL}"...), one notice a line.
 alter table campaign add column notices text;
+
+-- A command sent outside the sending window on purpose (MessageCommand.urgent); otherwise its due time was moved
+-- to the next opening, and notices say from when to when.
+alter table campaign add column urgent boolean not null default false;

@@ -68,6 +68,15 @@ class SendingWindowUnitTest {
     }
 
     @Test
+    void opensEqualToClosesIsAllDay() {
+        var always = new SendingWindow(java.util.EnumSet.allOf(java.time.DayOfWeek.class), java.time.LocalTime.MIDNIGHT,
+                java.time.LocalTime.MIDNIGHT, PARIS, java.util.Set.of());
+
+        assertThat(always.nextOpening(paris("2026-03-08T03:00"))).isEqualTo(paris("2026-03-08T03:00"));
+        assertThat(window.nextOpening(paris("2026-03-08T03:00"))).isEqualTo(paris("2026-03-09T08:00"));
+    }
+
+    @Test
     void itDescribesItselfForTheReply() {
         assertThat(window.describe()).isEqualTo("Mon,Tue,Wed,Thu,Fri,Sat 08:00–20:00 Europe/Paris, except 2 holidays");
     }

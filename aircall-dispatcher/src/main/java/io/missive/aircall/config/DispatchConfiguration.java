@@ -19,6 +19,7 @@ import io.missive.schemas.logging.Masking;
 import io.missive.schemas.optouts.kafka.KafkaOptOutSet;
 import io.missive.schemas.spring.EventPublisher;
 import io.missive.schemas.spring.OptOutSets;
+import io.missive.schemas.window.SendingWindow;
 import io.missive.schemas.spring.TopicNames;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -82,13 +83,13 @@ class DispatchConfiguration {
 
     @Bean
     Dispatcher dispatcher(DispatchLedger ledger, AircallGateway gateway, AircallProperties properties, Clock clock,
-                          DispatchMetrics metrics, KafkaOptOutSet optOuts) {
+                          DispatchMetrics metrics, KafkaOptOutSet optOuts, SendingWindow window) {
         var rate = properties.rateLimit();
         var limiter = new CredentialsRateLimiter(rate.requests(), rate.window(), rate.clockMargin(), clock);
         return new Dispatcher(ledger, gateway, limiter,
                 new Admission(properties.sending(), properties.safeguard(), properties.safePhoneNumbers()),
                 new RetryPolicy(properties.retry().maxAttempts(), properties.retry().delayUnit()),
-                properties.unknownOutcome(), clock, metrics, optOuts);
+                properties.unknownOutcome(), clock, metrics, optOuts, window);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.missive.aircall.dispatch;
 
 import io.missive.schemas.logging.Masking;
 import io.missive.schemas.optouts.OptOuts;
+import io.missive.schemas.window.SendingWindow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,16 +36,19 @@ public final class Dispatcher {
     private final Clock clock;
     private final DispatchMetrics metrics;
     private final OptOuts optOuts;
+    private final SendingWindow window;
 
     public Dispatcher(DispatchLedger ledger, AircallGateway aircall, CredentialsRateLimiter limiter, Admission admission,
                       RetryPolicy retries, UnknownOutcomePolicy unknownOutcome, Clock clock, DispatchMetrics metrics) {
-        this(ledger, aircall, limiter, admission, retries, unknownOutcome, clock, metrics, OptOuts.none());
+        this(ledger, aircall, limiter, admission, retries, unknownOutcome, clock, metrics, OptOuts.none(), SendingWindow.ALWAYS_OPEN);
     }
 
+    /** @param window retries falling outside it wait for it to open (quiet hours) */
     public Dispatcher(DispatchLedger ledger, AircallGateway aircall, CredentialsRateLimiter limiter, Admission admission,
                       RetryPolicy retries, UnknownOutcomePolicy unknownOutcome, Clock clock, DispatchMetrics metrics,
-                      OptOuts optOuts) {
+                      OptOuts optOuts, SendingWindow window) {
         this.optOuts = optOuts;
+        this.window = window;
         this.ledger = ledger;
         this.aircall = aircall;
         this.limiter = limiter;
@@ -164,7 +168,7 @@ public final class Dispatcher {
         var message = entry.message();
         int attempt = entry.attempts();
         if (retries.allowsAnotherAfter(attempt)) {
-            var next = now.plus(retries.delayAfter(attempt));
+            var next = retries.nextAttemptAt(attempt, now, window);
             ledger.scheduleRetry(message.messageId(), next, error, now);
             metrics.outcome("retry");
             log.warn("event=aircall.retry_scheduled messageId={} campaignId={} attempt={} error={} nextAttemptAt={}",

@@ -1,6 +1,8 @@
 package io.missive.aircall.dispatch;
 
+import io.missive.schemas.window.SendingWindow;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * When a failed attempt is tried again: {@code unit × (attempt + 1)} after the attempt numbered
@@ -23,5 +25,10 @@ public record RetryPolicy(int maxAttempts, Duration unit) {
     /** The wait after the {@code attemptsMade}-th attempt (1-based) failed. */
     public Duration delayAfter(int attemptsMade) {
         return unit.multipliedBy(attemptsMade);
+    }
+
+    /** When the next attempt is due: after the delay, and not before the sending window opens (quiet hours). */
+    public Instant nextAttemptAt(int attemptsMade, Instant failedAt, SendingWindow window) {
+        return window.nextOpening(failedAt.plus(delayAfter(attemptsMade)));
     }
 }

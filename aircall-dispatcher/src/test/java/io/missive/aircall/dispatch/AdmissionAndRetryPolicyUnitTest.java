@@ -44,4 +44,20 @@ class AdmissionAndRetryPolicyUnitTest {
         assertThat(policy.allowsAnotherAfter(9)).isTrue();
         assertThat(policy.allowsAnotherAfter(10)).isFalse();
     }
+
+    @Test
+    void aRetryFallingInQuietHoursWaitsForTheWindowToOpen() {
+        var policy = new RetryPolicy(10, Duration.ofMinutes(60));
+        var window = io.missive.schemas.window.SendingWindow.defaults(java.util.List.of());
+
+        // Friday 19:30 Paris (CET) + 60 minutes = 20:30: closed, so Saturday 08:00 CET.
+        assertThat(policy.nextAttemptAt(1, java.time.Instant.parse("2027-03-26T18:30:00Z"), window))
+                .isEqualTo(java.time.Instant.parse("2027-03-27T07:00:00Z"));
+        // Saturday 19:00 CET + 120 minutes: Sunday is closed and the clocks go forward; Monday 08:00 CEST.
+        assertThat(policy.nextAttemptAt(2, java.time.Instant.parse("2027-03-27T18:00:00Z"), window))
+                .isEqualTo(java.time.Instant.parse("2027-03-29T06:00:00Z"));
+        // Inside the window nothing moves.
+        assertThat(policy.nextAttemptAt(1, java.time.Instant.parse("2027-03-30T08:00:00Z"), window))
+                .isEqualTo(java.time.Instant.parse("2027-03-30T09:00:00Z"));
+    }
 }

@@ -9,6 +9,8 @@ import io.missive.scheduler.program.jdbc.JdbcCampaigns;
 import io.missive.scheduler.program.kafka.CommandListener;
 import io.missive.scheduler.program.kafka.KafkaMessageOutbox;
 import io.missive.scheduler.publication.DuePublisher;
+import io.missive.scheduler.rendering.FormLinks;
+import io.missive.schemas.window.SendingWindow;
 import java.time.Clock;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -44,9 +46,10 @@ public class SchedulerConfiguration {
 
     @Bean
     ProgramService programService(JdbcCampaigns campaigns, JdbcDirectory directory, KafkaMessageOutbox outbox,
-                                  SchedulerProperties properties, Clock clock) {
+                                  SchedulerProperties properties, SendingWindow window, Clock clock) {
         var policy = new ProviderPolicy(properties.aircallEnabled() && properties.aircallMessageEnabled());
-        return new ProgramService(campaigns, directory, outbox, policy, properties.linkBaseUrl(), clock, properties.acceptPageSize());
+        return new ProgramService(campaigns, directory, outbox, policy, new FormLinks(properties.formLinks()), window,
+                properties.linkBaseUrl(), clock, properties.acceptPageSize());
     }
 
     @Bean(destroyMethod = "stop")

@@ -15,9 +15,12 @@ public record Campaign(String commandId, State state, Provider provider, String 
                        boolean cancelAnnounced, @Nullable AttachmentRef attachment, @Nullable String redirectionTargetId,
                        @Nullable String redirectionUrl, boolean quitMessage, @Nullable String workshopId,
                        @Nullable String supporterId, @Nullable String aircallNumberId, @Nullable String purpose,
-                       List<String> notices) {
+                       List<String> notices, boolean urgent) {
 
-    /** {@code notices}: what the acceptance changed and the reply must say (an appended {@code {URL}}...). */
+    /**
+     * {@code notices}: what the acceptance changed and the reply must say (an appended {@code {URL}}, a due time moved by
+     * the sending window...); {@code urgent}: the command asked to be sent outside the sending window.
+     */
     public Campaign {
         notices = notices == null ? List.of() : List.copyOf(notices);
     }

@@ -9,6 +9,7 @@ import io.missive.scheduler.planning.ProviderPolicy;
 import io.missive.scheduler.program.CampaignStore.CampaignView;
 import io.missive.scheduler.program.CampaignStore.CancelOutcome;
 import io.missive.schemas.text.AircallBodyLength;
+import io.missive.schemas.window.SendingWindow;
 import io.missive.scheduler.rendering.FormLinks;
 import io.missive.scheduler.rendering.LinkCodes;
 import io.missive.scheduler.rendering.SegmentCount;
@@ -53,6 +54,7 @@ public final class ProgramService {
     private final MessageOutbox outbox;
     private final ProviderPolicy providerPolicy;
     private final FormLinks formLinks;
+    private final SendingWindow window;
     private final String linkBaseUrl;
     private final Clock clock;
     private final String instanceId = "accept-" + UUID.randomUUID();
@@ -63,13 +65,15 @@ public final class ProgramService {
      */
     public ProgramService(CampaignStore store, DirectoryLookup directory, MessageOutbox outbox, ProviderPolicy providerPolicy,
                           String linkBaseUrl, Clock clock, int pageSize) {
-        this(store, directory, outbox, providerPolicy, new FormLinks(FormLinks.DEFAULT_PATTERNS), linkBaseUrl, clock, pageSize);
+        this(store, directory, outbox, providerPolicy, new FormLinks(FormLinks.DEFAULT_PATTERNS), SendingWindow.ALWAYS_OPEN, linkBaseUrl, clock,
+                pageSize);
     }
 
     public ProgramService(CampaignStore store, DirectoryLookup directory, MessageOutbox outbox, ProviderPolicy providerPolicy,
-                          FormLinks formLinks, String linkBaseUrl, Clock clock, int pageSize) {
+                          FormLinks formLinks, SendingWindow window, String linkBaseUrl, Clock clock, int pageSize) {
         this.store = store;
         this.formLinks = formLinks;
+        this.window = window;
         this.directory = directory;
         this.resolver = new RecipientResolver(directory, pageSize);
         this.outbox = outbox;
@@ -104,7 +108,15 @@ public final class ProgramService {
         } catch (UnknownVariableException e) {
             throw new CommandRejectedException("UNKNOWN_VARIABLE", e.getMessage(), e.variable());
         }
-        var dueAt = PlannedTime.resolve(command.plannedDate(), command.plannedHour(), command.plannedAt(), clock);
+        var asked = PlannedTime.resolve(command.plannedDate(), command.plannedHour(), command.plannedAt(), clock);
+        var dueAt = command.urgent() ? asked : window.nextOpening(asked);
+        if (!dueAt.equals(asked)) {
+            notices.add("planned for " + PlannedTime.describe(asked, window.zone()) + ", outside the sending window ("
+                    + window.describe() + "): moved to " + PlannedTime.describe(dueAt, window.zone()));
+        } else if (command.urgent() && !window.isOpen(asked)) {
+            notices.add("urgent: sent at " + PlannedTime.describe(asked, window.zone()) + " although outside the sending window ("
+                    + window.describe() + ")");
+        }
         String redirectionUrl = null;
         if (redirected) {
             redirectionUrl = directory.redirectionTarget(command.redirectionTargetId())
@@ -129,7 +141,7 @@ public final class ProgramService {
         var draft = new Campaign(command.commandId(), Campaign.State.PLANNED, decision.provider(), template.text(), dueAt,
                 clock.instant(), 0, 0, 0, 0, false, true, command.attachment(), command.redirectionTargetId(), redirectionUrl,
                 command.quitMessage(), command.workshopId(), command.supporterId(), decision.aircallNumberId(), command.purpose(),
-                notices);
+                notices, command.urgent());
         var chosen = decision;
         var plan = new Plan(command, template, supporter, System.nanoTime());
         Optional<Campaign> stored;
@@ -199,7 +211,7 @@ public final class ProgramService {
             return new Campaign(draft.commandId(), draft.state(), decision.provider(), draft.template(), draft.dueAt(),
                     clock.instant(), seq, seq - sendable, dropped, 0, false, true, draft.attachment(), draft.redirectionTargetId(),
                     draft.redirectionUrl(), draft.quitMessage(), draft.workshopId(), draft.supporterId(),
-                    decision.aircallNumberId(), draft.purpose(), draft.notices());
+                    decision.aircallNumberId(), draft.purpose(), draft.notices(), draft.urgent());
         }
 
         private PlannedMessage render(Recipient recipient) {

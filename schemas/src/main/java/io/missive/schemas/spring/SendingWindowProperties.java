@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param closes   local closing time, excluded (default 20:00)
  * @param zone     the zone of those times (default Europe/Paris)
  * @param holidays closed all day; default the French public holidays of 2026–2027
+ * @param enabled  false opens the window all day, every day: for tests and the local stack, which run at any hour
  */
 @ConfigurationProperties("missive.sending-window")
 public record SendingWindowProperties(
@@ -28,10 +29,14 @@ public record SendingWindowProperties(
         @DefaultValue("08:00") LocalTime opens,
         @DefaultValue("20:00") LocalTime closes,
         @DefaultValue("Europe/Paris") ZoneId zone,
-        @Nullable List<LocalDate> holidays) {
+        @Nullable List<LocalDate> holidays,
+        @DefaultValue("true") boolean enabled) {
 
     /** Checked at start-up: a window that never opens or closes before it opens stops the service. */
     public SendingWindow window() {
+        if (!enabled) {
+            return SendingWindow.ALWAYS_OPEN;
+        }
         Set<DayOfWeek> open = days.isEmpty() ? Set.of() : EnumSet.copyOf(days);
         return new SendingWindow(open, opens, closes, zone, Set.copyOf(holidays == null ? FrenchPublicHolidays.Y2026_2027 : holidays));
     }

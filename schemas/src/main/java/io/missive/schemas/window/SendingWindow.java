@@ -15,19 +15,24 @@ import java.util.stream.Collectors;
 
 /**
  * When messages may reach a family: on {@code days}, between {@code opens} (included) and {@code closes} (excluded),
- * local time in {@code zone}, except on {@code holidays}. Local times are resolved with the zone's rules of that
- * day, so a window keeps its wall-clock hours across the changes to and from summer time.
+ * local time in {@code zone}, except on {@code holidays}; {@code opens} equal to {@code closes} means all day. Local
+ * times are resolved with the zone's rules of that day, so a window keeps its wall-clock hours across the changes to
+ * and from summer time.
  */
 public record SendingWindow(Set<DayOfWeek> days, LocalTime opens, LocalTime closes, ZoneId zone, Set<LocalDate> holidays) {
 
     /** Monday to Saturday, 08:00–20:00, Europe/Paris. */
     public static final Set<DayOfWeek> DEFAULT_DAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY);
 
+    /** Every day, all day: no quiet hours. */
+    public static final SendingWindow ALWAYS_OPEN = new SendingWindow(java.util.EnumSet.allOf(DayOfWeek.class), LocalTime.MIDNIGHT,
+            LocalTime.MIDNIGHT, ZoneId.of("Europe/Paris"), Set.of());
+
     public SendingWindow {
         if (days.isEmpty()) {
             throw new IllegalArgumentException("a sending window needs at least one day");
         }
-        if (!opens.isBefore(closes)) {
+        if (opens.isAfter(closes)) {
             throw new IllegalArgumentException("a sending window opens before it closes, got " + opens + "–" + closes);
         }
         days = Set.copyOf(days);
@@ -42,7 +47,7 @@ public record SendingWindow(Set<DayOfWeek> days, LocalTime opens, LocalTime clos
     public boolean isOpen(Instant at) {
         var local = at.atZone(zone);
         var time = local.toLocalTime();
-        return openDay(local.toLocalDate()) && !time.isBefore(opens) && time.isBefore(closes);
+        return openDay(local.toLocalDate()) && (allDay() || !time.isBefore(opens) && time.isBefore(closes));
     }
 
     /** {@code at} itself when the window is open then, otherwise the next time it opens. */
@@ -61,6 +66,10 @@ public record SendingWindow(Set<DayOfWeek> days, LocalTime opens, LocalTime clos
             }
         }
         throw new IllegalStateException("the sending window never opens in the next two years: " + this);
+    }
+
+    private boolean allDay() {
+        return opens.equals(closes);
     }
 
     private boolean openDay(LocalDate date) {
