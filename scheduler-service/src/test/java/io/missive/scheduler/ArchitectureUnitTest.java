@@ -6,6 +6,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
 import io.missive.testkit.arch.MissiveArchitectureRules;
 
+/** The shared rules; among them, capabilities depend on each other one way (publication on program, resolution on directory). */
 @AnalyzeClasses(packages = "io.missive.scheduler", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureUnitTest {
 

@@ -13,8 +13,8 @@ import io.missive.testkit.RealInfrastructure;
 import io.missive.testkit.TestNamespace;
 import io.missive.testkit.kafka.KafkaProbe;
 import io.missive.testkit.kafka.TestProducer;
-import io.missive.testkit.simulator.spothit.SpotHitSimulator;
-import io.missive.testkit.simulator.spothit.SpotHitSimulatorConfig;
+import io.missive.simulators.spothit.SpotHitSimulator;
+import io.missive.simulators.spothit.SpotHitSimulatorConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,14 +31,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * FAILED {@code OPTED_OUT} and never reaches SpotHit; a phone that opted back in is sent to again.
  */
 @RealInfrastructure
-@SpringBootTest(properties = {"spothit.api-key=optout-key", "spothit.dispatch.linger=50ms"})
+@SpringBootTest(properties = {"missive.spothit.api-key=optout-key", "missive.spothit.dispatch.linger=50ms"})
 class OptedOutAtDispatchIntegrationTest {
 
     static final SpotHitSimulator spotHit = SpotHitSimulator.start(SpotHitSimulatorConfig.forTests("optout-key"));
 
     @DynamicPropertySource
     static void spotHitUrl(DynamicPropertyRegistry registry) {
-        registry.add("spothit.base-url", spotHit::baseUrl);
+        registry.add("missive.spothit.base-url", spotHit::baseUrl);
     }
 
     @AfterAll

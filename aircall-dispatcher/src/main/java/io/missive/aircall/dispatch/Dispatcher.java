@@ -28,7 +28,7 @@ public final class Dispatcher {
     }
 
     private final DispatchLedger ledger;
-    private final AircallGateway aircall;
+    private final SendSmsPort aircall;
     private final CredentialsRateLimiter limiter;
     private final Admission admission;
     private final RetryPolicy retries;
@@ -38,13 +38,13 @@ public final class Dispatcher {
     private final OptOuts optOuts;
     private final SendingWindow window;
 
-    public Dispatcher(DispatchLedger ledger, AircallGateway aircall, CredentialsRateLimiter limiter, Admission admission,
+    public Dispatcher(DispatchLedger ledger, SendSmsPort aircall, CredentialsRateLimiter limiter, Admission admission,
                       RetryPolicy retries, UnknownOutcomePolicy unknownOutcome, Clock clock, DispatchMetrics metrics) {
         this(ledger, aircall, limiter, admission, retries, unknownOutcome, clock, metrics, OptOuts.none(), SendingWindow.ALWAYS_OPEN);
     }
 
     /** @param window retries falling outside it wait for it to open (quiet hours) */
-    public Dispatcher(DispatchLedger ledger, AircallGateway aircall, CredentialsRateLimiter limiter, Admission admission,
+    public Dispatcher(DispatchLedger ledger, SendSmsPort aircall, CredentialsRateLimiter limiter, Admission admission,
                       RetryPolicy retries, UnknownOutcomePolicy unknownOutcome, Clock clock, DispatchMetrics metrics,
                       OptOuts optOuts, SendingWindow window) {
         this.optOuts = optOuts;

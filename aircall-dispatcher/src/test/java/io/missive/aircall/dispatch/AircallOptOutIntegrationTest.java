@@ -15,8 +15,8 @@ import io.missive.testkit.RealInfrastructure;
 import io.missive.testkit.TestNamespace;
 import io.missive.testkit.kafka.KafkaProbe;
 import io.missive.testkit.kafka.TestProducer;
-import io.missive.testkit.simulator.aircall.AircallSimulator;
-import io.missive.testkit.simulator.aircall.AircallSimulatorConfig;
+import io.missive.simulators.aircall.AircallSimulator;
+import io.missive.simulators.aircall.AircallSimulatorConfig;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -32,8 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class AircallOptOutIntegrationTest {
 
     private static final Duration DELAY_UNIT = Duration.ofSeconds(2);
-    private static final AircallSimulator aircall = AircallSimulator.start(AircallSimulatorConfig.builder()
-            .rateLimit(100, Duration.ofSeconds(1)).build());
+    private static final AircallSimulator aircall = AircallSimulator.start(AircallSimulatorConfig.forTests()
+            .withRateLimit(100, Duration.ofSeconds(1)));
 
     @DynamicPropertySource
     static void aircallProperties(DynamicPropertyRegistry registry) {
@@ -74,7 +74,7 @@ class AircallOptOutIntegrationTest {
     @Test
     void aStopBetweenTwoAttemptsStopsTheRetry(TestNamespace namespace) {
         var stopped = phone(40, 2);
-        aircall.failFirstAttemptsTo(stopped, 1, 503);
+        aircall.faults().failFirstAttemptsTo(stopped, 1, 503);
         var message = requested("optout-retry", stopped, "Rappel : rendez-vous demain");
         try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS); var producer = new TestProducer(namespace)) {
             producer.send(Topics.AIRCALL_REQUESTED, message.getMessageId(), message);

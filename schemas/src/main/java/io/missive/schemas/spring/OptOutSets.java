@@ -1,6 +1,7 @@
 package io.missive.schemas.spring;
 
 import io.missive.schemas.optouts.kafka.KafkaOptOutSet;
+import io.missive.schemas.phones.PhoneNumbers;
 import io.missive.schemas.topics.Topics;
 import java.time.Duration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -14,8 +15,9 @@ public final class OptOutSets {
     private OptOutSets() {
     }
 
-    /** Started; close it with the context ({@code destroyMethod = "close"}). Phones are E.164 on both sides. */
+    /** Started; close it with the context ({@code destroyMethod = "close"}). Phones are compared after the one normaliser. */
     public static KafkaOptOutSet started(KafkaProperties kafka, TopicNames names) {
-        return new KafkaOptOutSet(kafka.buildConsumerProperties(), names.of(Topics.OPTOUTS), phone -> phone.strip(), LOAD_TIMEOUT).start();
+        return new KafkaOptOutSet(kafka.buildConsumerProperties(), names.of(Topics.OPTOUTS),
+                phone -> PhoneNumbers.toE164(phone).orElse(phone.strip()), LOAD_TIMEOUT).start();
     }
 }

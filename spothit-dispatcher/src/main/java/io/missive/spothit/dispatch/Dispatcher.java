@@ -57,14 +57,14 @@ public final class Dispatcher {
         var optedOutIds = new ArrayList<String>();
         // Asked now, not at acceptance: a STOP that landed since the campaign was accepted is honoured.
         var optedOut = optOuts.optedOutAmong(messages.values().stream()
-                .filter(m -> entries.get(m.messageId()).state() == LedgerState.PLANNED).map(RequestedMessage::phone).toList());
+                .filter(m -> entries.get(m.messageId()).state() == DispatchState.PENDING).map(RequestedMessage::phone).toList());
         for (var message : messages.values()) {
             var entry = entries.get(message.messageId());
             switch (entry.state()) {
                 case SENT, FAILED -> announcements.add(StatusChange.of(entry));
                 case SENDING -> log.info("event=dispatch.skipped reason=in_flight messageId={} campaignId={}",
                         message.messageId(), message.campaignId());
-                case PLANNED -> {
+                case PENDING -> {
                     if (optedOut.contains(message.phone())) {
                         optedOutIds.add(message.messageId());
                         log.info("event=dispatch.opted_out messageId={} campaignId={} phone={}",
@@ -80,13 +80,13 @@ public final class Dispatcher {
             }
         }
         if (!optedOutIds.isEmpty()) {
-            var refused = ledger.settleFailed(optedOutIds, LedgerState.PLANNED, OptOuts.REASON, 0).stream()
+            var refused = ledger.settleFailed(optedOutIds, DispatchState.PENDING, OptOuts.REASON, 0).stream()
                     .map(StatusChange::of).toList();
             observer.settled(refused);
             announcements.addAll(refused);
         }
         if (!blocked.isEmpty()) {
-            var refused = ledger.settleFailed(blocked, LedgerState.PLANNED, Safeguard.REASON, 0).stream()
+            var refused = ledger.settleFailed(blocked, DispatchState.PENDING, Safeguard.REASON, 0).stream()
                     .map(StatusChange::of).toList();
             observer.settled(refused);
             announcements.addAll(refused);
@@ -117,7 +117,7 @@ public final class Dispatcher {
             case SendOutcome.Unknown unknown -> {
                 log.warn("event=dispatch.unknown_outcome campaignId={} batchId={} recipients={} detail=\"{}\"",
                         sms.campaignId(), sms.batchId(), sms.recipients().size(), unknown.reason());
-                yield ledger.settleFailed(sms.messageIds(), LedgerState.SENDING, UnknownOutcomePolicy.REASON,
+                yield ledger.settleFailed(sms.messageIds(), DispatchState.SENDING, UnknownOutcomePolicy.REASON,
                         attempted.attempts());
             }
         };
@@ -129,6 +129,6 @@ public final class Dispatcher {
     private List<LedgerEntry> failed(BulkSms sms, String reason, int attempts) {
         log.warn("event=dispatch.failed campaignId={} batchId={} recipients={} attempts={} reason=\"{}\"",
                 sms.campaignId(), sms.batchId(), sms.recipients().size(), attempts, reason);
-        return ledger.settleFailed(sms.messageIds(), LedgerState.SENDING, reason, attempts);
+        return ledger.settleFailed(sms.messageIds(), DispatchState.SENDING, reason, attempts);
     }
 }

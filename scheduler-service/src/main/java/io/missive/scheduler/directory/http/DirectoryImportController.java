@@ -3,6 +3,7 @@ package io.missive.scheduler.directory.http;
 import io.missive.scheduler.directory.Directory;
 import io.missive.scheduler.directory.DirectoryStore;
 import io.missive.scheduler.rendering.VariableRules;
+import io.missive.schemas.problems.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -73,19 +73,17 @@ public class DirectoryImportController {
             for (int i = 0; i < parents.size() && problem.isEmpty(); i++) {
                 var violations = VariableRules.check("parents[" + i + "].variables", parents.get(i).variables());
                 if (!violations.isEmpty()) {
-                    var detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, violations.getFirst().toString());
-                    detail.setTitle("Invalid directory import");
-                    detail.setProperty("field", violations.getFirst().field());
-                    detail.setProperty("rule", violations.getFirst().rule());
-                    detail.setProperty("violations", violations.stream().map(VariableRules.Violation::toString).toList());
-                    return ResponseEntity.badRequest().body(detail);
+                    throw ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid-directory-import", violations.getFirst().toString())
+                            .titled("Invalid directory import")
+                            .with("field", violations.getFirst().field())
+                            .with("rule", violations.getFirst().rule())
+                            .with("violations", violations.stream().map(VariableRules.Violation::toString).toList());
                 }
             }
         }
         if (problem.isPresent()) {
-            var detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, problem.get());
-            detail.setTitle("Invalid directory import");
-            return ResponseEntity.badRequest().body(detail);
+            throw ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid-directory-import", problem.get())
+                    .titled("Invalid directory import");
         }
         long started = System.nanoTime();
         store.apply(new Directory.Changes(parents, children, groups, supporters, tags, targets, List.of()));

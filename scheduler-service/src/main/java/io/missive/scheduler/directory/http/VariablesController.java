@@ -1,7 +1,7 @@
 package io.missive.scheduler.directory.http;
 
 import io.missive.scheduler.rendering.Variable;
-import io.missive.scheduler.resolution.DirectoryLookup;
+import io.missive.scheduler.directory.DirectoryLookup;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,11 +7,11 @@ import io.missive.events.ParentRecord;
 import io.missive.events.RedirectionTargetRecord;
 import io.missive.events.SupporterRecord;
 import io.missive.events.TagRecord;
+import io.missive.schemas.phones.PhoneNumbers;
 import io.missive.schemas.topics.Topics;
 import io.missive.scheduler.directory.Directory;
 import io.missive.scheduler.directory.DirectoryStore;
 import io.missive.scheduler.rendering.VariableRules;
-import io.missive.scheduler.resolution.PhoneNumbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import io.missive.schemas.spring.MissiveKafkaAutoConfiguration;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
@@ -39,7 +40,7 @@ public class DirectoryListener {
     }
 
     @KafkaListener(topics = Topics.PREFIX + Topics.DIRECTORY_NAME, groupId = Topics.PREFIX + "scheduler-directory",
-            containerFactory = "batchListenerFactory")
+            containerFactory = MissiveKafkaAutoConfiguration.BATCH_LISTENER_FACTORY)
     public void onDirectory(List<ConsumerRecord<String, @Nullable Object>> records) {
         int undecodable = firstUndecodable(records);
         int invalid = firstInvalid(undecodable < 0 ? records : records.subList(0, undecodable));
@@ -100,7 +101,7 @@ public class DirectoryListener {
     }
 
     @KafkaListener(topics = Topics.PREFIX + Topics.OPTOUTS_NAME, groupId = Topics.PREFIX + "scheduler-optouts",
-            containerFactory = "batchListenerFactory")
+            containerFactory = MissiveKafkaAutoConfiguration.BATCH_LISTENER_FACTORY)
     public void onOptOuts(List<ConsumerRecord<String, @Nullable Object>> records) {
         int undecodable = firstUndecodable(records);
         projectOptOuts(undecodable < 0 ? records : records.subList(0, undecodable));
@@ -114,7 +115,7 @@ public class DirectoryListener {
             if (phone != null) {
                 // A tombstone or an opt-in (active=false) opts the phone back in.
                 boolean active = record.value() instanceof OptOut optOut && optOut.getActive();
-                PhoneNumbers.normalise(phone).ifPresent(e164 -> last.put(e164, active));
+                PhoneNumbers.toE164(phone).ifPresent(e164 -> last.put(e164, active));
             }
         }
         store.optOut(last.entrySet().stream().filter(e -> e.getValue()).map(e -> e.getKey()).toList());

@@ -1,9 +1,10 @@
 package io.missive.gateway.optouts.http;
 
 import io.missive.gateway.optouts.OptIns;
-import io.missive.gateway.phones.PhoneNumbers;
 import io.missive.gateway.publishing.EventSink;
 import io.missive.schemas.logging.Masking;
+import io.missive.schemas.phones.PhoneNumber;
+import io.missive.schemas.phones.PhoneNumbers;
 import io.missive.schemas.optouts.OptOuts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,11 +55,12 @@ class OptOutRevokeController {
             description = "422 when the phone is not a phone number (with the reason), 400 without author or reason, "
                     + "404 for a phone that never opted out; 200 with alreadyOptedIn when it had opted back in already.")
     ResponseEntity<?> revoke(@PathVariable String phone, @RequestBody(required = false) @Nullable RevokeRequest body) {
-        var e164 = PhoneNumbers.toE164(phone);
-        if (e164.isEmpty()) {
-            return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid phone number", "phone",
-                    "not a phone number: expected E.164 (+ then 8 to 15 digits) or a French national number (0 then 9 digits)");
+        var parsed = PhoneNumbers.parse(phone);
+        if (parsed instanceof PhoneNumber.Rejected rejected) {
+            // The phone library's own reason, which never repeats the number.
+            return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid phone number", "phone", rejected.message());
         }
+        var e164 = java.util.Optional.of(((PhoneNumber.Valid) parsed).e164());
         var author = body == null ? null : body.author();
         var reason = body == null ? null : body.reason();
         for (var field : List.of(new Field("author", author), new Field("reason", reason))) {
