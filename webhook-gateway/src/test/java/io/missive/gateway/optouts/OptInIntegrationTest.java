@@ -70,7 +70,7 @@ class OptInIntegrationTest extends GatewayClientTest {
 
             var malformed = http.postJson("/api/v1/optouts/12ab/revoke", "{\"author\":\"claire\",\"reason\":\"why not\"}");
             assertThat(malformed.statusCode()).isEqualTo(422);
-            assertThat(malformed.body()).contains("\"field\":\"phone\"", "not a phone number");
+            assertThat(malformed.body()).contains("\"field\":\"phone\"", "not digits");
 
             var noAuthor = http.postJson("/api/v1/optouts/+33671000099/revoke", "{\"reason\":\"why not\"}");
             assertThat(noAuthor.statusCode()).isEqualTo(400);
