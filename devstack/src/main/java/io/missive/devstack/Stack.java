@@ -108,6 +108,8 @@ public final class Stack implements AutoCloseable {
         env.put("AIRCALL_WEBHOOK_CALL_TOKEN", SECRETS.aircallCallToken());
         env.put("AIRCALL_WEBHOOK_EVENT_MESSAGE_STATUS_UPDATED_TOKEN", SECRETS.aircallStatusToken());
         env.put("AIRCALL_WEBHOOK_INSIGHT_CARDS_TOKEN", SECRETS.aircallInsightCardsToken());
+        // The local stack's tests, benchmark and fault suite run at any hour: no quiet hours unless overridden.
+        env.put("MISSIVE_SENDINGWINDOW_ENABLED", "false");
         env.putAll(config.environmentOverrides());
         return env;
     }

@@ -1,6 +1,8 @@
 package io.missive.aircall.dispatch;
 
 import io.missive.schemas.logging.Masking;
+import io.missive.schemas.optouts.OptOuts;
+import io.missive.schemas.window.SendingWindow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,9 +35,20 @@ public final class Dispatcher {
     private final UnknownOutcomePolicy unknownOutcome;
     private final Clock clock;
     private final DispatchMetrics metrics;
+    private final OptOuts optOuts;
+    private final SendingWindow window;
 
     public Dispatcher(DispatchLedger ledger, SendSmsPort aircall, CredentialsRateLimiter limiter, Admission admission,
                       RetryPolicy retries, UnknownOutcomePolicy unknownOutcome, Clock clock, DispatchMetrics metrics) {
+        this(ledger, aircall, limiter, admission, retries, unknownOutcome, clock, metrics, OptOuts.none(), SendingWindow.ALWAYS_OPEN);
+    }
+
+    /** @param window retries falling outside it wait for it to open (quiet hours) */
+    public Dispatcher(DispatchLedger ledger, SendSmsPort aircall, CredentialsRateLimiter limiter, Admission admission,
+                      RetryPolicy retries, UnknownOutcomePolicy unknownOutcome, Clock clock, DispatchMetrics metrics,
+                      OptOuts optOuts, SendingWindow window) {
+        this.optOuts = optOuts;
+        this.window = window;
         this.ledger = ledger;
         this.aircall = aircall;
         this.limiter = limiter;
@@ -96,6 +109,12 @@ public final class Dispatcher {
      */
     public SendOutcome call(LedgerEntry claimed) {
         var message = claimed.message();
+        // Asked at every attempt, retries included: a STOP that landed since acceptance or since the last attempt wins.
+        if (optOuts.optedOut(message.phone())) {
+            log.info("event=aircall.opted_out messageId={} campaignId={} phone={} attempt={}", message.messageId(),
+                    message.campaignId(), Masking.phone(message.phone()), claimed.attempts());
+            return new SendOutcome.Rejected(OptOuts.REASON, null);
+        }
         limiter.started();
         var outcome = aircall.send(message.numberId() == null ? "" : message.numberId(), message.phone(), message.body());
         if (outcome.rateLimit() != null) {
@@ -152,7 +171,8 @@ public final class Dispatcher {
                 ? retries.retryAfterUnavailable(attempt, entry.receivedAt(), now)
                 : Optional.of(now.plus(retries.delayAfter(attempt))).filter(at -> retries.allowsAnotherAfter(attempt));
         if (retry.isPresent()) {
-            var next = retry.get();
+            // Quiet hours: a retry never reaches a family outside the sending window.
+            var next = window.nextOpening(retry.get());
             ledger.scheduleRetry(message.messageId(), next, error, now);
             metrics.outcome("retry");
             log.warn("event=aircall.retry_scheduled messageId={} campaignId={} attempt={} error={} nextAttemptAt={}",

@@ -1,5 +1,6 @@
 package io.missive.aircall.dispatch;
 
+import io.missive.schemas.window.SendingWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -52,5 +53,10 @@ public record RetryPolicy(int maxAttempts, Duration unit, Duration giveUpAfter) 
     /** The wait after the {@code attemptsMade}-th attempt (1-based) failed. */
     public Duration delayAfter(int attemptsMade) {
         return unit.multipliedBy(attemptsMade);
+    }
+
+    /** When the next attempt is due: after the delay, and not before the sending window opens (quiet hours). */
+    public Instant nextAttemptAt(int attemptsMade, Instant failedAt, SendingWindow window) {
+        return window.nextOpening(failedAt.plus(delayAfter(attemptsMade)));
     }
 }

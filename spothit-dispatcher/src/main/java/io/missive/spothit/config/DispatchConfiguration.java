@@ -5,9 +5,12 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.missive.schemas.logging.Masking;
+import io.missive.schemas.optouts.kafka.KafkaOptOutSet;
 import io.missive.schemas.spring.BatchListenerCustomizer;
 import io.missive.schemas.spring.EventPublisher;
+import io.missive.schemas.spring.OptOutSets;
 import io.missive.schemas.spring.OutagePolicy;
+import io.missive.schemas.spring.TopicNames;
 import io.missive.spothit.dispatch.BulkPlanner;
 import io.missive.spothit.dispatch.DispatchLedger;
 import io.missive.spothit.dispatch.Dispatcher;
@@ -29,6 +32,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,6 +103,12 @@ class DispatchConfiguration {
         return Safeguard.of(properties.safeguard(), safePhones(properties));
     }
 
+    /** Kept from the compacted missive.optouts topic, asked just before each SpotHit call. */
+    @Bean(destroyMethod = "close")
+    KafkaOptOutSet optOutSet(KafkaProperties kafka, TopicNames names) {
+        return OptOutSets.started(kafka, names);
+    }
+
     @Bean
     DispatchMetrics dispatchMetrics(MeterRegistry meters) {
         return new DispatchMetrics(meters);
@@ -106,12 +116,12 @@ class DispatchConfiguration {
 
     @Bean
     Dispatcher dispatcher(DispatchLedger ledger, ResilientSender sender, StatusPort status, SpotHitProperties properties,
-                          Safeguard safeguard, DispatchMetrics metrics) {
+                          Safeguard safeguard, DispatchMetrics metrics, KafkaOptOutSet optOuts) {
         var dispatch = properties.dispatch();
         log.info("event=spothit.parking firstWait={} maxWait={} giveUpAfter={}",
                 dispatch.parkFirstWait(), dispatch.parkMaxWait(), dispatch.giveUpAfter());
         return new Dispatcher(ledger, sender, status, new BulkPlanner(dispatch.batchSize()),
-                safeguard, metrics, new Parking(dispatch.parkFirstWait(), dispatch.parkMaxWait(), dispatch.giveUpAfter()));
+                safeguard, metrics, new Parking(dispatch.parkFirstWait(), dispatch.parkMaxWait(), dispatch.giveUpAfter()), optOuts);
     }
 
     @Bean

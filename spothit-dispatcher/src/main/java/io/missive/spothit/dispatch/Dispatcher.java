@@ -1,6 +1,7 @@
 package io.missive.spothit.dispatch;
 
 import io.missive.schemas.logging.Masking;
+import io.missive.schemas.optouts.OptOuts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends requested messages to SpotHit exactly once. For each poll of requested messages: record
  * them in the ledger (a message the ledger already knows is not sent again; if it is settled its
- * status is announced again, in case the previous run died before publishing it), fail those the
- * safeguard stops, then for each bulk call: ledger SENDING, call, ledger settled, status published.
+ * status is announced again, in case the previous run died before publishing it), fail those whose
+ * phone opted out since acceptance ({@code OPTED_OUT}) and those the safeguard stops, then for each bulk call: ledger SENDING, call, ledger settled, status published.
  * The caller acknowledges the messages only after this returns.
  */
 public final class Dispatcher {
@@ -27,11 +28,18 @@ public final class Dispatcher {
     private final Safeguard safeguard;
     private final DispatchObserver observer;
     private final Parking parking;
+    private final OptOuts optOuts;
     /** Whether parked messages may be waiting for SpotHit: true at start, since the ledger may hold some. */
     private volatile boolean parkedWaiting = true;
 
     public Dispatcher(DispatchLedger ledger, ResilientSender sender, StatusPort status, BulkPlanner planner,
                       Safeguard safeguard, DispatchObserver observer, Parking parking) {
+        this(ledger, sender, status, planner, safeguard, observer, parking, OptOuts.none());
+    }
+
+    public Dispatcher(DispatchLedger ledger, ResilientSender sender, StatusPort status, BulkPlanner planner,
+                      Safeguard safeguard, DispatchObserver observer, Parking parking, OptOuts optOuts) {
+        this.optOuts = optOuts;
         this.ledger = ledger;
         this.sender = sender;
         this.status = status;
@@ -51,6 +59,10 @@ public final class Dispatcher {
         var announcements = new ArrayList<StatusChange>();
         var toSend = new ArrayList<RequestedMessage>();
         var blocked = new ArrayList<String>();
+        var optedOutIds = new ArrayList<String>();
+        // Asked now, not at acceptance: a STOP that landed since the campaign was accepted is honoured.
+        var optedOut = optOuts.optedOutAmong(messages.values().stream()
+                .filter(m -> entries.get(m.messageId()).state() == DispatchState.PENDING).map(RequestedMessage::phone).toList());
         for (var message : messages.values()) {
             var entry = entries.get(message.messageId());
             switch (entry.state()) {
@@ -61,7 +73,11 @@ public final class Dispatcher {
                 case PARKED -> log.debug("event=dispatch.skipped reason=parked messageId={} campaignId={}",
                         message.messageId(), message.campaignId());
                 case PENDING -> {
-                    if (safeguard.allows(message.phone())) {
+                    if (optedOut.contains(message.phone())) {
+                        optedOutIds.add(message.messageId());
+                        log.info("event=dispatch.opted_out messageId={} campaignId={} phone={}",
+                                message.messageId(), message.campaignId(), Masking.phone(message.phone()));
+                    } else if (safeguard.allows(message.phone())) {
                         toSend.add(message);
                     } else {
                         blocked.add(message.messageId());
@@ -70,6 +86,12 @@ public final class Dispatcher {
                     }
                 }
             }
+        }
+        if (!optedOutIds.isEmpty()) {
+            var refused = ledger.settleFailed(optedOutIds, DispatchState.PENDING, OptOuts.REASON, 0).stream()
+                    .map(StatusChange::of).toList();
+            observer.settled(refused);
+            announcements.addAll(refused);
         }
         if (!blocked.isEmpty()) {
             var refused = ledger.settleFailed(blocked, DispatchState.PENDING, Safeguard.REASON, 0).stream()
