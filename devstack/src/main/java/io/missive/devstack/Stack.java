@@ -86,6 +86,21 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops one service and starts it again with {@code overrides} on top of its usual environment (an empty map
+     * restores it), then waits until it is healthy: the benchmark runs the scheduler once with the send guard off.
+     */
+    public void restart(String name, Map<String, String> overrides, Duration healthTimeout) {
+        var env = environment(name);
+        env.putAll(overrides);
+        var restarted = new ServiceProcess(name, config.jar(name), config.port(name), env, config.logs(),
+                config.optimisingCompiler());
+        service(name).stop(Duration.ofSeconds(30));
+        services.put(name, restarted);
+        restarted.start();
+        restarted.awaitHealthy(healthTimeout);
+    }
+
     /** The environment a service gets: infrastructure, simulators as providers, development secrets. */
     Map<String, String> environment(String service) {
         var env = new LinkedHashMap<String, String>();
