@@ -91,7 +91,7 @@ public final class Devstack {
         }));
         double seconds = (System.nanoTime() - started) / 1e9;
         var generated = DemoDirectory.generate(parents);
-        generated.importInto(stack.url("scheduler-service"));
+        generated.importInto(stack);
         generated.publish(stack.infrastructure().kafkaBootstrapServers(), config.topicPrefix());
         var directory = generated.summary();
         printWhereEverythingListens(stack, seconds, directory);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -32,7 +33,7 @@ final class DirectoryImport {
     private DirectoryImport() {
     }
 
-    static void post(String schedulerUrl, List<Map.Entry<String, SpecificRecord>> records) {
+    static void post(String schedulerUrl, Supplier<String> accessToken, List<Map.Entry<String, SpecificRecord>> records) {
         // Groups, supporters, tags and targets first, then parents, then children: every chunk refers to what exists.
         var ordered = new ArrayList<SpecificRecord>();
         for (var type : List.of(GroupRecord.class, SupporterRecord.class, TagRecord.class, RedirectionTargetRecord.class,
@@ -45,6 +46,7 @@ final class DirectoryImport {
                 var request = HttpRequest.newBuilder(URI.create(schedulerUrl + "/api/v1/directory/import"))
                         .timeout(Duration.ofMinutes(2))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + accessToken.get())
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                 var response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {

@@ -96,7 +96,7 @@ public final class FaultSuite {
 
         progress.accept("importing " + parents + " parents");
         var directory = DemoDirectory.generate(parents);
-        directory.importInto(stack.url("scheduler-service"));
+        directory.importInto(stack);
         int accepted = programCampaign(directory.summary());
         programAircallMessages(directory.summary());
         progress.accept("campaign of " + accepted + " recipients programmed; injecting faults");

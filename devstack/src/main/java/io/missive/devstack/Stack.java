@@ -1,5 +1,7 @@
 package io.missive.devstack;
 
+import io.missive.schemas.access.Scopes;
+import io.missive.testkit.access.AccessTokens;
 import io.missive.testkit.kafka.TopicAdmin;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,12 +20,17 @@ public final class Stack implements AutoCloseable {
 
     private static final DevSecrets SECRETS = DevSecrets.defaults();
 
+    /** The key the services trust for access tokens, and that signs the devstack tools' own tokens. */
+    private final AccessTokens tokenKeys = AccessTokens.generate();
+
     private final StackConfig config;
     private final LocalInfrastructure infrastructure;
     private final Simulators simulators;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    private @Nullable String token;
+    private long tokenSignedAt;
     private final Thread closeOnExit = Thread.ofPlatform().unstarted(this::close);
 
     private Stack(StackConfig config, LocalInfrastructure infrastructure, Simulators simulators) {
@@ -92,6 +99,7 @@ public final class Stack implements AutoCloseable {
         env.put("JDBC_USERNAME", infrastructure.jdbcUsername());
         env.put("JDBC_PASSWORD", infrastructure.jdbcPassword());
         env.put("MISSIVE_TOPICS_PREFIX", config.topicPrefix());
+        env.put("MISSIVE_JWT_PUBLIC_KEY", tokenKeys.publicKeyPem());
         env.put("PUBLIC_BASE_URL", gatewayUrl());
         env.put("SPOT_HIT_API_KEY", SECRETS.spotHitApiKey());
         env.put("SPOT_HIT_BASE_URL", "http://localhost:" + config.spotHitSimulatorPort());
@@ -108,6 +116,19 @@ public final class Stack implements AutoCloseable {
         env.put("AIRCALL_WEBHOOK_INSIGHT_CARDS_TOKEN", SECRETS.aircallInsightCardsToken());
         env.putAll(config.environmentOverrides());
         return env;
+    }
+
+    /**
+     * An access token carrying every scope, for the devstack's tools (demo, fault suite, benchmark,
+     * tests). A token lives five minutes; a fresh one is signed every minute.
+     */
+    public synchronized String accessToken() {
+        var now = System.nanoTime();
+        if (token == null || now - tokenSignedAt > java.util.concurrent.TimeUnit.MINUTES.toNanos(1)) {
+            token = tokenKeys.mint(Scopes.ALL.toArray(String[]::new));
+            tokenSignedAt = now;
+        }
+        return token;
     }
 
     public DevSecrets secrets() {

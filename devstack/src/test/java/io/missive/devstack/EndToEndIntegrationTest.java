@@ -46,7 +46,7 @@ class EndToEndIntegrationTest {
         stack.simulators().spotHit().receipts(ReceiptPlan.allDelivered(stack.gatewayUrl() + "/spot_hit/status"));
         client = new StackHttp(stack);
         var generated = DemoDirectory.generate(PARENTS);
-        generated.importInto(stack.url("scheduler-service"));
+        generated.importInto(stack);
         generated.publish(stack.infrastructure().kafkaBootstrapServers(), config.topicPrefix());
         directory = generated.summary();
     }
@@ -167,6 +167,8 @@ class EndToEndIntegrationTest {
                         .method(bad.method(), bad.body() == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
                                 : java.net.http.HttpRequest.BodyPublishers.ofString(bad.body()));
                 bad.headers().forEach(request::header);
+                // With a valid token, so that the bad input reaches the endpoint's own validation.
+                request.header("Authorization", "Bearer " + stack.accessToken());
                 tried.merge(bad.endpoint(), 1, Integer::sum);
                 try {
                     int status = raw.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();

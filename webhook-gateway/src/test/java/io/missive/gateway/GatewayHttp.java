@@ -1,5 +1,6 @@
 package io.missive.gateway;
 
+import io.missive.testkit.access.AccessTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Calls the running gateway as a provider would: plain HTTP on loopback, redirects not followed. */
+/**
+ * Calls the running gateway as a provider would: plain HTTP on loopback, redirects not followed, no
+ * access token (webhooks and links are open); {@link #getWithToken} for what needs one.
+ */
 public final class GatewayHttp implements AutoCloseable {
 
     private final HttpClient client = HttpClient.newBuilder()
@@ -27,6 +31,12 @@ public final class GatewayHttp implements AutoCloseable {
 
     public HttpResponse<String> get(String pathAndQuery) {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
+    }
+
+    /** A GET as staff or operations would send it: with an access token carrying every scope. */
+    public HttpResponse<String> getWithToken(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery))
+                .header("Authorization", AccessTokens.bearer(AccessTokens.testKey().allScopes())).GET());
     }
 
     public HttpResponse<String> postJson(String pathAndQuery, String json) {

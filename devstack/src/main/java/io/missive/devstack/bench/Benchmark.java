@@ -83,7 +83,7 @@ public final class Benchmark {
         progress.accept("importing " + parents + " parents");
         long importStarted = System.nanoTime();
         var directory = DemoDirectory.generate(parents);
-        directory.importInto(stack.url("scheduler-service"));
+        directory.importInto(stack);
         report.put("directoryImportSeconds", round(seconds(importStarted)));
 
         report.put("campaign", campaign(directory.summary(), results));
