@@ -27,7 +27,8 @@ public final class Simulators implements AutoCloseable {
                             int aircallRequests, java.time.Duration aircallWindow) {
         var spotHit = SpotHitSimulator.start(SpotHitSimulatorConfig.forTests(secrets.spotHitApiKey())
                 .withPort(spotHitPort)
-                .withReceipts(ReceiptPlan.realistic(gateway + "/spot_hit/status")));
+                .withReceipts(ReceiptPlan.realistic(gateway + "/spot_hit/status?secret="
+                        + java.net.URLEncoder.encode(secrets.spotHitCallbackSecret(), java.nio.charset.StandardCharsets.UTF_8))));
         var aircallConfig = AircallSimulatorConfig.builder()
                 .port(aircallPort)
                 .credentials(secrets.aircallApiId(), secrets.aircallApiToken())

@@ -1,7 +1,5 @@
 package io.missive.devstack;
 
-import io.missive.schemas.access.Scopes;
-import io.missive.testkit.access.AccessTokens;
 import io.missive.testkit.kafka.TopicAdmin;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,23 +18,20 @@ public final class Stack implements AutoCloseable {
 
     private static final DevSecrets SECRETS = DevSecrets.defaults();
 
-    /** The key the services trust for access tokens, and that signs the devstack tools' own tokens. */
-    private final AccessTokens tokenKeys = AccessTokens.generate();
-
     private final StackConfig config;
     private final LocalInfrastructure infrastructure;
     private final Simulators simulators;
+    private final ConsoleAccess access;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
-    private @Nullable String token;
-    private long tokenSignedAt;
     private final Thread closeOnExit = Thread.ofPlatform().unstarted(this::close);
 
     private Stack(StackConfig config, LocalInfrastructure infrastructure, Simulators simulators) {
         this.config = config;
         this.infrastructure = infrastructure;
         this.simulators = simulators;
+        this.access = ConsoleAccess.prepare(config.workDirectory());
         for (var name : StackConfig.SERVICES) {
             services.put(name, new ServiceProcess(name, config.jar(name), config.port(name), environment(name), config.logs(),
                     config.optimisingCompiler()));
@@ -68,11 +63,16 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /** The console first, so that tokens can be had as soon as the others are up; then the rest together. */
     private void startServices(Duration healthTimeout) {
-        services.values().forEach(ServiceProcess::start);
+        var console = service("console");
+        console.start();
+        console.awaitHealthy(healthTimeout);
+        var others = services.values().stream().filter(service -> service != console).toList();
+        others.forEach(ServiceProcess::start);
         var failures = new ArrayList<String>();
         try (var waiting = Executors.newVirtualThreadPerTaskExecutor()) {
-            var checks = services.values().stream()
+            var checks = others.stream()
                     .map(service -> waiting.submit(() -> service.awaitHealthy(healthTimeout)))
                     .toList();
             for (var check : checks) {
@@ -91,15 +91,26 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    /** The environment a service gets: infrastructure, simulators as providers, development secrets. */
+    /**
+     * The environment a service gets: infrastructure, simulators as providers, development secrets,
+     * the console's public key (the console: its signing key, first admin and the devstack's client).
+     */
     Map<String, String> environment(String service) {
         var env = new LinkedHashMap<String, String>();
+        if (service.equals("console")) {
+            env.put("JDBC_URL", infrastructure.jdbcUrl("missive"));
+            env.put("JDBC_USERNAME", infrastructure.jdbcUsername());
+            env.put("JDBC_PASSWORD", infrastructure.jdbcPassword());
+            env.putAll(access.consoleEnvironment(url("console")));
+            env.putAll(config.environmentOverrides());
+            return env;
+        }
         env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
         env.put("JDBC_URL", infrastructure.jdbcUrl("missive"));
         env.put("JDBC_USERNAME", infrastructure.jdbcUsername());
         env.put("JDBC_PASSWORD", infrastructure.jdbcPassword());
         env.put("MISSIVE_TOPICS_PREFIX", config.topicPrefix());
-        env.put("MISSIVE_JWT_PUBLIC_KEY", tokenKeys.publicKeyPem());
+        env.put("MISSIVE_JWT_PUBLIC_KEY", access.publicKeyPem());
         env.put("PUBLIC_BASE_URL", gatewayUrl());
         env.put("SPOT_HIT_API_KEY", SECRETS.spotHitApiKey());
         env.put("SPOT_HIT_BASE_URL", "http://localhost:" + config.spotHitSimulatorPort());
@@ -114,21 +125,22 @@ public final class Stack implements AutoCloseable {
         env.put("AIRCALL_WEBHOOK_CALL_TOKEN", SECRETS.aircallCallToken());
         env.put("AIRCALL_WEBHOOK_EVENT_MESSAGE_STATUS_UPDATED_TOKEN", SECRETS.aircallStatusToken());
         env.put("AIRCALL_WEBHOOK_INSIGHT_CARDS_TOKEN", SECRETS.aircallInsightCardsToken());
+        env.put("SPOT_HIT_CALLBACK_SECRET", SECRETS.spotHitCallbackSecret());
         env.putAll(config.environmentOverrides());
         return env;
     }
 
     /**
      * An access token carrying every scope, for the devstack's tools (demo, fault suite, benchmark,
-     * tests). A token lives five minutes; a fresh one is signed every minute.
+     * tests): the devstack's API client's, from the console by client credentials.
      */
-    public synchronized String accessToken() {
-        var now = System.nanoTime();
-        if (token == null || now - tokenSignedAt > java.util.concurrent.TimeUnit.MINUTES.toNanos(1)) {
-            token = tokenKeys.mint(Scopes.ALL.toArray(String[]::new));
-            tokenSignedAt = now;
-        }
-        return token;
+    public String accessToken() {
+        return access.accessToken(url("console"));
+    }
+
+    /** The console's signing key, first admin and the devstack's API client. */
+    public ConsoleAccess access() {
+        return access;
     }
 
     public DevSecrets secrets() {
@@ -141,6 +153,12 @@ public final class Stack implements AutoCloseable {
 
     public String gatewayUrl() {
         return url("webhook-gateway");
+    }
+
+    /** A SpotHit callback URL as SpotHit is given it: the gateway's path with the callback secret. */
+    public String spotHitCallbackUrl(String path) {
+        return gatewayUrl() + path + "?secret="
+                + java.net.URLEncoder.encode(SECRETS.spotHitCallbackSecret(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public ServiceProcess service(String name) {

@@ -43,7 +43,7 @@ class EndToEndIntegrationTest {
         long started = System.nanoTime();
         stack = Stack.start(config, Duration.ofMinutes(3));
         System.out.printf("e2e: five services, Kafka, PostgreSQL and simulators up in %.1f s%n", (System.nanoTime() - started) / 1e9);
-        stack.simulators().spotHit().receipts(ReceiptPlan.allDelivered(stack.gatewayUrl() + "/spot_hit/status"));
+        stack.simulators().spotHit().receipts(ReceiptPlan.allDelivered(stack.spotHitCallbackUrl("/spot_hit/status")));
         client = new StackHttp(stack);
         var generated = DemoDirectory.generate(PARENTS);
         generated.importInto(stack);
@@ -137,7 +137,7 @@ class EndToEndIntegrationTest {
         var parent = parentOf(phone);
         var local = "0" + phone.substring(3);
 
-        assertThat(client.get(stack.gatewayUrl() + "/spot_hit/stop?numero=" + local).statusCode()).isBetween(200, 204);
+        assertThat(client.get(stack.spotHitCallbackUrl("/spot_hit/stop") + "&numero=" + local).statusCode()).isBetween(200, 204);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             var inbound = client.get(stack.url("status-tracker") + "/api/v1/inbound");
             assertThat(inbound.body()).contains("STOP");
@@ -227,7 +227,8 @@ class EndToEndIntegrationTest {
                     .as("full phone numbers in " + service.logFile()).isEmpty();
             assertThat(log).as(service.name() + " log")
                     .doesNotContain(secrets.spotHitApiKey(), secrets.aircallApiToken(), secrets.aircallMessageToken(),
-                            secrets.aircallCallToken(), secrets.aircallStatusToken(), secrets.aircallInsightCardsToken());
+                            secrets.aircallCallToken(), secrets.aircallStatusToken(), secrets.aircallInsightCardsToken(),
+                            secrets.spotHitCallbackSecret(), stack.access().clientSecret());
         }
     }
 
