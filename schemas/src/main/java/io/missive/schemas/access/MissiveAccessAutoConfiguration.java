@@ -33,7 +33,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * console signed, carrying the scope the service's {@link AccessRules} name. No token (or a bad one)
  * is 401, the wrong scope 403, both as problem details. Open without a token: {@code /actuator/health}
  * (probes) and what a service's rules declare open (provider webhooks, tracked links). Prometheus,
- * the other actuator endpoints and {@code /v3/api-docs} need {@link Scopes#OPS_READ} (decision 0010).
+ * the other actuator endpoints and {@code /v3/api-docs} need {@link Scopes#OPS_READ} (decision 0020).
  * Anything no rule names is refused, so a new endpoint is closed until someone gives it a scope.
  * A service that builds its own {@link SecurityFilterChain} (the console) replaces all of this.
  */

@@ -1,0 +1,14 @@
+package io.missive.gateway;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import io.missive.testkit.arch.MissiveArchitectureRules;
+
+@AnalyzeClasses(packages = "io.missive.gateway", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureUnitTest {
+
+    @ArchTest
+    static final ArchTests missiveRules = ArchTests.in(MissiveArchitectureRules.class);
+}
