@@ -9,6 +9,7 @@ import io.missive.schemas.topics.Topics;
 import io.missive.testkit.RealInfrastructure;
 import io.missive.testkit.TestNamespace;
 import io.missive.testkit.kafka.TestProducer;
+import io.missive.testkit.access.AccessTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,7 +59,8 @@ class OptOutHistoryIntegrationTest {
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         try (var client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header("Authorization", AccessTokens.bearer(AccessTokens.testKey().allScopes())).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         }
     }

@@ -38,7 +38,7 @@ class OptInIntegrationTest extends GatewayClientTest {
             assertThat(http.get("/spot_hit/stop" + query("numero", "06 71 00 00 01", "id", "stop-1")).statusCode()).isEqualTo(200);
             await().atMost(WAIT).until(() -> optOutSet.optedOut("+33671000001"));
 
-            var revoked = http.postJson("/api/v1/optouts/+33671000001/revoke",
+            var revoked = http.postJsonWithToken("/api/v1/optouts/+33671000001/revoke",
                     "{\"author\":\"claire@programme.example\",\"reason\":\"the parent asked by phone to receive the messages again\"}");
 
             assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
@@ -54,7 +54,7 @@ class OptInIntegrationTest extends GatewayClientTest {
             assertThat(optOuts.records().get(1).key()).as("the compacted topic's key: the phone").isEqualTo("+33671000001");
             await().atMost(WAIT).until(() -> !optOutSet.optedOut("+33671000001"));
 
-            var again = http.postJson("/api/v1/optouts/0671000001/revoke", "{\"author\":\"claire\",\"reason\":\"twice\"}");
+            var again = http.postJsonWithToken("/api/v1/optouts/0671000001/revoke", "{\"author\":\"claire\",\"reason\":\"twice\"}");
             assertThat(again.statusCode()).isEqualTo(200);
             assertThat(again.body()).contains("\"alreadyOptedIn\":true");
             optOuts.assertNoneArrive(Duration.ofMillis(300));
@@ -64,18 +64,18 @@ class OptInIntegrationTest extends GatewayClientTest {
     @Test
     void badRevokesAreProblemsNamingTheFieldAndTheRule(TestNamespace namespace) {
         try (var optOuts = KafkaProbe.fromNow(namespace, Topics.OPTOUTS)) {
-            var never = http.postJson("/api/v1/optouts/+33671000099/revoke", "{\"author\":\"claire\",\"reason\":\"why not\"}");
+            var never = http.postJsonWithToken("/api/v1/optouts/+33671000099/revoke", "{\"author\":\"claire\",\"reason\":\"why not\"}");
             assertThat(never.statusCode()).isEqualTo(404);
             assertThat(never.body()).contains("\"field\":\"phone\"", "never opted out");
 
-            var malformed = http.postJson("/api/v1/optouts/12ab/revoke", "{\"author\":\"claire\",\"reason\":\"why not\"}");
+            var malformed = http.postJsonWithToken("/api/v1/optouts/12ab/revoke", "{\"author\":\"claire\",\"reason\":\"why not\"}");
             assertThat(malformed.statusCode()).isEqualTo(422);
             assertThat(malformed.body()).contains("\"field\":\"phone\"", "not digits");
 
-            var noAuthor = http.postJson("/api/v1/optouts/+33671000099/revoke", "{\"reason\":\"why not\"}");
+            var noAuthor = http.postJsonWithToken("/api/v1/optouts/+33671000099/revoke", "{\"reason\":\"why not\"}");
             assertThat(noAuthor.statusCode()).isEqualTo(400);
             assertThat(noAuthor.body()).contains("\"field\":\"author\"", "required");
-            var noReason = http.postJson("/api/v1/optouts/+33671000099/revoke", "{\"author\":\"claire\",\"reason\":\" \"}");
+            var noReason = http.postJsonWithToken("/api/v1/optouts/+33671000099/revoke", "{\"author\":\"claire\",\"reason\":\" \"}");
             assertThat(noReason.statusCode()).isEqualTo(400);
             assertThat(noReason.body()).contains("\"field\":\"reason\"");
             optOuts.assertNoneArrive(Duration.ofMillis(300));
