@@ -311,8 +311,9 @@ class SendGuardIntegrationTest {
     }
 
     private HttpResponse<String> post(String path, String actor, Object body) {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("X-Missive-Actor", actor)
-                .header("Authorization", io.missive.testkit.access.AccessTokens.bearer(io.missive.testkit.access.AccessTokens.testKey().allScopes()))
+        // Who acted is the token's subject; a header claiming someone else changes nothing.
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("X-Missive-Actor", "someone-else")
+                .header("Authorization", io.missive.testkit.access.AccessTokens.bearer(io.missive.testkit.access.AccessTokens.testKey().allScopesAs(actor)))
                 .header("Content-Type", "application/json")
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build();

@@ -26,8 +26,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Open per-parent variables, the appended {URL}, form links with the parent's token, and Aircall's one count of characters. */
 @RealInfrastructure
+// Variables carry Calendly and Typeform links, which the send guard would hold in block mode (as it should:
+// SendGuardIntegrationTest shows that); here the guard only records them, so the rendering is what is tested.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"AIRCALL_ENABLED=true", "AIRCALL_MESSAGE_ENABLED=true", "PUBLIC_BASE_URL=https://m.example"})
+        properties = {"AIRCALL_ENABLED=true", "AIRCALL_MESSAGE_ENABLED=true", "PUBLIC_BASE_URL=https://m.example",
+                "MISSIVE_GUARD_LINKS=monitor"})
 class PerParentVariablesIntegrationTest {
 
     @LocalServerPort

@@ -70,6 +70,11 @@ public final class AccessTokens {
         return mint(Instant.now(), LIFETIME, Scopes.ALL);
     }
 
+    /** A valid token carrying every scope, whose subject (the acting person or client) is {@code subject}. */
+    public String allScopesAs(String subject) {
+        return mint(subject, Instant.now(), LIFETIME, Scopes.ALL);
+    }
+
     /** A token carrying every scope but {@code missing}. */
     public String allScopesBut(String missing) {
         return mint(Instant.now(), LIFETIME, Scopes.ALL.stream().filter(scope -> !scope.equals(missing)).toList());
@@ -81,9 +86,13 @@ public final class AccessTokens {
     }
 
     public String mint(Instant issuedAt, Duration lifetime, List<String> scopes) {
+        return mint("test-client", issuedAt, lifetime, scopes);
+    }
+
+    private String mint(String subject, Instant issuedAt, Duration lifetime, List<String> scopes) {
         var claims = new JWTClaimsSet.Builder()
                 .issuer("missive-test")
-                .subject("test-client")
+                .subject(subject)
                 .audience("missive")
                 .claim("client_id", "test-client")
                 .claim("scope", List.copyOf(scopes))
