@@ -1,22 +1,14 @@
 package io.missive.scheduler.program.jdbc;
 
-import io.missive.events.Provider;
 import io.missive.scheduler.program.Campaign;
 import io.missive.scheduler.program.CampaignQueue;
 import io.missive.scheduler.program.CampaignStore;
 import io.missive.scheduler.program.PlannedMessage;
-import io.missive.scheduler.program.ProgramCommand.AttachmentRef;
-import io.missive.scheduler.rendering.Variable;
 import io.missive.scheduler.resolution.DropReason;
 import io.missive.scheduler.resolution.Resolution.Dropped;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,10 +16,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Campaigns in PostgreSQL. Messages are written once, in bulk (array inserts of 10,000 rows), and
@@ -36,17 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class JdbcCampaigns implements CampaignStore, CampaignQueue {
 
     private static final int CHUNK = 10_000;
-    private static final String MESSAGE_COLUMNS = """
-            seq, message_id, recipient_key, parent_id, child_id, phone, supporter_id, body, segments, encoding, link_code,
-            v_prenom_enfant, v_url, v_prenom_accompagnante, v_numero_aircall_accompagnante, v_parent_security_token,
-            v_parent_address, failure, v_custom::text""";
-    private static final Variable[] VARIABLE_COLUMNS = {Variable.PRENOM_ENFANT, Variable.URL, Variable.PRENOM_ACCOMPAGNANTE,
-            Variable.NUMERO_AIRCALL_ACCOMPAGNANTE, Variable.PARENT_SECURITY_TOKEN, Variable.PARENT_ADDRESS};
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, String>> VALUES = new TypeReference<>() {
-    };
-
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
 
@@ -57,7 +35,7 @@ public class JdbcCampaigns implements CampaignStore, CampaignQueue {
 
     @Override
     public Optional<CampaignView> find(String commandId) {
-        var campaign = jdbc.query("select * from campaign where command_id = ?", CAMPAIGN, commandId).stream().findFirst();
+        var campaign = jdbc.query("select * from campaign where command_id = ?", CampaignRows.CAMPAIGN, commandId).stream().findFirst();
         if (campaign.isEmpty()) {
             return Optional.empty();
         }
@@ -193,13 +171,13 @@ public class JdbcCampaigns implements CampaignStore, CampaignQueue {
         params[9] = segments;
         params[10] = column(chunk, PlannedMessage::encoding);
         params[11] = column(chunk, PlannedMessage::linkCode);
-        for (int v = 0; v < VARIABLE_COLUMNS.length; v++) {
-            var variable = VARIABLE_COLUMNS[v];
+        for (int v = 0; v < CampaignRows.VARIABLE_COLUMNS.length; v++) {
+            var variable = CampaignRows.VARIABLE_COLUMNS[v];
             params[12 + v] = column(chunk, m -> m.values().get(variable.name()));
         }
         params[18] = column(chunk, PlannedMessage::failure);
-        params[19] = column(chunk, JdbcCampaigns::customValues);
-        arrays("insert into campaign_message (command_id, " + MESSAGE_COLUMNS.replace("v_custom::text", "v_custom")
+        params[19] = column(chunk, CampaignRows::customValues);
+        arrays("insert into campaign_message (command_id, " + CampaignRows.MESSAGE_COLUMNS.replace("v_custom::text", "v_custom")
                 + ") select ?, s, m, k, p, c, ph, su, b, sg, e, l, v1, v2, v3, v4, v5, v6, f, vc::jsonb from unnest("
                 + "?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], "
                 + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
@@ -264,13 +242,13 @@ public class JdbcCampaigns implements CampaignStore, CampaignQueue {
                     order by due_at
                     limit 1
                     for update skip locked)
-                returning *""", CAMPAIGN, owner, lease.toMillis()).stream().findFirst();
+                returning *""", CampaignRows.CAMPAIGN, owner, lease.toMillis()).stream().findFirst();
     }
 
     @Override
     public List<PlannedMessage> messagesAfter(String commandId, int afterSeq, int limit) {
-        return jdbc.query("select " + MESSAGE_COLUMNS + " from campaign_message where command_id = ? and seq > ? order by seq limit ?",
-                MESSAGE, commandId, afterSeq, limit);
+        return jdbc.query("select " + CampaignRows.MESSAGE_COLUMNS + " from campaign_message where command_id = ? and seq > ? order by seq limit ?",
+                CampaignRows.MESSAGE, commandId, afterSeq, limit);
     }
 
     @Override
@@ -278,7 +256,7 @@ public class JdbcCampaigns implements CampaignStore, CampaignQueue {
                                     Duration lease, BatchSender send) {
         return tx.execute(status -> {
             var locked = jdbc.query("select * from campaign where command_id = ? and lease_owner = ? for update",
-                    CAMPAIGN, commandId, owner);
+                    CampaignRows.CAMPAIGN, commandId, owner);
             if (locked.isEmpty() || locked.getFirst().state() != Campaign.State.PLANNED
                     || locked.getFirst().publishedSeq() != expectedCursor) {
                 return BatchResult.STOPPED;
@@ -298,52 +276,6 @@ public class JdbcCampaigns implements CampaignStore, CampaignQueue {
                     where command_id = ?""", last, lease.toMillis(), finished, finished, commandId);
             return finished ? BatchResult.FINISHED : BatchResult.PUBLISHED;
         });
-    }
-
-    private static final RowMapper<Campaign> CAMPAIGN = (rs, n) -> new Campaign(
-            rs.getString("command_id"), Campaign.State.valueOf(rs.getString("state")), Provider.valueOf(rs.getString("provider")),
-            rs.getString("template"), rs.getTimestamp("due_at").toInstant(), rs.getTimestamp("accepted_at").toInstant(),
-            rs.getInt("recipient_count"), rs.getInt("failed_count"), rs.getInt("dropped_count"), rs.getInt("published_seq"),
-            rs.getBoolean("announced"), rs.getBoolean("cancel_announced"), attachment(rs),
-            rs.getString("redirection_target_id"), rs.getString("redirection_url"), rs.getBoolean("quit_message"),
-            rs.getString("workshop_id"), rs.getString("supporter_id"), rs.getString("aircall_number_id"), rs.getString("purpose"),
-            notices(rs.getString("notices")), rs.getBoolean("urgent"));
-
-    private static List<String> notices(@Nullable String stored) {
-        return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split("\n"));
-    }
-
-    /** The per-parent values of a message (those not built in), as JSON; null when it has none. */
-    private static @Nullable String customValues(PlannedMessage message) {
-        var custom = new TreeMap<String, String>();
-        message.values().forEach((name, value) -> {
-            if (Variable.named(name).isEmpty()) {
-                custom.put(name, value);
-            }
-        });
-        return custom.isEmpty() ? null : JSON.writeValueAsString(custom);
-    }
-
-    private static final RowMapper<PlannedMessage> MESSAGE = (rs, n) -> {
-        var values = new HashMap<String, String>();
-        for (int v = 0; v < VARIABLE_COLUMNS.length; v++) {
-            var value = rs.getString(12 + v);
-            if (value != null) {
-                values.put(VARIABLE_COLUMNS[v].name(), value);
-            }
-        }
-        var custom = rs.getString(19);
-        if (custom != null) {
-            values.putAll(JSON.readValue(custom, VALUES));
-        }
-        return new PlannedMessage(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getString(10), rs.getString(11), values,
-                rs.getString(18));
-    };
-
-    private static @Nullable AttachmentRef attachment(ResultSet rs) throws SQLException {
-        var url = rs.getString("attachment_url");
-        return url == null ? null : new AttachmentRef(rs.getString("attachment_file_name"), rs.getString("attachment_content_type"), url);
     }
 
     /** Runs a statement: String[] / Integer[] parameters become SQL arrays, anything else is bound as is. */
