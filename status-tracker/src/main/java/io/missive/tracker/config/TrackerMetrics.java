@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.missive.schemas.Statuses;
 import io.missive.tracker.projection.BatchOutcome;
-import io.missive.tracker.projection.EventProjection;
+import io.missive.tracker.projection.ProjectedEvents;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,9 +38,9 @@ public class TrackerMetrics implements Consumer<BatchOutcome> {
         this.plannedToSent = latency("missive.tracker.planned.to.sent", "Time from a message's planned time to its SENT report");
         this.sentToDelivered = latency("missive.tracker.sent.to.delivered", "Time from SENT to DELIVERED");
         // Registered up front: a counter registered while the context closes would be a no-op.
-        for (var type : EventProjection.PROJECTED) {
-            applied.put(type.getSimpleName(), Counter.builder("missive.tracker.events.applied")
-                    .description("Events applied to the Events store, by type").tag("type", type.getSimpleName())
+        for (var type : ProjectedEvents.ALL) {
+            applied.put(type.name(), Counter.builder("missive.tracker.events.applied")
+                    .description("Events applied to the Events store, by type").tag("type", type.name())
                     .register(registry));
         }
         this.messages = MultiGauge.builder("missive.tracker.messages")

@@ -1,14 +1,8 @@
 package io.missive.tracker.projection;
 
-import io.missive.events.AircallCallEvent;
-import io.missive.events.AircallMessageRecorded;
-import io.missive.events.InboundMessage;
-import io.missive.events.LinkClicked;
-import io.missive.events.MessagePlanned;
-import io.missive.events.OptOut;
-import io.missive.events.StatusUpdated;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -17,9 +11,9 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public interface EventProjection {
 
-    /** The event types the tracker projects; anything else read from its topics is a dead letter. */
-    Set<Class<? extends SpecificRecord>> PROJECTED = Set.of(MessagePlanned.class, StatusUpdated.class,
-            AircallMessageRecorded.class, InboundMessage.class, OptOut.class, LinkClicked.class, AircallCallEvent.class);
+    /** The classes of {@link ProjectedEvents#ALL}; anything else read from the tracker's topics is a dead letter. */
+    Set<Class<? extends SpecificRecord>> PROJECTED = ProjectedEvents.ALL.stream()
+            .map(ProjectedEvents.Type::javaClass).collect(Collectors.toUnmodifiableSet());
 
     BatchOutcome apply(List<SpecificRecord> events);
 }

@@ -46,7 +46,7 @@ class RestartMidStreamIntegrationTest {
         }
         stream.addAll(Traffic.shuffled(rest, 7));
         var distinctEvents = new HashSet<String>();
-        stream.forEach(sent -> distinctEvents.add(io.missive.tracker.projection.jdbc.JdbcEventProjectionAccess.eventId(sent.event())));
+        stream.forEach(sent -> distinctEvents.add(ProjectedEvents.eventId(sent.event())));
         var firstHalf = stream.subList(0, stream.size() / 2);
         var secondHalf = stream.subList(stream.size() / 2, stream.size());
 

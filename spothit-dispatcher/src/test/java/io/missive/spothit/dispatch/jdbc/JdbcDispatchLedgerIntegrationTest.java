@@ -1,6 +1,7 @@
 package io.missive.spothit.dispatch.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.missive.spothit.dispatch.BulkSms;
 import io.missive.spothit.dispatch.LedgerState;
@@ -64,15 +65,16 @@ class JdbcDispatchLedgerIntegrationTest {
     }
 
     @Test
-    void aLateSettlementDoesNotOverrideTheRecoveryOfAStuckCall() throws InterruptedException {
+    void aLateSettlementDoesNotOverrideTheRecoveryOfAStuckCall() {
         var messages = messages("stuck", 2);
         ledger.claim(messages);
         var sms = call(messages);
         ledger.startSending(sms);
-        Thread.sleep(1100);
 
-        var stuck = ledger.stuckSending(Duration.ofSeconds(1), 100).stream()
-                .filter(entry -> entry.campaignId().equals("stuck")).toList();
+        var stuck = await("the call to count as stuck after a second").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> ledger.stuckSending(Duration.ofSeconds(1), 100).stream()
+                        .filter(entry -> entry.campaignId().equals("stuck")).toList(), found -> found.size() == 2);
         var recovered = ledger.settleFailed(stuck.stream().map(e -> e.messageId()).toList(), LedgerState.SENDING, "UNKNOWN_OUTCOME", 1);
         var late = ledger.settleSent(sms, "4200001", 1);
 

@@ -4,8 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -45,6 +50,29 @@ final class SqlArrays {
                 return result;
             }
         });
+    }
+
+    /** The SQL for a timestamp sent as epoch milliseconds in {@code column} (an {@code int8[]} unnested). */
+    static String timestamp(String column) {
+        return "timestamptz 'epoch' + " + column + " * interval '1 millisecond'";
+    }
+
+    /** One {@code text[]} column of a batch's rows. */
+    static <T> String[] texts(Collection<T> rows, Function<T, ? extends @Nullable Object> column) {
+        return rows.stream().map(row -> {
+            var value = column.apply(row);
+            return value == null ? null : value.toString();
+        }).toArray(String[]::new);
+    }
+
+    /** One {@code int8[]} column of epoch milliseconds. */
+    static <T> Long[] millis(Collection<T> rows, Function<T, Instant> column) {
+        return rows.stream().map(row -> column.apply(row).toEpochMilli()).toArray(Long[]::new);
+    }
+
+    static @Nullable Instant instant(ResultSet rows, int column) throws SQLException {
+        var value = rows.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Object... args) throws SQLException {

@@ -1,6 +1,5 @@
 package io.missive.gateway.links.http;
 
-import io.missive.gateway.config.GatewayProperties;
 import io.missive.gateway.links.LinkRedirects;
 import io.missive.gateway.publishing.EventSink;
 import io.missive.gateway.publishing.EventsUnavailable;
@@ -13,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -43,10 +43,12 @@ class RedirectController {
     private final Duration clickWait;
     private final Counter unpublishedClicks;
 
-    RedirectController(LinkRedirects redirects, EventSink sink, GatewayProperties properties, MeterRegistry meters) {
+    // The value is validated with the rest of GatewayProperties; read here so links need not import config.
+    RedirectController(LinkRedirects redirects, EventSink sink,
+            @Value("${missive.gateway.click-publish-timeout}") Duration clickWait, MeterRegistry meters) {
         this.redirects = redirects;
         this.sink = sink;
-        this.clickWait = properties.clickPublishTimeout();
+        this.clickWait = clickWait;
         this.unpublishedClicks = meters.counter("missive.gateway.link.clicks.unpublished");
     }
 

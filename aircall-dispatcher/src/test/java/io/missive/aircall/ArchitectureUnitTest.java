@@ -1,4 +1,4 @@
-package io.missive.tracker;
+package io.missive.aircall;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -6,8 +6,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.junit.ArchTests;
 import io.missive.testkit.arch.MissiveArchitectureRules;
 
-@AnalyzeClasses(packages = "io.missive.tracker", importOptions = ImportOption.DoNotIncludeTests.class)
-class ArchitectureTest {
+@AnalyzeClasses(packages = "io.missive.aircall", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureUnitTest {
 
     @ArchTest
     static final ArchTests missiveRules = ArchTests.in(MissiveArchitectureRules.class);

@@ -1,0 +1,166 @@
+package io.missive.tracker.projection.jdbc;
+
+import static io.missive.tracker.projection.jdbc.SqlArrays.instant;
+import static io.missive.tracker.projection.jdbc.SqlArrays.millis;
+import static io.missive.tracker.projection.jdbc.SqlArrays.texts;
+import static io.missive.tracker.projection.jdbc.SqlArrays.timestamp;
+
+import io.missive.events.MessagePlanned;
+import io.missive.events.Provider;
+import io.missive.schemas.Statuses;
+import io.missive.tracker.projection.Lifecycle;
+import io.missive.tracker.projection.MessageProgress;
+import io.missive.tracker.projection.ProviderNames;
+import io.missive.tracker.projection.Transition;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/** The messages' rows ({@code text_message_events}) and their status history, read and written a batch at a time. */
+final class MessageRows {
+
+    private final SqlArrays sql;
+
+    MessageRows(SqlArrays sql) {
+        this.sql = sql;
+    }
+
+    /** A message's row as locked for the transaction: its progress, and the Aircall id it already carries. */
+    record Locked(MessageProgress progress, @Nullable String aircallMessageId) {
+    }
+
+    /**
+     * Upserts the planned messages' details; returns those already known by a provider id, whose phone
+     * the row may only now have, so that receipts parked for them are matched again.
+     */
+    Map<String, ProviderIdentity> plan(List<MessagePlanned> events) {
+        if (events.isEmpty()) {
+            return Map.of();
+        }
+        var byMessage = new TreeMap<String, MessagePlanned>();
+        events.forEach(event -> byMessage.put(event.getMessageId(), event));
+        var rows = byMessage.values();
+        var known = sql.query("""
+                insert into text_message_events (message_id, planned, campaign_id, parent_id, child_id, phone,
+                    message_provider, body, segments, encoding, link_code, quit_message, workshop_id, supporter_id,
+                    purpose, planned_at)
+                select m, true, c, p, ch, ph, pr, b, s, e, l, q, w, su, pu, %s
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int4[],
+                            ?::text[], ?::text[], ?::bool[], ?::text[], ?::text[], ?::text[], ?::int8[])
+                     as u(m, c, p, ch, ph, pr, b, s, e, l, q, w, su, pu, pa)
+                on conflict (message_id) do update set planned = true, campaign_id = excluded.campaign_id,
+                    parent_id = excluded.parent_id, child_id = excluded.child_id, phone = excluded.phone,
+                    message_provider = excluded.message_provider, body = excluded.body, segments = excluded.segments,
+                    encoding = excluded.encoding, link_code = excluded.link_code, quit_message = excluded.quit_message,
+                    workshop_id = excluded.workshop_id, supporter_id = excluded.supporter_id,
+                    purpose = excluded.purpose, planned_at = excluded.planned_at
+                returning message_id, spot_hit_message_id, aircall_message_id, phone
+                """.formatted(timestamp("pa")),
+                result -> result.getString(2) == null && result.getString(3) == null ? null
+                        : result.getString(2) != null
+                        ? new ProviderIdentity(result.getString(1), Provider.SPOTHIT, result.getString(2), result.getString(4))
+                        : new ProviderIdentity(result.getString(1), Provider.AIRCALL, result.getString(3), result.getString(4)),
+                texts(rows, MessagePlanned::getMessageId), texts(rows, MessagePlanned::getCampaignId),
+                texts(rows, MessagePlanned::getParentId), texts(rows, MessagePlanned::getChildId),
+                texts(rows, MessagePlanned::getPhone), texts(rows, e -> ProviderNames.messageProvider(e.getProvider())),
+                texts(rows, MessagePlanned::getBody), rows.stream().map(MessagePlanned::getSegments).toArray(Integer[]::new),
+                texts(rows, MessagePlanned::getEncoding), texts(rows, MessagePlanned::getLinkCode),
+                rows.stream().map(MessagePlanned::getQuitMessage).toArray(Boolean[]::new),
+                texts(rows, MessagePlanned::getWorkshopId), texts(rows, MessagePlanned::getSupporterId),
+                texts(rows, MessagePlanned::getPurpose), millis(rows, MessagePlanned::getPlannedAt));
+        var completed = new TreeMap<String, ProviderIdentity>();
+        known.stream().filter(Objects::nonNull).forEach(identity -> completed.put(identity.messageId(), identity));
+        return completed;
+    }
+
+    /** A report may come before the message's plan: its row is created, partial, to be completed when planned. */
+    void createMissing(Collection<String> sortedMessageIds) {
+        sql.update("insert into text_message_events (message_id) select unnest(?::text[]) on conflict do nothing",
+                (Object) sortedMessageIds.toArray(String[]::new));
+    }
+
+    Map<String, Locked> lock(String[] sortedMessageIds) {
+        var current = new HashMap<String, Locked>();
+        sql.query("""
+                select message_id, status, planned_at, sent_at, delivered_at, finished_at, reason, attempts, aircall_message_id
+                from text_message_events where message_id = any(?::text[]) order by message_id for update
+                """, rows -> {
+            var progress = new MessageProgress(rows.getString(1), Lifecycle.at(Statuses.fromCode(rows.getInt(2))),
+                    instant(rows, 3), instant(rows, 4), instant(rows, 5), instant(rows, 6),
+                    rows.getString(7), (Integer) rows.getObject(8));
+            return current.put(progress.messageId(), new Locked(progress, rows.getString(9)));
+        }, (Object) sortedMessageIds);
+        return current;
+    }
+
+    /** Which of these reports the history already holds, as {@link #key(Transition)}s. */
+    Set<String> alreadyInHistory(List<Transition> transitions) {
+        if (transitions.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(sql.query("""
+                select h.message_id, h.event_id from status_history h
+                join unnest(?::text[], ?::text[]) as u(m, e) on h.message_id = u.m and h.event_id = u.e
+                """, rows -> rows.getString(1) + '\u0000' + rows.getString(2),
+                texts(transitions, Transition::messageId), texts(transitions, Transition::eventId)));
+    }
+
+    /** A report's key in the history: a report applies to a message at most once. */
+    static String key(Transition transition) {
+        return transition.messageId() + '\u0000' + transition.eventId();
+    }
+
+    void writeHistory(List<MessageProgress.HistoryEntry> history) {
+        if (history.isEmpty()) {
+            return;
+        }
+        var reports = history.stream().map(MessageProgress.HistoryEntry::report).toList();
+        sql.update("""
+                insert into status_history (message_id, event_id, status, occurred_at, source, reason, anomaly)
+                select m, e, s, %s, so, r, a
+                from unnest(?::text[], ?::text[], ?::int4[], ?::int8[], ?::text[], ?::text[], ?::bool[]) as u(m, e, s, o, so, r, a)
+                on conflict do nothing
+                """.formatted(timestamp("o")),
+                texts(reports, Transition::messageId), texts(reports, Transition::eventId),
+                reports.stream().map(t -> Statuses.code(t.status())).toArray(Integer[]::new),
+                reports.stream().map(t -> t.occurredAt().toEpochMilli()).toArray(Long[]::new),
+                texts(reports, Transition::source), texts(reports, Transition::reason),
+                history.stream().map(MessageProgress.HistoryEntry::anomaly).toArray(Boolean[]::new));
+    }
+
+    /** The new progress of the batch's messages, and the provider ids (and phone) their SENT reports named. */
+    void writeProgress(List<MessageProgress> rows, Map<String, ProviderIdentity> learned) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Function<MessageProgress, @Nullable ProviderIdentity> taught = p -> learned.get(p.messageId());
+        sql.update("""
+                update text_message_events t set status = u.s, sent_at = %s, delivered_at = %s, finished_at = %s,
+                    reason = u.r, attempts = u.a,
+                    phone = coalesce(t.phone, u.ph),
+                    message_provider = coalesce(t.message_provider, u.pr),
+                    spot_hit_message_id = coalesce(t.spot_hit_message_id, u.sh),
+                    aircall_message_id = coalesce(t.aircall_message_id, u.ac)
+                from unnest(?::text[], ?::int4[], ?::int8[], ?::int8[], ?::int8[], ?::text[], ?::int4[],
+                            ?::text[], ?::text[], ?::text[], ?::text[]) as u(m, s, se, de, fi, r, a, ph, pr, sh, ac)
+                where t.message_id = u.m
+                """.formatted(timestamp("u.se"), timestamp("u.de"), timestamp("u.fi")),
+                texts(rows, MessageProgress::messageId),
+                rows.stream().map(p -> Statuses.code(p.status())).toArray(Integer[]::new),
+                rows.stream().map(p -> p.sentAt() == null ? null : p.sentAt().toEpochMilli()).toArray(Long[]::new),
+                rows.stream().map(p -> p.deliveredAt() == null ? null : p.deliveredAt().toEpochMilli()).toArray(Long[]::new),
+                rows.stream().map(p -> p.finishedAt() == null ? null : p.finishedAt().toEpochMilli()).toArray(Long[]::new),
+                texts(rows, MessageProgress::reason), rows.stream().map(MessageProgress::attempts).toArray(Integer[]::new),
+                texts(rows, p -> taught.apply(p) == null ? null : taught.apply(p).phone()),
+                texts(rows, p -> taught.apply(p) == null ? null : ProviderNames.messageProvider(taught.apply(p).provider())),
+                texts(rows, p -> taught.apply(p) != null && taught.apply(p).provider() == Provider.SPOTHIT ? taught.apply(p).providerMessageId() : null),
+                texts(rows, p -> taught.apply(p) != null && taught.apply(p).provider() == Provider.AIRCALL ? taught.apply(p).providerMessageId() : null));
+    }
+}
