@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.missive.schemas.channels.RcsMode;
 import io.missive.schemas.logging.Masking;
 import io.missive.schemas.spring.EventPublisher;
 import io.missive.spothit.dispatch.BulkPlanner;
@@ -41,10 +42,15 @@ class DispatchConfiguration {
     @Bean
     SpotHitClient spotHitClient(SpotHitProperties properties) {
         var dispatch = properties.dispatch();
-        log.info("event=spothit.configured baseUrl={} apiKey={} expediteur={} safeguard={} safePhones={} batchSize={} maxCallsPerSecond={} unknownOutcome={}",
-                properties.baseUrl(), Masking.secret(properties.apiKey()), properties.agentId(), properties.safeguard(),
+        if (properties.rcsMode() != RcsMode.OFF && (properties.agentId() == null || properties.agentId().isBlank())) {
+            throw new IllegalStateException("MISSIVE_RCS_MODE is " + properties.rcsMode()
+                    + " but the SpotHit RCS agent is missing: set SPOT_HIT_AGENT_ID");
+        }
+        log.info("event=spothit.configured baseUrl={} apiKey={} expediteur={} rcsMode={} agentId={} safeguard={} safePhones={} batchSize={} maxCallsPerSecond={} unknownOutcome={}",
+                properties.baseUrl(), Masking.secret(properties.apiKey()), properties.sender(), properties.rcsMode(),
+                properties.agentId(), properties.safeguard(),
                 safePhones(properties).size(), dispatch.batchSize(), dispatch.maxCallsPerSecond(), dispatch.unknownOutcome());
-        return new SpotHitClient(properties.baseUrl(), properties.apiKey(), properties.agentId(),
+        return new SpotHitClient(properties.baseUrl(), properties.apiKey(), properties.sender(), properties.agentId(),
                 dispatch.connectTimeout(), dispatch.callTimeout());
     }
 
@@ -101,7 +107,7 @@ class DispatchConfiguration {
     @Bean
     Dispatcher dispatcher(DispatchLedger ledger, ResilientSender sender, StatusPort status, SpotHitProperties properties,
                           Safeguard safeguard, MeterRegistry meters) {
-        return new Dispatcher(ledger, sender, status, new BulkPlanner(properties.dispatch().batchSize()),
+        return new Dispatcher(ledger, sender, status, new BulkPlanner(properties.dispatch().batchSize(), properties.rcsMode()),
                 safeguard, new DispatchMetrics(meters));
     }
 

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The exactly-once record of what was sent to SpotHit: written before each call, settled after it.
@@ -19,8 +20,11 @@ public interface DispatchLedger {
     /** Moves the call's PLANNED messages to SENDING under its batch id; returns the ids it moved. */
     Set<String> startSending(BulkSms sms);
 
-    /** Settles the call's SENDING messages as SENT; returns the entries it settled. */
-    List<LedgerEntry> settleSent(BulkSms sms, String spotHitMessageId, int attempts);
+    /**
+     * Settles the call's SENDING messages as SENT on the call's channel; {@code fallbackNote}, when the
+     * call went as SMS after SpotHit refused it as RCS, says so. Returns the entries it settled.
+     */
+    List<LedgerEntry> settleSent(BulkSms sms, String spotHitMessageId, int attempts, @Nullable String fallbackNote);
 
     /** Settles messages that are in state {@code from} as FAILED; returns the entries it settled. */
     List<LedgerEntry> settleFailed(Collection<String> messageIds, LedgerState from, String reason, int attempts);

@@ -1,12 +1,26 @@
 package io.missive.spothit.dispatch;
 
+import io.missive.events.Channel;
+import io.missive.events.ChannelChoice;
+import io.missive.schemas.channels.ChannelRule;
+import io.missive.schemas.channels.RcsMode;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** A due message for SpotHit, as the scheduler requested it. */
+/**
+ * A due message for SpotHit, as the scheduler requested it: {@code channel} is what the command asked
+ * (AUTO, SMS, RCS), {@code mediaId} a SpotHit media for RCS rich.
+ */
 public record RequestedMessage(String messageId, String campaignId, String phone, String body, String template,
-                               Map<String, String> variables, @Nullable String attachmentUrl) {
+                               Map<String, String> variables, @Nullable String attachmentUrl,
+                               ChannelChoice channel, @Nullable String mediaId) {
+
+    /** A message that asks for no channel in particular. */
+    public RequestedMessage(String messageId, String campaignId, String phone, String body, String template,
+                            Map<String, String> variables, @Nullable String attachmentUrl) {
+        this(messageId, campaignId, phone, body, template, variables, attachmentUrl, ChannelChoice.AUTO, null);
+    }
 
     public RequestedMessage {
         Objects.requireNonNull(messageId, "messageId");
@@ -15,6 +29,12 @@ public record RequestedMessage(String messageId, String campaignId, String phone
         body = body == null ? "" : body;
         template = template == null ? "" : template;
         variables = variables == null ? Map.of() : Map.copyOf(variables);
+        channel = channel == null ? ChannelChoice.AUTO : channel;
+    }
+
+    /** The channel this message takes under the given RCS mode (the one rule, in {@code schemas}). */
+    public Channel channelUnder(RcsMode mode) {
+        return ChannelRule.choose(mode, channel, attachmentUrl != null, mediaId, body);
     }
 
     /** Whether SpotHit, given the template and this recipient's variables, renders exactly this body. */

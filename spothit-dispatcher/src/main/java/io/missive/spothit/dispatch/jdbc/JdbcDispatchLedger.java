@@ -1,5 +1,6 @@
 package io.missive.spothit.dispatch.jdbc;
 
+import io.missive.events.Channel;
 import io.missive.spothit.dispatch.BulkSms;
 import io.missive.spothit.dispatch.DispatchLedger;
 import io.missive.spothit.dispatch.LedgerEntry;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class JdbcDispatchLedger implements DispatchLedger {
 
-    private static final String COLUMNS = "message_id, campaign_id, phone, state, spothit_message_id, reason, attempts";
+    private static final String COLUMNS = "message_id, campaign_id, phone, state, spothit_message_id, reason, attempts, channel, fallback";
 
     private final JdbcClient jdbc;
 
@@ -64,13 +66,16 @@ public class JdbcDispatchLedger implements DispatchLedger {
     }
 
     @Override
-    public List<LedgerEntry> settleSent(BulkSms sms, String spotHitMessageId, int attempts) {
+    public List<LedgerEntry> settleSent(BulkSms sms, String spotHitMessageId, int attempts, @Nullable String fallbackNote) {
         return jdbc.sql("""
-                update dispatch_ledger set state = 'SENT', spothit_message_id = ?, reason = null,
+                update dispatch_ledger set state = 'SENT', spothit_message_id = ?, reason = ?, channel = ?, fallback = ?,
                        attempts = greatest(attempts, ?), updated_at = now()
                 where batch_id = ? and state = 'SENDING'
                 returning\s""" + COLUMNS)
                 .param(spotHitMessageId)
+                .param(fallbackNote)
+                .param(sms.channel().name())
+                .param(fallbackNote != null)
                 .param(attempts)
                 .param(sms.batchId())
                 .query(JdbcDispatchLedger::entry)
@@ -106,6 +111,7 @@ public class JdbcDispatchLedger implements DispatchLedger {
     private static LedgerEntry entry(ResultSet row, int rowNumber) throws SQLException {
         return new LedgerEntry(row.getString("message_id"), row.getString("campaign_id"), row.getString("phone"),
                 LedgerState.valueOf(row.getString("state")), row.getString("spothit_message_id"),
-                row.getString("reason"), row.getInt("attempts"));
+                row.getString("reason"), row.getInt("attempts"),
+                row.getString("channel") == null ? null : Channel.valueOf(row.getString("channel")), row.getBoolean("fallback"));
     }
 }
