@@ -44,6 +44,8 @@ class SpotHitSharedSecretIntegrationTest {
             assertThat(http.get("/spot_hit/stop" + query("numero", "0612345678")).statusCode()).isEqualTo(401);
             assertThat(http.form("POST", "/events/spot_hit_response", Map.of("numero", "0612345678", "message", "Oui")).statusCode())
                     .isEqualTo(401);
+            assertThat(http.postJson("/spot_hit/rcs", "{\"events\":[{\"messageStatusChanged\":{\"status\":\"READ\","
+                    + "\"userId\":\"+33612345678\",\"context\":{\"campaign_id\":8801}}}]}").statusCode()).isEqualTo(401);
 
             var accepted = http.get("/spot_hit/status" + query("id_message", "8802", "statut", "1", "numero", "0612345678", "secret", SECRET));
 
