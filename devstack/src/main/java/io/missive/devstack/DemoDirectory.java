@@ -8,6 +8,7 @@ import io.missive.events.SupporterRecord;
 import io.missive.events.TagRecord;
 import io.missive.schemas.serde.EventSerializer;
 import io.missive.schemas.topics.Topics;
+import io.missive.simulators.ProviderSimulators;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +37,12 @@ public final class DemoDirectory {
 
     /** The Aircall number id of demo supporter {@code s}. */
     public static String aircallNumberId(int supporter) {
-        return Integer.toString(100_000 + supporter);
+        return ProviderSimulators.aircallNumberId(supporter);
     }
 
     /** The Aircall number (digits) of demo supporter {@code s}. */
     public static String aircallDigits(int supporter) {
-        return "+3317654%04d".formatted(supporter);
+        return ProviderSimulators.aircallDigits(supporter);
     }
 
     /** Whether demo parent {@code p} is a valid recipient of an active-groups campaign (valid phone, first child in an active group). */

@@ -49,7 +49,7 @@ public final class Devstack {
             var results = root.resolve("bench/results");
             var report = new io.missive.devstack.bench.Benchmark(stack, parents, line -> System.out.println("bench: " + line))
                     .run(results);
-            System.out.println("\nbench: " + Json.write(report.get("headline")));
+            System.out.println("\nbench: " + StackHttp.JSON.writeValueAsString(report.headline()));
             System.out.println("bench: report written to bench/results/bench.md, bench.json and bench-campaign.png");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

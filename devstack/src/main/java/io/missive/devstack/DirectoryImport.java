@@ -1,5 +1,9 @@
 package io.missive.devstack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.missive.events.ChildRecord;
 import io.missive.events.GroupRecord;
 import io.missive.events.ParentRecord;
@@ -13,10 +17,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The scheduler's bulk directory import as a client: directory records as JSON, whose field names
@@ -60,33 +65,47 @@ final class DirectoryImport {
     }
 
     static String json(List<SpecificRecord> records) {
-        var sections = new LinkedHashMap<String, List<String>>();
+        var root = StackHttp.JSON.createObjectNode();
         for (var record : records) {
             var section = SECTIONS.get(record.getClass());
             if (section == null) {
                 throw new IllegalArgumentException("not a directory record: " + record.getClass().getSimpleName());
             }
-            sections.computeIfAbsent(section, s -> new ArrayList<>()).add(object(record));
+            var objects = root.has(section) ? (ArrayNode) root.get(section) : root.putArray(section);
+            objects.add(object(record));
         }
-        var json = new StringBuilder("{");
-        sections.forEach((section, objects) -> {
-            if (json.length() > 1) {
-                json.append(',');
-            }
-            json.append('"').append(section).append("\":[").append(String.join(",", objects)).append(']');
-        });
-        return json.append('}').toString();
+        return root.toString();
     }
 
-    private static String object(SpecificRecord record) {
-        var json = new StringBuilder("{");
-        var fields = record.getSchema().getFields();
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                json.append(',');
-            }
-            json.append(Json.quote(fields.get(i).name())).append(':').append(Json.write(record.get(i)));
+    private static ObjectNode object(SpecificRecord record) {
+        var object = StackHttp.JSON.createObjectNode();
+        for (var field : record.getSchema().getFields()) {
+            object.set(field.name(), value(record.get(field.pos())));
         }
-        return json.append('}').toString();
+        return object;
+    }
+
+    /** An Avro value as JSON: Avro strings ({@code Utf8}) and enum symbols are written as their text. */
+    private static JsonNode value(@Nullable Object value) {
+        var nodes = JsonNodeFactory.instance;
+        return switch (value) {
+            case null -> nodes.nullNode();
+            case Map<?, ?> map -> {
+                var object = nodes.objectNode();
+                map.forEach((key, inner) -> object.set(String.valueOf(key), value(inner)));
+                yield object;
+            }
+            case Collection<?> list -> {
+                var array = nodes.arrayNode();
+                list.forEach(item -> array.add(value(item)));
+                yield array;
+            }
+            case Integer number -> nodes.numberNode(number);
+            case Long number -> nodes.numberNode(number);
+            case Double number -> nodes.numberNode(number);
+            case Float number -> nodes.numberNode(number);
+            case Boolean bool -> nodes.booleanNode(bool);
+            default -> nodes.textNode(value.toString());
+        };
     }
 }

@@ -1,7 +1,6 @@
 package io.missive.devstack;
 
-import com.jayway.jsonpath.JsonPath;
-import io.missive.testkit.simulator.spothit.SpotHitSimulatorConfig.ReceiptPlan;
+import io.missive.simulators.spothit.SpotHitSimulatorConfig.ReceiptPlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,9 +72,9 @@ public final class FaultSuite {
                 "SPOT_HIT_BATCH_SIZE", "100",
                 "SPOT_HIT_MAX_CALLS_PER_SECOND", "20",
                 // A call held by the provider beyond this is an unknown outcome, settled FAILED UNKNOWN_OUTCOME.
-                "SPOTHIT_DISPATCH_CALLTIMEOUT", "5s",
-                "SPOTHIT_DISPATCH_STUCKAFTER", "20s",
-                "SPOTHIT_DISPATCH_RECOVERYINTERVAL", "5s",
+                "MISSIVE_SPOTHIT_DISPATCH_CALLTIMEOUT", "5s",
+                "MISSIVE_SPOTHIT_DISPATCH_STUCKAFTER", "20s",
+                "MISSIVE_SPOTHIT_DISPATCH_RECOVERYINTERVAL", "5s",
                 "AIRCALL_RETRY_DELAY_UNIT", "1s",
                 "AIRCALL_REQUEST_TIMEOUT", "5s");
     }
@@ -109,8 +108,8 @@ public final class FaultSuite {
         crash("scheduler-service");
         crash("webhook-gateway");
         inject("Aircall 5xx and 429 burst", "3 × 503 then 4 × 429", () -> {
-            simulators.aircall().failNext(3, 503);
-            simulators.aircall().throttleNext(4);
+            simulators.aircall().faults().failNext(3, 503);
+            simulators.aircall().faults().throttleNext(4);
         });
         crash("aircall-dispatcher");
         crash("status-tracker");
@@ -141,7 +140,7 @@ public final class FaultSuite {
         if (reply.statusCode() / 100 != 2) {
             throw new IllegalStateException("the campaign was refused: " + reply.statusCode() + " " + reply.body());
         }
-        return JsonPath.read(reply.body(), "$.accepted");
+        return StackHttp.json(reply.body()).path("accepted").asInt();
     }
 
     /** Aircall call0_goals messages to the first eligible parents, each from the supporter who follows them. */

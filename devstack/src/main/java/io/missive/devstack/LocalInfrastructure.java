@@ -1,12 +1,11 @@
 package io.missive.devstack;
 
-import io.missive.testkit.infra.Databases;
-import io.missive.testkit.infra.Infrastructure;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -16,7 +15,7 @@ import java.util.stream.Stream;
  * from zonky's binaries, both on fixed ports with their data in the work folder, so either can be
  * restarted under running services (the fault suite does).
  */
-public final class LocalInfrastructure implements Infrastructure {
+public final class LocalInfrastructure implements AutoCloseable {
 
     private final StackConfig config;
     private final KafkaProcess kafka;
@@ -89,32 +88,40 @@ public final class LocalInfrastructure implements Infrastructure {
         }
     }
 
-    @Override
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
 
-    @Override
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + config.postgresPort() + "/" + database;
     }
 
-    @Override
     public String jdbcUsername() {
         return "postgres";
     }
 
-    @Override
     public String jdbcPassword() {
         return "postgres";
     }
 
-    @Override
+    /** Creates the database if it does not exist (the name is the devstack's own, never user input). */
     public synchronized void createDatabase(String database) {
-        Databases.create(postgres.getPostgresDatabase(), database);
+        try (var connection = postgres.getPostgresDatabase().getConnection();
+             var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, database);
+            try (var rows = exists.executeQuery()) {
+                if (rows.next()) {
+                    return;
+                }
+            }
+            try (var create = connection.createStatement()) {
+                create.execute("create database " + database);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + database, e);
+        }
     }
 
-    @Override
     public String kind() {
         return "local processes";
     }

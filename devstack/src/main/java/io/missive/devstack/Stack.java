@@ -1,6 +1,8 @@
 package io.missive.devstack;
 
-import io.missive.testkit.kafka.TopicAdmin;
+import io.missive.schemas.topics.TopicAdmin;
+import io.missive.simulators.DevSecrets;
+import io.missive.simulators.ProviderSimulators;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,13 +22,13 @@ public final class Stack implements AutoCloseable {
 
     private final StackConfig config;
     private final LocalInfrastructure infrastructure;
-    private final Simulators simulators;
+    private final ProviderSimulators simulators;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     private final Thread closeOnExit = Thread.ofPlatform().unstarted(this::close);
 
-    private Stack(StackConfig config, LocalInfrastructure infrastructure, Simulators simulators) {
+    private Stack(StackConfig config, LocalInfrastructure infrastructure, ProviderSimulators simulators) {
         this.config = config;
         this.infrastructure = infrastructure;
         this.simulators = simulators;
@@ -43,7 +45,7 @@ public final class Stack implements AutoCloseable {
         try {
             infrastructure.createDatabase("missive");
             TopicAdmin.createCatalogTopics(infrastructure.kafkaBootstrapServers(), config.topicPrefix(), 6);
-            var simulators = Simulators.start(config.spotHitSimulatorPort(), config.aircallSimulatorPort(),
+            var simulators = ProviderSimulators.start(config.spotHitSimulatorPort(), config.aircallSimulatorPort(),
                     "http://localhost:" + config.port("webhook-gateway"), SECRETS,
                     config.aircallRequestsPerWindow(), config.aircallWindow());
             stack = new Stack(config, infrastructure, simulators);
@@ -134,7 +136,7 @@ public final class Stack implements AutoCloseable {
         return List.copyOf(services.values());
     }
 
-    public Simulators simulators() {
+    public ProviderSimulators simulators() {
         return simulators;
     }
 

@@ -2,6 +2,7 @@ package io.missive.devstack;
 
 import io.missive.schemas.topics.Topic;
 import io.missive.schemas.topics.Topics;
+import io.missive.simulators.DevSecrets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,7 +100,7 @@ final class BadInputs {
 
     private static String program(String message, String recipient) {
         return "{\"commandId\":\"bad-" + Math.abs(message.hashCode()) + "\",\"plannedAt\":null,\"recipients\":[" + recipient
-                + "],\"message\":" + Json.quote(message) + "}";
+                + "],\"message\":" + StackHttp.JSON.getNodeFactory().textNode(message) + "}";
     }
 
     private static String aircall(String event, String token) {

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.jayway.jsonpath.JsonPath;
 import io.missive.schemas.ids.MessageIds;
-import io.missive.testkit.simulator.spothit.SpotHitSimulatorConfig.ReceiptPlan;
+import io.missive.simulators.spothit.SpotHitSimulatorConfig.ReceiptPlan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,7 +114,7 @@ class EndToEndIntegrationTest {
     @Order(3)
     void anAircallMessageThatFailsTwiceIsRetriedAndDelivered() {
         var aircall = stack.simulators().aircall();
-        aircall.failFirstAttemptsTo("+33610000001", 2, 503);
+        aircall.faults().failFirstAttemptsTo("+33610000001", 2, 503);
 
         var reply = client.program("""
                 {"commandId":"e2e-call0-goals","plannedAt":"%s","recipients":[{"selector":"parent.1"}],

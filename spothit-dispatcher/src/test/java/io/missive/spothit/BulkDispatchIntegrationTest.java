@@ -6,14 +6,14 @@ import io.missive.events.MessageRequested;
 import io.missive.events.Status;
 import io.missive.events.StatusUpdated;
 import io.missive.schemas.topics.Topics;
+import io.missive.simulators.spothit.AcceptedMessage;
+import io.missive.simulators.spothit.SpotHitCall;
+import io.missive.simulators.spothit.SpotHitSimulator;
+import io.missive.simulators.spothit.SpotHitSimulatorConfig;
 import io.missive.testkit.RealInfrastructure;
 import io.missive.testkit.TestNamespace;
 import io.missive.testkit.kafka.KafkaProbe;
 import io.missive.testkit.kafka.TestProducer;
-import io.missive.testkit.simulator.spothit.AcceptedMessage;
-import io.missive.testkit.simulator.spothit.SpotHitCall;
-import io.missive.testkit.simulator.spothit.SpotHitSimulator;
-import io.missive.testkit.simulator.spothit.SpotHitSimulatorConfig;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.function.Function;
@@ -27,10 +27,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /** 20,000 requested messages go to SpotHit in bulk calls, each recipient exactly once, each SENT. */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spothit.api-key=bulk-key",
-        "spothit.dispatch.batch-size=500",
-        "spothit.dispatch.linger=200ms",
-        "spothit.dispatch.max-calls-per-second=40"})
+        "missive.spothit.api-key=bulk-key",
+        "missive.spothit.dispatch.batch-size=500",
+        "missive.spothit.dispatch.linger=200ms",
+        "missive.spothit.dispatch.max-calls-per-second=40"})
 class BulkDispatchIntegrationTest {
 
     private static final int CAMPAIGNS = 2;
@@ -41,7 +41,7 @@ class BulkDispatchIntegrationTest {
 
     @DynamicPropertySource
     static void spotHitUrl(DynamicPropertyRegistry registry) {
-        registry.add("spothit.base-url", spotHit::baseUrl);
+        registry.add("missive.spothit.base-url", spotHit::baseUrl);
     }
 
     @AfterAll

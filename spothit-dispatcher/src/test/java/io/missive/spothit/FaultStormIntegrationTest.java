@@ -7,13 +7,13 @@ import io.missive.events.MessageRequested;
 import io.missive.events.Status;
 import io.missive.events.StatusUpdated;
 import io.missive.schemas.topics.Topics;
+import io.missive.simulators.spothit.SpotHitCall;
+import io.missive.simulators.spothit.SpotHitSimulator;
+import io.missive.simulators.spothit.SpotHitSimulatorConfig;
 import io.missive.testkit.RealInfrastructure;
 import io.missive.testkit.TestNamespace;
 import io.missive.testkit.kafka.KafkaProbe;
 import io.missive.testkit.kafka.TestProducer;
-import io.missive.testkit.simulator.spothit.SpotHitCall;
-import io.missive.testkit.simulator.spothit.SpotHitSimulator;
-import io.missive.testkit.simulator.spothit.SpotHitSimulatorConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,13 +37,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spothit.api-key=storm-key",
-        "spothit.dispatch.batch-size=20",
-        "spothit.dispatch.linger=100ms",
-        "spothit.dispatch.max-calls-per-second=" + FaultStormIntegrationTest.RATE,
-        "spothit.dispatch.max-attempts=" + FaultStormIntegrationTest.MAX_ATTEMPTS,
-        "spothit.dispatch.retry-wait=100ms",
-        "spothit.dispatch.circuit-open-for=500ms"})
+        "missive.spothit.api-key=storm-key",
+        "missive.spothit.dispatch.batch-size=20",
+        "missive.spothit.dispatch.linger=100ms",
+        "missive.spothit.dispatch.max-calls-per-second=" + FaultStormIntegrationTest.RATE,
+        "missive.spothit.dispatch.max-attempts=" + FaultStormIntegrationTest.MAX_ATTEMPTS,
+        "missive.spothit.dispatch.retry-wait=100ms",
+        "missive.spothit.dispatch.circuit-open-for=500ms"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultStormIntegrationTest {
 
@@ -54,7 +54,7 @@ class FaultStormIntegrationTest {
 
     @DynamicPropertySource
     static void spotHitUrl(DynamicPropertyRegistry registry) {
-        registry.add("spothit.base-url", spotHit::baseUrl);
+        registry.add("missive.spothit.base-url", spotHit::baseUrl);
     }
 
     @AfterAll

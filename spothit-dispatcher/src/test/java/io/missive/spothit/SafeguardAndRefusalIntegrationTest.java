@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.missive.events.Status;
 import io.missive.events.StatusUpdated;
 import io.missive.schemas.topics.Topics;
+import io.missive.simulators.spothit.AcceptedMessage;
+import io.missive.simulators.spothit.SpotHitSimulator;
+import io.missive.simulators.spothit.SpotHitSimulatorConfig;
 import io.missive.testkit.RealInfrastructure;
 import io.missive.testkit.TestNamespace;
 import io.missive.testkit.kafka.KafkaProbe;
 import io.missive.testkit.kafka.TestProducer;
-import io.missive.testkit.simulator.spothit.AcceptedMessage;
-import io.missive.testkit.simulator.spothit.SpotHitSimulator;
-import io.missive.testkit.simulator.spothit.SpotHitSimulatorConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -29,11 +29,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spothit.api-key=safe-key",
-        "spothit.agent-id=Missive",
-        "spothit.safeguard=true",
-        "spothit.safe-phone-numbers=+33600000001, +33600000002,+3361",
-        "spothit.dispatch.linger=50ms"})
+        "missive.spothit.api-key=safe-key",
+        "missive.spothit.agent-id=Missive",
+        "missive.spothit.safeguard=true",
+        "missive.spothit.safe-phone-numbers=+33600000001, +33600000002,+3361",
+        "missive.spothit.dispatch.linger=50ms"})
 class SafeguardAndRefusalIntegrationTest {
 
     private static final String SAFE_1 = "+33600000001";
@@ -44,7 +44,7 @@ class SafeguardAndRefusalIntegrationTest {
 
     @DynamicPropertySource
     static void spotHitUrl(DynamicPropertyRegistry registry) {
-        registry.add("spothit.base-url", spotHit::baseUrl);
+        registry.add("missive.spothit.base-url", spotHit::baseUrl);
     }
 
     @AfterAll

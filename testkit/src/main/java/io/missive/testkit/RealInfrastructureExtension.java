@@ -1,7 +1,7 @@
 package io.missive.testkit;
 
+import io.missive.schemas.topics.TopicAdmin;
 import io.missive.testkit.infra.SharedInfrastructure;
-import io.missive.testkit.kafka.TopicAdmin;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;

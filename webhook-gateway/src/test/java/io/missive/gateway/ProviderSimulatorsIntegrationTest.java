@@ -8,13 +8,13 @@ import io.missive.events.Provider;
 import io.missive.events.Status;
 import io.missive.events.StatusUpdated;
 import io.missive.schemas.topics.Topics;
+import io.missive.simulators.aircall.AircallSimulator;
+import io.missive.simulators.aircall.AircallSimulatorConfig;
+import io.missive.simulators.spothit.SpotHitSimulator;
+import io.missive.simulators.spothit.SpotHitSimulatorConfig;
 import io.missive.testkit.RealInfrastructure;
 import io.missive.testkit.TestNamespace;
 import io.missive.testkit.kafka.KafkaProbe;
-import io.missive.testkit.simulator.aircall.AircallSimulator;
-import io.missive.testkit.simulator.aircall.AircallSimulatorConfig;
-import io.missive.testkit.simulator.spothit.SpotHitSimulator;
-import io.missive.testkit.simulator.spothit.SpotHitSimulatorConfig;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -64,10 +64,9 @@ class ProviderSimulatorsIntegrationTest {
 
     @Test
     void aircallsWebhooksForAnOutboundMessageAndAReplyAreAccepted(TestNamespace namespace) {
-        var config = AircallSimulatorConfig.builder()
-                .messagesWebhookUrl("http://localhost:" + port + "/aircall/messages")
-                .statusWebhookUrl("http://localhost:" + port + "/aircall/events_messages_status_updated")
-                .build();
+        var config = AircallSimulatorConfig.forTests()
+                .withMessagesWebhookUrl("http://localhost:" + port + "/aircall/messages")
+                .withStatusWebhookUrl("http://localhost:" + port + "/aircall/events_messages_status_updated");
         try (var aircall = AircallSimulator.start(config);
              var http = new GatewayHttp(port);
              var status = KafkaProbe.fromNow(namespace, Topics.STATUS);

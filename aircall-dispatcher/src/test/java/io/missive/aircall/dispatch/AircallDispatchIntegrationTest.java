@@ -11,13 +11,13 @@ import io.missive.events.Provider;
 import io.missive.events.Status;
 import io.missive.events.StatusUpdated;
 import io.missive.schemas.topics.Topics;
+import io.missive.simulators.aircall.AircallSimulator;
+import io.missive.simulators.aircall.AircallSimulatorConfig;
+import io.missive.simulators.aircall.SendAttempt;
 import io.missive.testkit.RealInfrastructure;
 import io.missive.testkit.TestNamespace;
 import io.missive.testkit.kafka.KafkaProbe;
 import io.missive.testkit.kafka.TestProducer;
-import io.missive.testkit.simulator.aircall.AircallSimulator;
-import io.missive.testkit.simulator.aircall.AircallSimulatorConfig;
-import io.missive.testkit.simulator.aircall.SendAttempt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -47,8 +47,8 @@ class AircallDispatchIntegrationTest {
     private static final Duration DELAY_UNIT = Duration.ofMillis(300);
     private static final String UNSAFE_PHONE = "+33699999999";
     private static final String BAD_NUMBER = "+3312";
-    private static final AircallSimulator aircall = AircallSimulator.start(AircallSimulatorConfig.builder()
-            .rateLimit(100, Duration.ofSeconds(1)).build());
+    private static final AircallSimulator aircall = AircallSimulator.start(AircallSimulatorConfig.forTests()
+            .withRateLimit(100, Duration.ofSeconds(1)));
 
     @DynamicPropertySource
     static void aircallProperties(DynamicPropertyRegistry registry) {
@@ -193,7 +193,7 @@ class AircallDispatchIntegrationTest {
     @Test
     void afterThreeFailedAttemptsItIsSentOnTheFourthWithTheConfiguredDelays(TestNamespace namespace) {
         var to = phone(12, 0);
-        aircall.failFirstAttemptsTo(to, 3, 503);
+        aircall.faults().failFirstAttemptsTo(to, 3, 503);
         var message = requested("campaign-retry", to, "Bonjour");
         try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS); var producer = new TestProducer(namespace)) {
             producer.send(Topics.AIRCALL_REQUESTED, message.getMessageId(), message);
@@ -219,7 +219,7 @@ class AircallDispatchIntegrationTest {
     @Test
     void afterTenFailedAttemptsItEndsFailedWithTheLastError(TestNamespace namespace) {
         var to = phone(13, 0);
-        aircall.failFirstAttemptsTo(to, 10, 502);
+        aircall.faults().failFirstAttemptsTo(to, 10, 502);
         var message = requested("campaign-exhausted", to, "Bonjour");
         try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS); var producer = new TestProducer(namespace)) {
             producer.send(Topics.AIRCALL_REQUESTED, message.getMessageId(), message);
@@ -238,7 +238,7 @@ class AircallDispatchIntegrationTest {
         var to = phone(14, 0);
         var message = requested("campaign-throttled", to, "Bonjour");
         try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS); var producer = new TestProducer(namespace)) {
-            aircall.throttleNext(1);
+            aircall.faults().throttleNext(1);
             producer.send(Topics.AIRCALL_REQUESTED, message.getMessageId(), message);
 
             var sent = statuses.awaitEvent(StatusUpdated.class, s -> s.getStatus() == Status.SENT
@@ -259,7 +259,7 @@ class AircallDispatchIntegrationTest {
         var message = requested("campaign-timeout", to, "Bonjour");
         try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS); var producer = new TestProducer(namespace)) {
             // Aircall takes the message but answers after the dispatcher gave up waiting.
-            aircall.hangNext(1, Duration.ofSeconds(2), true);
+            aircall.faults().hangNext(1, Duration.ofSeconds(2), true);
             producer.send(Topics.AIRCALL_REQUESTED, message.getMessageId(), message);
 
             var failed = statuses.awaitEvent(StatusUpdated.class, s -> s.getStatus() == Status.FAILED

@@ -10,14 +10,14 @@ import io.missive.aircall.AircallDispatcherApplication;
 import io.missive.events.Status;
 import io.missive.events.StatusUpdated;
 import io.missive.schemas.topics.Topics;
+import io.missive.simulators.aircall.AcceptedMessage;
+import io.missive.simulators.aircall.AircallSimulator;
+import io.missive.simulators.aircall.AircallSimulatorConfig;
+import io.missive.simulators.aircall.SendAttempt;
 import io.missive.testkit.RealInfrastructure;
 import io.missive.testkit.TestNamespace;
 import io.missive.testkit.kafka.KafkaProbe;
 import io.missive.testkit.kafka.TestProducer;
-import io.missive.testkit.simulator.aircall.AcceptedMessage;
-import io.missive.testkit.simulator.aircall.AircallSimulator;
-import io.missive.testkit.simulator.aircall.AircallSimulatorConfig;
-import io.missive.testkit.simulator.aircall.SendAttempt;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,8 +38,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 @RealInfrastructure
 class AircallDispatcherRestartIntegrationTest {
 
-    private static final AircallSimulator aircall = AircallSimulator.start(AircallSimulatorConfig.builder()
-            .rateLimit(20, Duration.ofSeconds(1)).build());
+    private static final AircallSimulator aircall = AircallSimulator.start(AircallSimulatorConfig.forTests()
+            .withRateLimit(20, Duration.ofSeconds(1)));
 
     @AfterAll
     static void stopSimulator() {
@@ -50,7 +50,7 @@ class AircallDispatcherRestartIntegrationTest {
     void aRestartBetweenAttemptsKeepsTheSchedule(TestNamespace namespace) {
         var delayUnit = Duration.ofSeconds(6);
         var to = phone(30, 0);
-        aircall.failFirstAttemptsTo(to, 1, 503);
+        aircall.faults().failFirstAttemptsTo(to, 1, 503);
         var message = requested("campaign-restart-retry", to, "Bonjour");
         try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS); var producer = new TestProducer(namespace)) {
             var first = start(namespace, Map.of("missive.aircall.retry.delay-unit", delayUnit.toMillis() + "ms"));

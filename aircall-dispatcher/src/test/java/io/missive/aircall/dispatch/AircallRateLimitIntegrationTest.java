@@ -8,13 +8,13 @@ import static org.awaitility.Awaitility.await;
 import io.missive.events.Status;
 import io.missive.events.StatusUpdated;
 import io.missive.schemas.topics.Topics;
+import io.missive.simulators.aircall.AcceptedMessage;
+import io.missive.simulators.aircall.AircallSimulator;
+import io.missive.simulators.aircall.AircallSimulatorConfig;
 import io.missive.testkit.RealInfrastructure;
 import io.missive.testkit.TestNamespace;
 import io.missive.testkit.kafka.KafkaProbe;
 import io.missive.testkit.kafka.TestProducer;
-import io.missive.testkit.simulator.aircall.AcceptedMessage;
-import io.missive.testkit.simulator.aircall.AircallSimulator;
-import io.missive.testkit.simulator.aircall.AircallSimulatorConfig;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Set;
@@ -38,8 +38,8 @@ class AircallRateLimitIntegrationTest {
     // builds still sustains (at 60 per 2 s the dispatcher kept 94-99 % on a quiet machine, less when starved).
     private static final Duration WINDOW = Duration.ofSeconds(4);
     private static final int MESSAGES = 300;
-    private static final AircallSimulator aircall = AircallSimulator.start(AircallSimulatorConfig.builder()
-            .rateLimit(LIMIT, WINDOW).build());
+    private static final AircallSimulator aircall = AircallSimulator.start(AircallSimulatorConfig.forTests()
+            .withRateLimit(LIMIT, WINDOW));
 
     @DynamicPropertySource
     static void aircallProperties(DynamicPropertyRegistry registry) {

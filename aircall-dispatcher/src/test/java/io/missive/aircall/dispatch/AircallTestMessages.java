@@ -2,8 +2,8 @@ package io.missive.aircall.dispatch;
 
 import io.missive.events.MessageRequested;
 import io.missive.events.Provider;
+import io.missive.simulators.aircall.AircallSimulatorConfig;
 import io.missive.testkit.data.SampleEvents;
-import io.missive.testkit.simulator.aircall.AircallSimulatorConfig;
 
 /** Requested Aircall messages as the scheduler would publish them. */
 final class AircallTestMessages {

@@ -1,12 +1,11 @@
 package io.missive.devstack.bench;
 
-import com.jayway.jsonpath.JsonPath;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.missive.devstack.DemoDirectory;
-import io.missive.devstack.Json;
 import io.missive.devstack.Stack;
 import io.missive.devstack.StackHttp;
 import io.missive.schemas.ids.MessageIds;
-import io.missive.testkit.simulator.spothit.SpotHitSimulatorConfig.ReceiptPlan;
+import io.missive.simulators.spothit.SpotHitSimulatorConfig.ReceiptPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The end-to-end benchmark, in one run on the devstack processes: the machine's ceilings first,
@@ -53,30 +53,25 @@ public final class Benchmark {
         this.http = new StackHttp(stack);
     }
 
-    public Map<String, Object> run(Path results) throws IOException {
+    public BenchReport run(Path results) throws IOException {
         try (http) {
             return measure(results);
         }
     }
 
-    private Map<String, Object> measure(Path results) throws IOException {
+    private BenchReport measure(Path results) throws IOException {
         Files.createDirectories(results);
-        var report = new LinkedHashMap<String, Object>();
-        report.put("date", LocalDate.now().toString());
-        report.put("parents", parents);
-        report.put("cores", Runtime.getRuntime().availableProcessors());
-        report.put("serviceCompiler", stack.config().optimisingCompiler() ? "tiered (C1 and C2)" : "C1 only");
+        var date = LocalDate.now().toString();
+        int cores = Runtime.getRuntime().availableProcessors();
+        var serviceCompiler = stack.config().optimisingCompiler() ? "tiered (C1 and C2)" : "C1 only";
 
         progress.accept("measuring this machine's ceilings on the same broker and database");
         var infra = stack.infrastructure();
-        var ceilings = Ceilings.measure(infra.kafkaBootstrapServers(), infra.jdbcUrl("missive"), infra.jdbcUsername(),
+        var measured = Ceilings.measure(infra.kafkaBootstrapServers(), infra.jdbcUrl("missive"), infra.jdbcUsername(),
                 infra.jdbcPassword(), 200_000);
-        report.put("ceilings", Map.of("kafkaProducerRecordsPerSecond", round(ceilings.producerPerSecond()),
-                "kafkaConsumerRecordsPerSecond", round(ceilings.consumerPerSecond()),
-                "postgresInsertRowsPerSecond", round(ceilings.insertsPerSecond()),
-                "postgresUpdateRowsPerSecond", round(ceilings.updatesPerSecond()),
-                "recordBytes", Ceilings.RECORD_BYTES));
-        progress.accept("ceilings: " + report.get("ceilings"));
+        var ceilings = new BenchReport.Ceilings(round(measured.producerPerSecond()), round(measured.consumerPerSecond()),
+                round(measured.insertsPerSecond()), round(measured.updatesPerSecond()), Ceilings.RECORD_BYTES);
+        progress.accept("ceilings: " + ceilings);
 
         stack.simulators().spotHit().receipts(ReceiptPlan.allDelivered(stack.gatewayUrl() + "/spot_hit/status")
                 .withTiming(Duration.ZERO, Duration.ZERO));
@@ -84,24 +79,24 @@ public final class Benchmark {
         long importStarted = System.nanoTime();
         var directory = DemoDirectory.generate(parents);
         directory.importInto(stack.url("scheduler-service"));
-        report.put("directoryImportSeconds", round(seconds(importStarted)));
+        double directoryImportSeconds = round(seconds(importStarted));
 
-        report.put("campaign", campaign(directory.summary(), results));
-        report.put("latency", latencies(directory.summary()));
-        report.put("processes", processes());
-        report.put("aircall", aircall(directory.summary()));
-        report.put("gateway", gateway());
+        var campaign = campaign(directory.summary(), results);
+        var latency = latencies(directory.summary());
+        var processes = processes();
+        var aircall = aircall(directory.summary());
+        var gateway = gateway();
 
-        @SuppressWarnings("unchecked")
-        var campaign = (Map<String, Object>) report.get("campaign");
-        double endToEnd = ((Number) campaign.get("messagesPerSecond")).doubleValue();
-        report.put("headline", Map.of("endToEndMessagesPerSecond", round(endToEnd),
-                "ratioToRawProducer", Math.round(endToEnd / ceilings.producerPerSecond() * 1000) / 1000.0));
+        double endToEnd = campaign.messagesPerSecond();
+        var headline = new BenchReport.Headline(round(endToEnd),
+                Math.round(endToEnd / measured.producerPerSecond() * 1000) / 1000.0);
+        var report = new BenchReport(date, parents, cores, serviceCompiler, ceilings, directoryImportSeconds, campaign,
+                latency, processes, aircall, gateway, headline);
         write(results, report);
         return report;
     }
 
-    private Map<String, Object> campaign(DemoDirectory.Summary directory, Path results) throws IOException {
+    private BenchReport.Campaign campaign(DemoDirectory.Summary directory, Path results) throws IOException {
         var groups = directory.activeGroupIds().stream().map(id -> "{\"selector\":\"group." + id + "\"}")
                 .collect(Collectors.joining(","));
         var infra = stack.infrastructure();
@@ -117,7 +112,7 @@ public final class Benchmark {
         if (reply.statusCode() / 100 != 2) {
             throw new IllegalStateException("campaign refused: " + reply.statusCode() + " " + reply.body());
         }
-        int accepted = JsonPath.read(reply.body(), "$.accepted");
+        int accepted = StackHttp.json(reply.body()).path("accepted").asInt();
         var cpuBefore = MachineCpu.now();
         var processesBefore = cpuSeconds();
         long accepting = System.nanoTime();
@@ -165,16 +160,9 @@ public final class Benchmark {
         double machineBusy = MachineCpu.now().busyPercentSince(cpuBefore);
         Chart.write(results.resolve("bench-campaign.png"), "%,d recipients: messages per stage over time".formatted(accepted),
                 samples, accepted);
-        var campaign = new LinkedHashMap<String, Object>();
-        campaign.put("recipients", accepted);
-        campaign.put("resolutionSeconds", round(resolution));
-        campaign.put("stageCompleteAtSeconds", stageDone);
-        campaign.put("commandToLastDeliveredSeconds", round(resolution + total));
-        campaign.put("messagesPerSecond", round(accepted / Math.max(0.001, resolution + total)));
-        campaign.put("machineCpuBusyPercent", round(machineBusy));
         var processesAfter = cpuSeconds();
         // What each process spent per message: the machine's CPU budget, and which process uses it up.
-        var cpuPerMessage = new LinkedHashMap<String, Object>();
+        var cpuPerMessage = new LinkedHashMap<String, Double>();
         double allCpu = 0;
         for (var entry : processesAfter.entrySet()) {
             double spent = entry.getValue() - processesBefore.getOrDefault(entry.getKey(), 0.0);
@@ -182,12 +170,9 @@ public final class Benchmark {
             cpuPerMessage.put(entry.getKey(), round(spent * 1000 / Math.max(1, accepted), 3));
         }
         cpuPerMessage.put("all processes", round(allCpu * 1000 / Math.max(1, accepted), 3));
-        campaign.put("cpuMillisPerMessage", cpuPerMessage);
-        campaign.put("cpuSecondsDuringCampaign", round(allCpu));
-        campaign.put("postgresTopStatements", statements.top(10));
-        campaign.put("finalCounts", http.campaignCounts(CAMPAIGN));
-        campaign.put("duplicatesAtSpotHit", stack.simulators().spotHit().duplicatedPhones().size());
-        return campaign;
+        return new BenchReport.Campaign(accepted, round(resolution), stageDone, round(resolution + total),
+                round(accepted / Math.max(0.001, resolution + total)), round(machineBusy), cpuPerMessage, round(allCpu),
+                statements.top(10), http.campaignCounts(CAMPAIGN), stack.simulators().spotHit().duplicatedPhones().size());
     }
 
     private long published() {
@@ -195,12 +180,11 @@ public final class Benchmark {
         if (response.statusCode() != 200) {
             return 0;
         }
-        Number seq = JsonPath.read(response.body(), "$.publishedThroughSeq");
-        return seq.longValue();
+        return StackHttp.json(response.body()).path("publishedThroughSeq").asLong();
     }
 
     /** p50/p99 of due → sent and sent → delivered, from a random sample of messages in the Events store. */
-    private Map<String, Object> latencies(DemoDirectory.Summary directory) {
+    private BenchReport.Latency latencies(DemoDirectory.Summary directory) {
         var random = new Random(11);
         var dueToSent = Collections.synchronizedList(new ArrayList<Double>());
         var sentToDelivered = Collections.synchronizedList(new ArrayList<Double>());
@@ -215,9 +199,10 @@ public final class Benchmark {
                     if (response.statusCode() != 200) {
                         return;
                     }
-                    String planned = JsonPath.read(response.body(), "$.plannedAt");
-                    String sent = JsonPath.read(response.body(), "$.sentAt");
-                    String delivered = JsonPath.read(response.body(), "$.deliveredAt");
+                    var message = StackHttp.json(response.body());
+                    var planned = textOrNull(message, "plannedAt");
+                    var sent = textOrNull(message, "sentAt");
+                    var delivered = textOrNull(message, "deliveredAt");
                     if (planned != null && sent != null) {
                         dueToSent.add(Duration.between(Instant.parse(planned), Instant.parse(sent)).toMillis() / 1000.0);
                     }
@@ -227,9 +212,14 @@ public final class Benchmark {
                 });
             }
         }
-        return Map.of("sampledMessages", dueToSent.size(),
-                "dueToSentSeconds", Map.of("p50", percentile(dueToSent, 50), "p99", percentile(dueToSent, 99)),
-                "sentToDeliveredSeconds", Map.of("p50", percentile(sentToDelivered, 50), "p99", percentile(sentToDelivered, 99)));
+        return new BenchReport.Latency(dueToSent.size(),
+                new BenchReport.Percentiles(percentile(dueToSent, 50), percentile(dueToSent, 99)),
+                new BenchReport.Percentiles(percentile(sentToDelivered, 50), percentile(sentToDelivered, 99)));
+    }
+
+    private static @Nullable String textOrNull(JsonNode node, String field) {
+        var value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
     }
 
     /** Every process of the stack by name, PostgreSQL with its backends, the launcher (with the simulators) last. */
@@ -250,15 +240,15 @@ public final class Benchmark {
         return cpu;
     }
 
-    private Map<String, Object> processes() {
-        var processes = new LinkedHashMap<String, Object>();
+    private Map<String, BenchReport.ProcessFigures> processes() {
+        var processes = new LinkedHashMap<String, BenchReport.ProcessFigures>();
         processStats().forEach((name, stats) -> processes.put(name,
-                Map.of("peakRssMiB", stats.peakRssKib() / 1024, "cpuSeconds", round(stats.cpuSeconds()))));
+                new BenchReport.ProcessFigures(stats.peakRssKib() / 1024, round(stats.cpuSeconds()))));
         return processes;
     }
 
     /** Many one-to-one messages due at the same moment: how close to its limit the dispatcher runs, never over. */
-    private Map<String, Object> aircall(DemoDirectory.Summary directory) {
+    private BenchReport.Aircall aircall(DemoDirectory.Summary directory) {
         var aircall = stack.simulators().aircall();
         aircall.reset();
         var config = stack.config();
@@ -284,14 +274,12 @@ public final class Benchmark {
         double span = accepted.size() < 2 ? 0
                 : Duration.between(accepted.getFirst().acceptedAt(), accepted.getLast().acceptedAt()).toMillis() / 1000.0;
         double rate = span == 0 ? 0 : (accepted.size() - 1) / span;
-        return Map.of("messages", programmed, "acceptedBySimulator", accepted.size(),
-                "allowedPerSecond", allowedPerSecond, "achievedPerSecond", round(rate),
-                "utilisation", Math.round(rate / allowedPerSecond * 1000) / 1000.0,
-                "requestsOverLimit", aircall.overLimitRequests());
+        return new BenchReport.Aircall(programmed, accepted.size(), allowedPerSecond, round(rate),
+                Math.round(rate / allowedPerSecond * 1000) / 1000.0, aircall.overLimitRequests());
     }
 
     /** The gateway alone: SpotHit receipts as fast as 32 concurrent callers can send them, 2xx after Kafka's ack. */
-    private Map<String, Object> gateway() {
+    private BenchReport.Gateway gateway() {
         progress.accept("webhook gateway alone: " + GATEWAY_REQUESTS + " receipts");
         var latencies = new ConcurrentLinkedQueue<Double>();
         var failures = new AtomicInteger();
@@ -319,13 +307,13 @@ public final class Benchmark {
         }
         double elapsed = seconds(started);
         var sorted = new ArrayList<>(latencies);
-        return Map.of("requests", GATEWAY_REQUESTS, "requestsPerSecond", round(GATEWAY_REQUESTS / elapsed),
-                "p50Millis", percentile(sorted, 50), "p99Millis", percentile(sorted, 99), "failed", failures.get());
+        return new BenchReport.Gateway(GATEWAY_REQUESTS, round(GATEWAY_REQUESTS / elapsed),
+                percentile(sorted, 50), percentile(sorted, 99), failures.get());
     }
 
-    private static void write(Path results, Map<String, Object> report) throws IOException {
+    private static void write(Path results, BenchReport report) throws IOException {
         Files.createDirectories(results);
-        Files.writeString(results.resolve("bench.json"), Json.write(report) + "\n");
+        Files.writeString(results.resolve("bench.json"), StackHttp.JSON.writeValueAsString(report) + "\n");
         Files.writeString(results.resolve("bench.md"), Markdown.of(report));
     }
 

@@ -1,58 +1,67 @@
 package io.missive.devstack.bench;
 
-import java.util.Collection;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.missive.devstack.StackHttp;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-/** The benchmark report as Markdown: the headline first, then each measured part. */
+/**
+ * The benchmark report as Markdown: the headline first, then each measured part as a table of its
+ * figures, named by their paths in {@code bench.json} (lists of rows get a table of their own).
+ */
 final class Markdown {
 
     private Markdown() {
     }
 
-    @SuppressWarnings("unchecked")
-    static String of(Map<String, Object> report) {
-        var md = new StringBuilder("# Missive benchmark, " + report.get("date") + "\n\n");
-        var headline = (Map<String, Object>) report.get("headline");
-        var campaign = (Map<String, Object>) report.get("campaign");
+    static String of(BenchReport report) {
+        var md = new StringBuilder("# Missive benchmark, " + report.date() + "\n\n");
+        var headline = report.headline();
+        var campaign = report.campaign();
         md.append("**%s messages/s end to end** (%s recipients, command to last DELIVERED in %s s) — **%s× the raw `acks=all` producer rate** measured in the same run.\n\n"
-                .formatted(headline.get("endToEndMessagesPerSecond"), campaign.get("recipients"),
-                        campaign.get("commandToLastDeliveredSeconds"), headline.get("ratioToRawProducer")));
-        md.append("Machine: ").append(report.get("cores")).append(" cores; services compiled by ").append(report.get("serviceCompiler"))
+                .formatted(headline.endToEndMessagesPerSecond(), campaign.recipients(),
+                        campaign.commandToLastDeliveredSeconds(), headline.ratioToRawProducer()));
+        md.append("Machine: ").append(report.cores()).append(" cores; services compiled by ").append(report.serviceCompiler())
                 .append(". Parents in the directory: ")
-                .append(report.get("parents")).append(" (import took ").append(report.get("directoryImportSeconds")).append(" s).\n\n");
+                .append(report.parents()).append(" (import took ").append(report.directoryImportSeconds()).append(" s).\n\n");
         md.append("![messages per stage over time](bench-campaign.png)\n\n");
+        // The same figures as bench.json, read from the tree Jackson writes there.
+        var sections = StackHttp.JSON.valueToTree(report);
         for (var section : new String[] {"ceilings", "campaign", "latency", "processes", "aircall", "gateway"}) {
             md.append("## ").append(section).append("\n\n| measure | value |\n| --- | --- |\n");
             var tables = new StringBuilder();
-            flatten("", report.get(section), md, tables);
+            flatten("", sections.get(section), md, tables);
             md.append('\n').append(tables);
         }
         return md.toString();
     }
 
-    private static void flatten(String prefix, Object value, StringBuilder md, StringBuilder tables) {
-        if (value instanceof Map<?, ?> map) {
-            map.forEach((key, inner) -> flatten(prefix.isEmpty() ? key.toString() : prefix + "." + key, inner, md, tables));
-        } else if (value instanceof List<?> rows && !rows.isEmpty() && rows.getFirst() instanceof Map<?, ?> first) {
-            table(prefix, rows, first.keySet(), tables);
+    private static void flatten(String prefix, JsonNode value, StringBuilder md, StringBuilder tables) {
+        if (value.isObject()) {
+            value.properties().forEach(field -> flatten(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(),
+                    field.getValue(), md, tables));
+        } else if (value.isArray() && !value.isEmpty() && value.get(0).isObject()) {
+            table(prefix, value, tables);
         } else {
-            md.append("| ").append(prefix).append(" | ").append(value).append(" |\n");
+            md.append("| ").append(prefix).append(" | ").append(value.isValueNode() ? value.asText() : value.toString()).append(" |\n");
         }
     }
 
-    /** A list of rows as its own table, below the section's measures. */
-    private static void table(String title, List<?> rows, Collection<?> columns, StringBuilder tables) {
+    /** A list of rows as its own table, below the section's measures; the first row names the columns. */
+    private static void table(String title, JsonNode rows, StringBuilder tables) {
+        List<String> columns = new ArrayList<>();
+        rows.get(0).fieldNames().forEachRemaining(columns::add);
         tables.append("### ").append(title).append("\n\n|");
         columns.forEach(column -> tables.append(' ').append(column).append(" |"));
         tables.append("\n|");
         columns.forEach(column -> tables.append(" --- |"));
         tables.append('\n');
         for (var row : rows) {
-            var cells = (Map<?, ?>) row;
             tables.append('|');
-            columns.forEach(column -> tables.append(' ')
-                    .append(String.valueOf(cells.get(column)).replace("|", "\\|")).append(" |"));
+            columns.forEach(column -> {
+                var cell = row.get(column);
+                tables.append(' ').append((cell == null ? "null" : cell.asText()).replace("|", "\\|")).append(" |");
+            });
             tables.append('\n');
         }
         tables.append('\n');

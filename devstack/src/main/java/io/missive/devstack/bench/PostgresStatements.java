@@ -3,9 +3,7 @@ package io.missive.devstack.bench;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * PostgreSQL's own profile of a run, from {@code pg_stat_statements}: which statements took the
@@ -37,8 +35,8 @@ final class PostgresStatements {
     }
 
     /** The statements that took the most execution time since {@link #reset}, across all databases and schemas. */
-    List<Map<String, Object>> top(int count) {
-        var top = new ArrayList<Map<String, Object>>();
+    List<BenchReport.Statement> top(int count) {
+        var top = new ArrayList<BenchReport.Statement>();
         try (var connection = DriverManager.getConnection(jdbcUrl, user, password);
              var statement = connection.prepareStatement("""
                      select regexp_replace(query, '\\s+', ' ', 'g'), calls, rows, total_exec_time
@@ -47,17 +45,13 @@ final class PostgresStatements {
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
                     var query = rows.getString(1);
-                    var row = new LinkedHashMap<String, Object>();
-                    row.put("statement", query.length() > 160 ? query.substring(0, 157) + "..." : query);
-                    row.put("calls", rows.getLong(2));
-                    row.put("rows", rows.getLong(3));
-                    row.put("totalSeconds", Benchmark.round(rows.getDouble(4) / 1000));
-                    row.put("meanMillis", Benchmark.round(rows.getDouble(4) / Math.max(1, rows.getLong(2))));
-                    top.add(row);
+                    top.add(new BenchReport.Statement(query.length() > 160 ? query.substring(0, 157) + "..." : query,
+                            rows.getLong(2), rows.getLong(3), Benchmark.round(rows.getDouble(4) / 1000),
+                            Benchmark.round(rows.getDouble(4) / Math.max(1, rows.getLong(2)))));
                 }
             }
         } catch (SQLException e) {
-            top.add(Map.of("statement", "pg_stat_statements unavailable: " + e.getMessage()));
+            top.add(BenchReport.Statement.unavailable("pg_stat_statements unavailable: " + e.getMessage()));
         }
         return top;
     }

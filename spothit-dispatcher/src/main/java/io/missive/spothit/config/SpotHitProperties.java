@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param sender  the SMS sender name ({@code SPOT_HIT_SENDER}, {@code expediteur}); none: SpotHit's default
  * @param rcsMode {@code MISSIVE_RCS_MODE}: off, short-as-basic or always
  */
-@ConfigurationProperties("spothit")
+@ConfigurationProperties("missive.spothit")
 @Validated
 public record SpotHitProperties(
         @NotBlank(message = "the SpotHit API key is missing: set SPOT_HIT_API_KEY") String apiKey,

@@ -29,7 +29,7 @@ public sealed interface StatusChange {
             case SENT -> new Sent(entry.messageId(), entry.phone(), String.valueOf(entry.spotHitMessageId()), entry.attempts(),
                     entry.channel(), entry.fallback(), entry.reason());
             case FAILED -> new Failed(entry.messageId(), entry.phone(), String.valueOf(entry.reason()), entry.attempts());
-            case PLANNED, SENDING -> throw new IllegalArgumentException("not settled: " + entry);
+            case PENDING, SENDING -> throw new IllegalArgumentException("not settled: " + entry);
         };
     }
 }

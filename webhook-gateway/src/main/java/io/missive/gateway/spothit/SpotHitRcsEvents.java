@@ -3,7 +3,7 @@ package io.missive.gateway.spothit;
 import io.missive.events.Provider;
 import io.missive.events.Status;
 import io.missive.events.StatusUpdated;
-import io.missive.gateway.phones.PhoneNumbers;
+import io.missive.schemas.phones.PhoneNumbers;
 import io.missive.gateway.publishing.OutgoingEvent;
 import io.missive.gateway.webhooks.InvalidCallback;
 import io.missive.schemas.ids.MessageIds;

@@ -1,7 +1,0 @@
-package io.missive.aircall.dispatch;
-
-/** The port to Aircall's native send: one recipient, one call. */
-public interface AircallGateway {
-
-    SendOutcome send(String numberId, String to, String body);
-}

@@ -1,0 +1,67 @@
+package io.missive.devstack.bench;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one benchmark run measured, as written to {@code bench.json} (Jackson, in this order) and
+ * rendered as {@code bench.md}. The field names are the JSON's: renaming one breaks readers of
+ * earlier reports.
+ */
+public record BenchReport(String date, int parents, int cores, String serviceCompiler, Ceilings ceilings,
+                          double directoryImportSeconds, Campaign campaign, Latency latency,
+                          Map<String, ProcessFigures> processes, Aircall aircall, Gateway gateway, Headline headline) {
+
+    /** The machine's own ceilings on the same broker and database. */
+    public record Ceilings(double kafkaProducerRecordsPerSecond, double kafkaConsumerRecordsPerSecond,
+                           double postgresInsertRowsPerSecond, double postgresUpdateRowsPerSecond, int recordBytes) {
+    }
+
+    /**
+     * The SpotHit campaign, command to last DELIVERED.
+     *
+     * @param stageCompleteAtSeconds seconds after acceptance at which each stage had every message, by stage
+     * @param cpuMillisPerMessage    CPU each process spent per message, by process, and "all processes"
+     * @param finalCounts            the campaign's messages per status in the Events store
+     */
+    public record Campaign(int recipients, double resolutionSeconds, Map<String, Double> stageCompleteAtSeconds,
+                           double commandToLastDeliveredSeconds, double messagesPerSecond, double machineCpuBusyPercent,
+                           Map<String, Double> cpuMillisPerMessage, double cpuSecondsDuringCampaign,
+                           List<Statement> postgresTopStatements, Map<String, Integer> finalCounts, int duplicatesAtSpotHit) {
+    }
+
+    /** One of the statements that took PostgreSQL's time; only {@code statement} when pg_stat_statements is missing. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Statement(String statement, @Nullable Long calls, @Nullable Long rows, @Nullable Double totalSeconds,
+                            @Nullable Double meanMillis) {
+
+        static Statement unavailable(String why) {
+            return new Statement(why, null, null, null, null);
+        }
+    }
+
+    /** Due → sent and sent → delivered, from a random sample of the campaign's messages. */
+    public record Latency(int sampledMessages, Percentiles dueToSentSeconds, Percentiles sentToDeliveredSeconds) {
+    }
+
+    public record Percentiles(double p50, double p99) {
+    }
+
+    /** One process of the stack over the whole run. */
+    public record ProcessFigures(long peakRssMiB, double cpuSeconds) {
+    }
+
+    /** One-to-one Aircall messages due at once against the rate limit. */
+    public record Aircall(int messages, int acceptedBySimulator, double allowedPerSecond, double achievedPerSecond,
+                          double utilisation, int requestsOverLimit) {
+    }
+
+    /** The webhook gateway alone, receipts from 32 concurrent callers. */
+    public record Gateway(int requests, double requestsPerSecond, double p50Millis, double p99Millis, int failed) {
+    }
+
+    public record Headline(double endToEndMessagesPerSecond, double ratioToRawProducer) {
+    }
+}

@@ -1,0 +1,486 @@
+package io.missive.simulators.spothit;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.missive.simulators.Health;
+import io.missive.simulators.callback.CallbackDelivery;
+import io.missive.simulators.spothit.SpotHitSimulatorConfig.ReceiptPlan;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A SpotHit stand-in over real HTTP, for tests, the benchmark and the local stack.
+ *
+ * <p>It serves {@code POST /api/envoyer/sms} and {@code POST /api/envoyer/mms} with SpotHit's form
+ * fields ({@code key}, {@code message}, {@code destinataires} as a comma-separated list, or
+ * {@code destinataires_type=datas} with {@code destinataires[+33…][VAR]=value}, {@code smslong},
+ * {@code date}, {@code expediteur}; MMS adds {@code fichier}), answers {@code {"resultat":1,"id":…}}
+ * or {@code {"resultat":0,"erreurs":"…"}} with SpotHit's codes ({@link SpotHitErrors}), then fires
+ * delivery receipts {@code GET <callback>?id_message=…&numero=…&statut=…} as SpotHit does: later,
+ * at least once, sometimes out of order ({@link ReceiptPlan}).
+ *
+ * <p>It records every call ({@link #calls()}, {@link #maxCallsInAnySecond()}) and every recipient it
+ * accepted ({@link #acceptedCount(String)}, {@link #duplicatedPhones()}), so that a test can prove
+ * nobody got a message twice. {@code GET /simulator/stats} shows the same figures as JSON.
+ *
+ * <pre>{@code
+ * try (var spotHit = SpotHitSimulator.start(SpotHitSimulatorConfig.forTests("test-key"))) {
+ *     spotHit.faults().serverErrors(2, 503);
+ *     // point the dispatcher at spotHit.baseUrl() ...
+ * }
+ * }</pre>
+ */
+public final class SpotHitSimulator implements AutoCloseable {
+
+    public static final String SMS_PATH = "/api/envoyer/sms";
+    public static final String MMS_PATH = "/api/envoyer/mms";
+    /** Attempts to deliver one receipt before counting it undelivered. */
+    static final int RECEIPT_ATTEMPTS = 12;
+    /** Receipts sent at once, at most. */
+    static final int CALLBACK_CONCURRENCY = 64;
+
+    private static final Pattern DATAS_KEY = Pattern.compile("^destinataires\\[([^\\]]+)\\](?:\\[([^\\]]*)\\])?$");
+    private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z0-9_]+)\\}");
+    private static final Pattern PHONE = Pattern.compile("^(\\+[1-9]\\d{7,14}|0\\d{9})$");
+    private static final int SMS_MAX_CHARS = 160;
+    private static final int SENDER_MAX_CHARS = 11;
+
+    private final SpotHitSimulatorConfig config;
+    private final HttpServer server;
+    private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * Like a provider's pool of callback workers: a bounded number of receipts in flight at once.
+     * Providers retry callbacks for minutes, not seconds: 1, 2, 4… s, at most 30 s apart (about 4 minutes in all).
+     */
+    private final CallbackDelivery receiptDelivery = new CallbackDelivery("spothit-sim-receipts", RECEIPT_ATTEMPTS,
+            failed -> Duration.ofSeconds(Math.min(30, 1L << Math.min(5, failed - 1))), CALLBACK_CONCURRENCY);
+    private final SpotHitFaults faults = new SpotHitFaults();
+    private final AtomicReference<ReceiptPlan> receipts;
+    private final CountDownLatch closing = new CountDownLatch(1);
+
+    private final AtomicLong campaignIds = new AtomicLong(4_200_000);
+    private final ConcurrentLinkedQueue<SpotHitCall> calls = new ConcurrentLinkedQueue<>();
+    private final ArrayDeque<Long> recentArrivals = new ArrayDeque<>();
+    private final ConcurrentHashMap<String, AtomicInteger> acceptedByPhone = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AtomicInteger> namedByPhone = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<AcceptedMessage> acceptedMessages = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger acceptedTotal = new AtomicInteger();
+    private final AtomicInteger receiptsDelivered = new AtomicInteger();
+    private final AtomicInteger receiptsUndelivered = new AtomicInteger();
+
+    private SpotHitSimulator(SpotHitSimulatorConfig config) throws IOException {
+        this.config = config;
+        this.receipts = new AtomicReference<>(config.receipts());
+        this.server = HttpServer.create(new InetSocketAddress(config.port()), 512);
+        server.setExecutor(handlers);
+        server.createContext(SMS_PATH, exchange -> handleSend(exchange, "sms"));
+        server.createContext(MMS_PATH, exchange -> handleSend(exchange, "mms"));
+        server.createContext("/simulator/stats", this::handleStats);
+        Health.serve(server);
+        server.start();
+    }
+
+    /** Starts a simulator; close it to stop it (held answers are released). */
+    public static SpotHitSimulator start(SpotHitSimulatorConfig config) {
+        try {
+            return new SpotHitSimulator(config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the SpotHit simulator on port " + config.port(), e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public SpotHitFaults faults() {
+        return faults;
+    }
+
+    /** Changes which receipts are fired for calls accepted from now on. */
+    public SpotHitSimulator receipts(ReceiptPlan plan) {
+        receipts.set(plan);
+        return this;
+    }
+
+    // ---- what tests look at -------------------------------------------------------------------
+
+    public List<SpotHitCall> calls() {
+        return List.copyOf(calls);
+    }
+
+    public List<SpotHitCall> acceptedCalls() {
+        return calls.stream().filter(SpotHitCall::accepted).toList();
+    }
+
+    /** How many times a phone was accepted as a recipient, over all calls. */
+    public int acceptedCount(String phone) {
+        var count = acceptedByPhone.get(phone);
+        return count == null ? 0 : count.get();
+    }
+
+    /** How many calls named a phone as a recipient, whatever their outcome: the attempts made for it. */
+    public int callsNaming(String phone) {
+        var count = namedByPhone.get(phone);
+        return count == null ? 0 : count.get();
+    }
+
+    /** Every accepted phone with its count. */
+    public Map<String, Integer> acceptedPhones() {
+        return acceptedByPhone.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().get()));
+    }
+
+    /** Phones accepted more than once: a duplicate send. */
+    public Map<String, Integer> duplicatedPhones() {
+        return acceptedPhones().entrySet().stream().filter(entry -> entry.getValue() > 1)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    public int totalAccepted() {
+        return acceptedTotal.get();
+    }
+
+    /** The accepted messages with their rendered text (empty when texts are not kept). */
+    public List<AcceptedMessage> acceptedMessages() {
+        return List.copyOf(acceptedMessages);
+    }
+
+    /** Calls that arrived, per epoch second (a calendar second of the simulator's clock). */
+    public Map<Long, Integer> callsPerSecond() {
+        var perSecond = new TreeMap<Long, Integer>();
+        for (var call : calls) {
+            perSecond.merge(call.arrivedAt().getEpochSecond(), 1, Integer::sum);
+        }
+        return perSecond;
+    }
+
+    /**
+     * The most calls that arrived within any sliding window of one second. Arrival times include
+     * network and scheduling jitter, so evenly spaced calls can bunch up here on a loaded machine.
+     */
+    public int maxCallsInAnySecond() {
+        var times = calls.stream().map(SpotHitCall::arrivedAt).sorted().toList();
+        int max = 0;
+        int start = 0;
+        for (int end = 0; end < times.size(); end++) {
+            while (Duration.between(times.get(start), times.get(end)).compareTo(Duration.ofSeconds(1)) >= 0) {
+                start++;
+            }
+            max = Math.max(max, end - start + 1);
+        }
+        return max;
+    }
+
+    public int receiptsDelivered() {
+        return receiptsDelivered.get();
+    }
+
+    public int receiptsUndelivered() {
+        return receiptsUndelivered.get();
+    }
+
+    /** Forgets every recorded call and recipient, and clears the faults. */
+    public void reset() {
+        calls.clear();
+        acceptedByPhone.clear();
+        namedByPhone.clear();
+        acceptedMessages.clear();
+        acceptedTotal.set(0);
+        faults.clear();
+        synchronized (recentArrivals) {
+            recentArrivals.clear();
+        }
+    }
+
+    @Override
+    public void close() {
+        closing.countDown();
+        server.stop(0);
+        receiptDelivery.close();
+        handlers.shutdownNow();
+    }
+
+    // ---- the API ------------------------------------------------------------------------------
+
+    private void handleSend(HttpExchange exchange, String endpoint) throws IOException {
+        try (exchange) {
+            var arrivedAt = Instant.now();
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                respond(exchange, 405, "{\"resultat\":0,\"erreurs\":\"method\"}");
+                return;
+            }
+            sleep(faults.latency());
+            var form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            var request = SendRequest.from(form);
+            request.recipients().keySet().forEach(phone ->
+                    namedByPhone.computeIfAbsent(phone, p -> new AtomicInteger()).incrementAndGet());
+            int serverError = faults.takeServerError();
+            if (serverError > 0) {
+                calls.add(new SpotHitCall(arrivedAt, endpoint, request.recipients().size(), serverError, null, null));
+                respond(exchange, serverError, "<html><body>Service Unavailable</body></html>");
+                return;
+            }
+            var errors = refusal(form, request);
+            if (!errors.isEmpty()) {
+                calls.add(new SpotHitCall(arrivedAt, endpoint, request.recipients().size(), 200, null, errors));
+                respond(exchange, 200, "{\"resultat\":0,\"erreurs\":\"" + errors + "\"}");
+                return;
+            }
+            var campaignId = String.valueOf(campaignIds.incrementAndGet());
+            accept(campaignId, endpoint, request);
+            var hold = faults.takeHold();
+            calls.add(new SpotHitCall(arrivedAt, endpoint, request.recipients().size(), hold.isZero() ? 200 : 0, campaignId, null));
+            if (!hold.isZero() && awaitClosing(hold)) {
+                return;
+            }
+            respond(exchange, 200, "{\"resultat\":1,\"id\":" + campaignId + "}");
+        } catch (RuntimeException e) {
+            respond(exchange, 500, "{\"resultat\":0,\"erreurs\":\"" + SpotHitErrors.SYSTEM_ERROR + "\"}");
+        }
+    }
+
+    /** SpotHit's error codes for this call, comma-separated, or empty when it is accepted. */
+    private String refusal(Map<String, List<String>> form, SendRequest request) {
+        var key = first(form, "key");
+        if (key == null || key.isBlank() || (config.apiKey() != null && !config.apiKey().equals(key))) {
+            return String.valueOf(SpotHitErrors.BAD_API_KEY);
+        }
+        if (faults.takeRateLimitRefusal() || overRateLimit()) {
+            return String.valueOf(SpotHitErrors.API_RATE_LIMIT);
+        }
+        var codes = new ArrayList<Integer>();
+        if (request.message().isBlank()) {
+            codes.add(SpotHitErrors.MESSAGE_EMPTY);
+        }
+        if (!request.longSms() && request.recipients().keySet().stream()
+                .anyMatch(phone -> request.textFor(phone).length() > SMS_MAX_CHARS)) {
+            codes.add(SpotHitErrors.MESSAGE_TOO_LONG);
+        }
+        if (request.recipients().isEmpty()) {
+            codes.add(SpotHitErrors.NO_VALID_RECIPIENT);
+        } else if (request.recipients().keySet().stream().anyMatch(phone -> !PHONE.matcher(phone).matches())) {
+            codes.add(SpotHitErrors.INVALID_NUMBER);
+        }
+        if (request.sender() != null && request.sender().length() > SENDER_MAX_CHARS) {
+            codes.add(SpotHitErrors.SENDER_TOO_LONG);
+        }
+        return codes.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private boolean overRateLimit() {
+        if (config.rateLimitPerSecond() <= 0) {
+            return false;
+        }
+        long now = System.nanoTime();
+        synchronized (recentArrivals) {
+            while (!recentArrivals.isEmpty() && now - recentArrivals.peekFirst() >= 1_000_000_000L) {
+                recentArrivals.pollFirst();
+            }
+            if (recentArrivals.size() >= config.rateLimitPerSecond()) {
+                return true;
+            }
+            recentArrivals.addLast(now);
+            return false;
+        }
+    }
+
+    private void accept(String campaignId, String endpoint, SendRequest request) {
+        var plan = receipts.get();
+        for (var phone : request.recipients().keySet()) {
+            acceptedByPhone.computeIfAbsent(phone, p -> new AtomicInteger()).incrementAndGet();
+            acceptedTotal.incrementAndGet();
+            if (config.keepMessageTexts()) {
+                acceptedMessages.add(new AcceptedMessage(campaignId, phone, request.textFor(phone), endpoint,
+                        request.attachment(), request.sender()));
+            }
+            if (plan.enabled()) {
+                scheduleReceipts(plan, campaignId, phone);
+            }
+        }
+    }
+
+    // ---- receipts -----------------------------------------------------------------------------
+
+    private void scheduleReceipts(ReceiptPlan plan, String campaignId, String phone) {
+        var random = ThreadLocalRandom.current();
+        int finalStatus = drawOutcome(plan, random);
+        if (random.nextDouble() < plan.sentFirstRate()) {
+            scheduleReceipt(plan, campaignId, phone, 2, random);
+        }
+        scheduleReceipt(plan, campaignId, phone, finalStatus, random);
+        if (random.nextDouble() < plan.duplicateRate()) {
+            scheduleReceipt(plan, campaignId, phone, finalStatus, random);
+        }
+    }
+
+    private static int drawOutcome(ReceiptPlan plan, ThreadLocalRandom random) {
+        int total = plan.deliveredWeight() + plan.failedWeight() + plan.expiredWeight();
+        int draw = total <= 0 ? 0 : random.nextInt(total);
+        if (draw < plan.deliveredWeight()) {
+            return 1;
+        }
+        return draw < plan.deliveredWeight() + plan.failedWeight() ? 4 : 5;
+    }
+
+    private void scheduleReceipt(ReceiptPlan plan, String campaignId, String phone, int status, ThreadLocalRandom random) {
+        long delay = plan.delay().toMillis() + (plan.jitter().isZero() ? 0 : random.nextLong(plan.jitter().toMillis() + 1));
+        var uri = URI.create(plan.callbackUrl()
+                + (plan.callbackUrl().contains("?") ? "&" : "?")
+                + "id_message=" + campaignId
+                + "&numero=" + URLEncoder.encode(phone, StandardCharsets.UTF_8)
+                + "&statut=" + status);
+        var request = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(5)).build();
+        receiptDelivery.deliverLater(new CallbackDelivery.Callback() {
+            @Override
+            public HttpRequest request() {
+                return request;
+            }
+
+            @Override
+            public void finished(boolean delivered, int attempts) {
+                (delivered ? receiptsDelivered : receiptsUndelivered).incrementAndGet();
+            }
+        }, Duration.ofMillis(delay));
+    }
+
+    // ---- plumbing -----------------------------------------------------------------------------
+
+    private void handleStats(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            var json = "{\"calls\":" + calls.size()
+                    + ",\"acceptedCalls\":" + acceptedCalls().size()
+                    + ",\"acceptedRecipients\":" + totalAccepted()
+                    + ",\"distinctPhones\":" + acceptedByPhone.size()
+                    + ",\"duplicatedPhones\":" + duplicatedPhones().size()
+                    + ",\"maxCallsInAnySecond\":" + maxCallsInAnySecond()
+                    + ",\"receiptsDelivered\":" + receiptsDelivered.get()
+                    + ",\"receiptsUndelivered\":" + receiptsUndelivered.get() + "}";
+            respond(exchange, 200, json);
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        var bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type",
+                body.startsWith("{") ? "application/json; charset=utf-8" : "text/html; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private boolean awaitClosing(Duration hold) {
+        try {
+            return closing.await(hold.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        if (duration.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static Map<String, List<String>> parseForm(String body) {
+        var form = new LinkedHashMap<String, List<String>>();
+        for (var pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            var name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            var value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            form.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        }
+        return form;
+    }
+
+    private static @Nullable String first(Map<String, List<String>> form, String name) {
+        var values = form.get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+
+    /** A send call as SpotHit reads it: recipients with their variables, in the order given. */
+    private record SendRequest(String message, Map<String, Map<String, String>> recipients, boolean longSms,
+                               @Nullable String sender, @Nullable String attachment) {
+
+        static SendRequest from(Map<String, List<String>> form) {
+            var recipients = new LinkedHashMap<String, Map<String, String>>();
+            if ("datas".equals(first(form, "destinataires_type"))) {
+                for (var entry : form.entrySet()) {
+                    Matcher matcher = DATAS_KEY.matcher(entry.getKey());
+                    if (matcher.matches()) {
+                        var variables = recipients.computeIfAbsent(matcher.group(1).trim(), p -> new LinkedHashMap<>());
+                        if (matcher.group(2) != null && !matcher.group(2).isEmpty()) {
+                            variables.put(matcher.group(2), entry.getValue().getLast());
+                        }
+                    }
+                }
+            } else {
+                var lists = new ArrayList<String>();
+                lists.addAll(form.getOrDefault("destinataires", List.of()));
+                lists.addAll(form.getOrDefault("destinataires[]", List.of()));
+                for (var list : lists) {
+                    for (var phone : list.split(",")) {
+                        if (!phone.isBlank()) {
+                            recipients.putIfAbsent(phone.trim(), Map.of());
+                        }
+                    }
+                }
+            }
+            var smslong = first(form, "smslong");
+            return new SendRequest(String.valueOf(first(form, "message") == null ? "" : first(form, "message")),
+                    recipients, smslong != null && !smslong.equals("0") && !smslong.isBlank(),
+                    first(form, "expediteur"), first(form, "fichier"));
+        }
+
+        /** The message as this recipient receives it, variables replaced. */
+        String textFor(String phone) {
+            var variables = recipients.getOrDefault(phone, Map.of());
+            if (variables.isEmpty()) {
+                return message;
+            }
+            return VARIABLE.matcher(message).replaceAll(match ->
+                    Matcher.quoteReplacement(variables.getOrDefault(match.group(1), match.group())));
+        }
+    }
+}

@@ -1,8 +1,0 @@
-/**
- * A stand-in for Aircall's public API (native SMS send, HTTP Basic, rate-limit headers) that also
- * fires Aircall-shaped webhooks, injects faults on demand and records what it accepted.
- */
-@NullMarked
-package io.missive.testkit.simulator.aircall;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,8 +1,0 @@
-package io.missive.testkit.simulator.spothit;
-
-import org.jspecify.annotations.Nullable;
-
-/** A message the simulator accepted for one recipient: what the handset would show. */
-public record AcceptedMessage(String campaignId, String phone, String text, String endpoint,
-                              @Nullable String attachment, @Nullable String sender) {
-}

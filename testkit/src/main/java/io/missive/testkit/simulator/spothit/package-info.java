@@ -1,9 +1,0 @@
-/**
- * A SpotHit stand-in over real HTTP: the bulk SMS and MMS endpoints with SpotHit's form fields and
- * error codes, delivery receipts to a callback URL, fault injection, and a record of every recipient
- * it accepted. Start it with {@link io.missive.testkit.simulator.spothit.SpotHitSimulator#start}.
- */
-@NullMarked
-package io.missive.testkit.simulator.spothit;
-
-import org.jspecify.annotations.NullMarked;
