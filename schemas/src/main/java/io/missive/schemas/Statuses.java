@@ -4,7 +4,7 @@ import io.missive.events.Status;
 
 /**
  * The shared status codes and their order of progress: 0 → 3 → 2 → 1 → 6, with 4 and 5 final.
- * The Avro symbol order is the code, so {@code status.ordinal()} is the code the seed stored.
+ * The Avro symbol order is the code, so {@code status.ordinal()} is the code the programme's application stored.
  * DELIVERED is settled but not final: the handset may still report the message READ
  * (docs/decisions/0012).
  */
