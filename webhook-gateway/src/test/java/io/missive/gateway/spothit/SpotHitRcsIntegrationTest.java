@@ -93,7 +93,7 @@ class SpotHitRcsIntegrationTest extends GatewayClientTest {
             var dead = deadLetters.awaitRecords(1, WAIT).getFirst();
             assertThat(dead.key()).isEqualTo("7703");
             assertThat(new String(dead.value(), StandardCharsets.UTF_8)).contains("TELEPORTED");
-            assertThat(http.get("/actuator/prometheus").body()).contains("missive_gateway_rcs_unknown_status_total");
+            assertThat(http.getWithToken("/actuator/prometheus").body()).contains("missive_gateway_rcs_unknown_status_total");
         }
     }
 
