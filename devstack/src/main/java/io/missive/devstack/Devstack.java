@@ -19,7 +19,7 @@ public final class Devstack {
         switch (command) {
             case "up", "demo" -> run(root, command.equals("demo"), parents(args, 1000));
             case "faults" -> faults(root, parents(args, 150_000));
-            case "bench" -> bench(root, parents(args, 1_000_000));
+            case "bench" -> bench(root, parents(args, 1_000_000), channel(args));
             default -> {
                 System.err.println("devstack: unknown command '" + command + "' (up, demo, bench, faults)");
                 System.exit(2);
@@ -36,18 +36,33 @@ public final class Devstack {
         return fallback;
     }
 
-    /** {@code ./missive bench [--parents N]}: the end-to-end benchmark; writes bench/results/bench.{md,json,png}. */
-    private static void bench(Path root, int parents) {
+    /** {@code --channel sms|rcs} (default sms): the benchmark's campaign as SMS, or as RCS basic. */
+    private static String channel(String[] args) {
+        for (int i = 1; i < args.length - 1; i++) {
+            if (args[i].equals("--channel")) {
+                var channel = args[i + 1].toLowerCase(java.util.Locale.ROOT);
+                if (!channel.equals("sms") && !channel.equals("rcs")) {
+                    throw new IllegalArgumentException("--channel must be sms or rcs, was " + args[i + 1]);
+                }
+                return channel;
+            }
+        }
+        return "sms";
+    }
+
+    /** {@code ./missive bench [--parents N] [--channel sms|rcs]}: the end-to-end benchmark; writes bench/results/bench.{md,json,png}. */
+    private static void bench(Path root, int parents, String channel) {
         var config = StackConfig.ephemeral(root, root.resolve(".devstack/bench"))
                 .withAircallRateLimit(30, Duration.ofSeconds(1))
                 .withOptimisingCompiler()
+                .withEnvironment(java.util.Map.of("MISSIVE_RCS_MODE", channel.equals("rcs") ? "short-as-basic" : "off"))
                 .withEnvironment(java.util.Map.of("SPOT_HIT_BATCH_SIZE", "1000", "SPOT_HIT_MAX_CALLS_PER_SECOND", "50",
                         // Aircall's one-minute window allows a 1 s clock margin; scaled to a 1 s window, so is the margin.
                         "AIRCALL_RATE_LIMIT_CLOCK_MARGIN", "20ms"));
         System.out.println("bench: starting a stack of its own (free ports, throw-away data)…");
         try (var stack = Stack.start(config, Duration.ofMinutes(3))) {
             var results = root.resolve("bench/results");
-            var report = new io.missive.devstack.bench.Benchmark(stack, parents, line -> System.out.println("bench: " + line))
+            var report = new io.missive.devstack.bench.Benchmark(stack, parents, channel, line -> System.out.println("bench: " + line))
                     .run(results);
             System.out.println("\nbench: " + StackHttp.JSON.writeValueAsString(report.headline()));
             System.out.println("bench: report written to bench/results/bench.md, bench.json and bench-campaign.png");

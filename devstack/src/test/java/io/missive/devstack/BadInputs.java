@@ -69,6 +69,14 @@ final class BadInputs {
         requests.add(new Request("webhook-gateway", "GET", "/spot_hit/status?id_message=1&statut=9", null, Map.of()));
         requests.add(new Request("webhook-gateway", "POST", "/events/spot_hit_stop", "numero=", Map.of("Content-Type", "application/x-www-form-urlencoded")));
         requests.add(new Request("webhook-gateway", "POST", "/events/spot_hit_response", HUGE, Map.of("Content-Type", "application/x-www-form-urlencoded")));
+        // SpotHit's RCS events: malformed JSON, wrong shapes, missing fields, unknown statuses, a huge body.
+        for (var body : List.of("{", "[]", "{\"events\":{}}", "{\"events\":[1]}", "{\"events\":[{\"messageStatusChanged\":[]}]}",
+                "{\"events\":[{\"messageStatusChanged\":{\"status\":\"READ\",\"userId\":\"12\",\"context\":{\"campaign_id\":1}}}]}",
+                "{\"events\":[{\"messageStatusChanged\":{\"status\":{},\"userId\":\"+33612345678\",\"context\":{\"campaign_id\":1}}}]}",
+                "{\"events\":[{\"messageStatusChanged\":{\"status\":\"WARPED\",\"userId\":\"+33612345678\",\"context\":{\"campaign_id\":\"no-such\"}}}]}",
+                HUGE)) {
+            requests.add(new Request("webhook-gateway", "POST", "/spot_hit/rcs", body, Map.of("Content-Type", "application/json")));
+        }
         // Aircall webhooks: wrong, missing and swapped tokens, malformed and huge bodies.
         var endpoints = Map.of("/aircall/messages", secrets.aircallMessageToken(), "/aircall/calls", secrets.aircallCallToken(),
                 "/aircall/events_messages_status_updated", secrets.aircallStatusToken());

@@ -24,7 +24,7 @@ class SchemaCompatibilityUnitTest {
         var history = EventSchemas.get().history(type);
         assertThat(history).as("history of %s (schemas/src/main/resources/avro-history/%s/)", type.getSimpleName(), type.getSimpleName())
                 .isNotEmpty();
-        assertThat(SchemaEvolution.problems(EventSchemas.currentSchema(type), history)).isEmpty();
+        assertThat(SchemaEvolution.problems(EventSchemas.currentSchema(type), history, EventSchemas.oldestReader(type))).isEmpty();
     }
 
     @ParameterizedTest

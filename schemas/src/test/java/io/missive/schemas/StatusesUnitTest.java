@@ -5,6 +5,7 @@ import static io.missive.events.Status.EXPIRED;
 import static io.missive.events.Status.FAILED;
 import static io.missive.events.Status.IN_PROGRESS;
 import static io.missive.events.Status.PENDING;
+import static io.missive.events.Status.READ;
 import static io.missive.events.Status.SENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,8 +22,10 @@ class StatusesUnitTest {
         assertThat(Statuses.code(IN_PROGRESS)).isEqualTo(3);
         assertThat(Statuses.code(FAILED)).isEqualTo(4);
         assertThat(Statuses.code(EXPIRED)).isEqualTo(5);
+        assertThat(Statuses.code(READ)).isEqualTo(6);
         assertThat(Statuses.fromCode(3)).isEqualTo(IN_PROGRESS);
-        assertThatThrownBy(() -> Statuses.fromCode(6)).hasMessageContaining("0 to 5");
+        assertThat(Statuses.fromCode(6)).isEqualTo(READ);
+        assertThatThrownBy(() -> Statuses.fromCode(7)).hasMessageContaining("0 to 6");
     }
 
     @Test
@@ -35,5 +38,26 @@ class StatusesUnitTest {
         assertThat(Statuses.movesForward(DELIVERED, SENT)).isFalse();
         assertThat(Statuses.movesForward(DELIVERED, FAILED)).isFalse();
         assertThat(Statuses.movesForward(SENT, SENT)).isFalse();
+    }
+
+    @Test
+    void readFollowsDeliveredAndNothingFollowsRead() {
+        assertThat(Statuses.movesForward(DELIVERED, READ)).isTrue();
+        assertThat(Statuses.movesForward(SENT, READ)).as("READ before DELIVERED: reordered receipts").isTrue();
+        assertThat(Statuses.movesForward(READ, DELIVERED)).isFalse();
+        assertThat(Statuses.movesForward(FAILED, READ)).isFalse();
+        assertThat(Statuses.isTerminal(DELIVERED)).isFalse();
+        assertThat(Statuses.isSettled(DELIVERED)).isTrue();
+        assertThat(Statuses.isTerminal(READ)).isTrue();
+    }
+
+    @Test
+    void deliveredAndReadAgreeButNotWithAFailure() {
+        assertThat(Statuses.contradicts(DELIVERED, READ)).isFalse();
+        assertThat(Statuses.contradicts(READ, DELIVERED)).isFalse();
+        assertThat(Statuses.contradicts(DELIVERED, FAILED)).isTrue();
+        assertThat(Statuses.contradicts(READ, EXPIRED)).isTrue();
+        assertThat(Statuses.contradicts(FAILED, READ)).isTrue();
+        assertThat(Statuses.contradicts(SENT, FAILED)).as("SENT is not settled").isFalse();
     }
 }

@@ -32,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "missive.spothit.api-key=safe-key",
-        "missive.spothit.agent-id=Missive",
+        "missive.spothit.sender=Missive",
         "missive.spothit.safeguard=true",
         "missive.spothit.safe-phone-numbers=+33600000001, +33600000002,+3361",
         "missive.spothit.dispatch.linger=50ms"})
@@ -82,7 +82,7 @@ class SafeguardAndRefusalIntegrationTest {
             assertThat(spotHit.acceptedMessages()).singleElement()
                     .satisfies(message -> assertThat(message.sender()).isEqualTo("Missive"));
             assertThat(prometheus()).contains("missive_spothit_messages_total{reason=\"SAFEGUARD\"")
-                    .contains("missive_spothit_calls_total{mms=\"false\",outcome=\"accepted\"");
+                    .contains("missive_spothit_calls_total{channel=\"SMS\",mms=\"false\",outcome=\"accepted\"");
         }
     }
 

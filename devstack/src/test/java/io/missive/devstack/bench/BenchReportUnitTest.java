@@ -48,7 +48,7 @@ class BenchReportUnitTest {
         var published = StackHttp.JSON.readValue(RESULTS.resolve("bench.json").toFile(), BenchReport.class);
         // the published report predates the guard's figures: they read as absent
         assertThat(published.guard()).isNull();
-        var report = new BenchReport(published.date(), published.parents(), published.cores(), published.serviceCompiler(),
+        var report = new BenchReport(published.date(), published.parents(), published.channel(), published.cores(), published.serviceCompiler(),
                 published.ceilings(), published.directoryImportSeconds(), published.campaign(), published.latency(),
                 published.processes(), published.aircall(), published.gateway(), published.headline(),
                 new BenchReport.Guard(1991, 1.25, 1.32, 1.056));

@@ -73,6 +73,23 @@ public final class EventSchemas implements SchemaStore {
         return history.getOrDefault(type, List.of());
     }
 
+    /**
+     * The oldest version of a type that a deployed reader may still hold, from
+     * {@code avro-history/<Type>/oldest-reader} (a version number; 1 without the file). Raised
+     * when a change is safe only for readers from that version on, e.g. a new enum symbol.
+     */
+    public static int oldestReader(Class<? extends SpecificRecord> type) {
+        var path = "/avro-history/" + type.getSimpleName() + "/oldest-reader";
+        try (InputStream in = EventSchemas.class.getResourceAsStream(path)) {
+            if (in == null) {
+                return 1;
+            }
+            return Integer.parseInt(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
     private static EventSchemas load() {
         Map<Long, Schema> byFingerprint = new LinkedHashMap<>();
         Map<Long, Class<? extends SpecificRecord>> readers = new LinkedHashMap<>();

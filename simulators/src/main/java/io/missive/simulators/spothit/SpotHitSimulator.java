@@ -39,7 +39,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A SpotHit stand-in over real HTTP, for tests, the benchmark and the local stack.
  *
- * <p>It serves {@code POST /api/envoyer/sms} and {@code POST /api/envoyer/mms} with SpotHit's form
+ * <p>It serves {@code POST /api/envoyer/sms}, {@code POST /api/envoyer/mms} and {@code POST /api/envoyer/rcs}
+ * ({@link RcsPlan}: RCS-capable phones, fallback SMS, read receipts) with SpotHit's form
  * fields ({@code key}, {@code message}, {@code destinataires} as a comma-separated list, or
  * {@code destinataires_type=datas} with {@code destinataires[+33…][VAR]=value}, {@code smslong},
  * {@code date}, {@code expediteur}; MMS adds {@code fichier}), answers {@code {"resultat":1,"id":…}}
@@ -62,11 +63,15 @@ public final class SpotHitSimulator implements AutoCloseable {
 
     public static final String SMS_PATH = "/api/envoyer/sms";
     public static final String MMS_PATH = "/api/envoyer/mms";
+    public static final String RCS_PATH = "/api/envoyer/rcs";
+    /** RCS basic holds at most this many bytes of UTF-8. */
+    static final int RCS_BASIC_MAX_BYTES = 160;
     /** Attempts to deliver one receipt before counting it undelivered. */
     static final int RECEIPT_ATTEMPTS = 12;
     /** Receipts sent at once, at most. */
     static final int CALLBACK_CONCURRENCY = 64;
 
+    private static final Pattern CUSTOM_DATA_KEY = Pattern.compile("^custom_list_with_data\\[([^\\]]+)\\](?:\\[([^\\]]*)\\])?$");
     private static final Pattern DATAS_KEY = Pattern.compile("^destinataires\\[([^\\]]+)\\](?:\\[([^\\]]*)\\])?$");
     private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z0-9_]+)\\}");
     private static final Pattern PHONE = Pattern.compile("^(\\+[1-9]\\d{7,14}|0\\d{9})$");
@@ -85,6 +90,10 @@ public final class SpotHitSimulator implements AutoCloseable {
             failed -> Duration.ofSeconds(Math.min(30, 1L << Math.min(5, failed - 1))), CALLBACK_CONCURRENCY);
     private final SpotHitFaults faults = new SpotHitFaults();
     private final AtomicReference<ReceiptPlan> receipts;
+    private final AtomicReference<RcsPlan> rcs;
+    private final AtomicInteger rcsDelivered = new AtomicInteger();
+    private final AtomicInteger rcsFallbacks = new AtomicInteger();
+    private final AtomicInteger rcsReads = new AtomicInteger();
     private final CountDownLatch closing = new CountDownLatch(1);
 
     private final AtomicLong campaignIds = new AtomicLong(4_200_000);
@@ -102,6 +111,7 @@ public final class SpotHitSimulator implements AutoCloseable {
     private SpotHitSimulator(SpotHitSimulatorConfig config) throws IOException {
         this.config = config;
         this.receipts = new AtomicReference<>(config.receipts());
+        this.rcs = new AtomicReference<>(RcsPlan.besideReceipts(config.receipts()));
         this.server = listen(config.port());
         this.port = server.getAddress().getPort();
     }
@@ -111,6 +121,7 @@ public final class SpotHitSimulator implements AutoCloseable {
         listening.setExecutor(handlers);
         listening.createContext(SMS_PATH, exchange -> handleSend(exchange, "sms"));
         listening.createContext(MMS_PATH, exchange -> handleSend(exchange, "mms"));
+        listening.createContext(RCS_PATH, this::handleRcs);
         listening.createContext("/simulator/stats", this::handleStats);
         Health.serve(listening);
         listening.start();
@@ -158,7 +169,19 @@ public final class SpotHitSimulator implements AutoCloseable {
     /** Changes which receipts are fired for calls accepted from now on. */
     public SpotHitSimulator receipts(ReceiptPlan plan) {
         receipts.set(plan);
+        var beside = RcsPlan.besideReceipts(plan).callbackUrl();
+        rcs.updateAndGet(current -> current.callbackUrl() == null ? current.withCallback(beside) : current);
         return this;
+    }
+
+    /** Changes how RCS calls accepted from now on are answered and reported. */
+    public SpotHitSimulator rcs(RcsPlan plan) {
+        rcs.set(plan);
+        return this;
+    }
+
+    public RcsPlan rcsPlan() {
+        return rcs.get();
     }
 
     // ---- what tests look at -------------------------------------------------------------------
@@ -310,6 +333,165 @@ public final class SpotHitSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code POST /api/envoyer/rcs}: {@code rcs_type} basic (text ≤ 160 bytes of UTF-8) or single (a
+     * known {@code media_id}), {@code agent_id}, {@code fallback_message}, recipients in
+     * {@code custom_list[]} or {@code custom_list_with_data[+33…][VAR]}. Capable phones get the RCS
+     * and SENT, DELIVERED and (some) READ events; the others get the fallback SMS and events with
+     * {@code channelId: fallback}.
+     */
+    private void handleRcs(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            var arrivedAt = Instant.now();
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                respond(exchange, 405, rcsError("method", "POST only"));
+                return;
+            }
+            sleep(faults.latency());
+            var form = parseForm(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            var type = first(form, "rcs_type");
+            var fallback = first(form, "fallback_message");
+            var recipients = rcsRecipients(form);
+            recipients.keySet().forEach(phone -> namedByPhone.computeIfAbsent(phone, p -> new AtomicInteger()).incrementAndGet());
+            int serverError = faults.takeServerError();
+            if (serverError > 0) {
+                calls.add(new SpotHitCall(arrivedAt, "rcs", recipients.size(), serverError, null, null));
+                respond(exchange, serverError, "<html><body>Service Unavailable</body></html>");
+                return;
+            }
+            var plan = rcs.get();
+            var key = first(form, "key");
+            String code = null;
+            String message = null;
+            if (key == null || key.isBlank() || (config.apiKey() != null && !config.apiKey().equals(key))) {
+                code = String.valueOf(SpotHitErrors.BAD_API_KEY);
+                message = "Clé API non reconnue";
+            } else if (faults.takeRateLimitRefusal() || overRateLimit()) {
+                code = String.valueOf(SpotHitErrors.API_RATE_LIMIT);
+                message = "Vous avez dépassé votre limite de requêtes api";
+            } else if (!plan.accountEnabled()) {
+                code = "rcs_disabled";
+                message = "RCS n'est pas activé pour ce compte";
+            } else if (first(form, "agent_id") == null || first(form, "agent_id").isBlank()) {
+                code = "agent_id";
+                message = "agent_id manquant";
+            } else if (fallback == null || fallback.isBlank()) {
+                code = "fallback_message";
+                message = "fallback_message manquant";
+            } else if (recipients.isEmpty() || recipients.keySet().stream().anyMatch(p -> !PHONE.matcher(p).matches())) {
+                code = String.valueOf(recipients.isEmpty() ? SpotHitErrors.NO_VALID_RECIPIENT : SpotHitErrors.INVALID_NUMBER);
+                message = "destinataire invalide";
+            } else if ("basic".equals(type)) {
+                var basic = first(form, "rcs_basic_message");
+                if (basic == null || basic.isBlank() || recipients.entrySet().stream().anyMatch(r ->
+                        render(basic, r.getValue()).getBytes(StandardCharsets.UTF_8).length > RCS_BASIC_MAX_BYTES)) {
+                    code = "rcs_basic_message";
+                    message = "Le message RCS basique doit contenir de 1 à 160 octets";
+                }
+            } else if ("single".equals(type)) {
+                var media = first(form, "media_id");
+                if (media == null || !plan.mediaIds().contains(media)) {
+                    code = "media_id";
+                    message = "media_id inconnu";
+                }
+            } else {
+                code = "rcs_type";
+                message = "rcs_type doit valoir basic ou single";
+            }
+            if (code != null) {
+                calls.add(new SpotHitCall(arrivedAt, "rcs", recipients.size(), 200, null, code));
+                respond(exchange, 200, rcsError(code, message));
+                return;
+            }
+            var campaignId = String.valueOf(campaignIds.incrementAndGet());
+            for (var recipient : recipients.entrySet()) {
+                var phone = recipient.getKey();
+                boolean capable = plan.capable(phone);
+                acceptedByPhone.computeIfAbsent(phone, p -> new AtomicInteger()).incrementAndGet();
+                acceptedTotal.incrementAndGet();
+                if (config.keepMessageTexts()) {
+                    var text = capable && "single".equals(type) ? "[media " + first(form, "media_id") + "] " + render(fallback, recipient.getValue())
+                            : render(capable ? first(form, "rcs_basic_message") : fallback, recipient.getValue());
+                    acceptedMessages.add(new AcceptedMessage(campaignId, phone, text,
+                            capable ? "rcs_" + type : "rcs_fallback_sms", null, null));
+                }
+                scheduleRcsEvents(plan, campaignId, phone, capable);
+            }
+            calls.add(new SpotHitCall(arrivedAt, "rcs", recipients.size(), 200, campaignId, null));
+            respond(exchange, 200, "{\"success\":true,\"campaign_id\":" + campaignId + "}");
+        } catch (RuntimeException e) {
+            respond(exchange, 500, rcsError(String.valueOf(SpotHitErrors.SYSTEM_ERROR), "erreur système"));
+        }
+    }
+
+    private static String rcsError(String code, String message) {
+        return "{\"success\":false,\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}";
+    }
+
+    private static Map<String, Map<String, String>> rcsRecipients(Map<String, List<String>> form) {
+        var recipients = new LinkedHashMap<String, Map<String, String>>();
+        for (var phone : form.getOrDefault("custom_list[]", List.of())) {
+            if (!phone.isBlank()) {
+                recipients.putIfAbsent(phone.trim(), new LinkedHashMap<>());
+            }
+        }
+        for (var entry : form.entrySet()) {
+            Matcher matcher = CUSTOM_DATA_KEY.matcher(entry.getKey());
+            if (matcher.matches()) {
+                var variables = recipients.computeIfAbsent(matcher.group(1).trim(), p -> new LinkedHashMap<>());
+                if (matcher.group(2) != null && !matcher.group(2).isEmpty()) {
+                    variables.put(matcher.group(2), entry.getValue().getLast());
+                }
+            }
+        }
+        return recipients;
+    }
+
+    private static String render(String template, Map<String, String> variables) {
+        if (variables.isEmpty()) {
+            return template;
+        }
+        return VARIABLE.matcher(template).replaceAll(match ->
+                Matcher.quoteReplacement(variables.getOrDefault(match.group(1), match.group())));
+    }
+
+    private void scheduleRcsEvents(RcsPlan plan, String campaignId, String phone, boolean capable) {
+        if (capable) {
+            rcsDelivered.incrementAndGet();
+        } else {
+            rcsFallbacks.incrementAndGet();
+        }
+        if (!plan.enabled()) {
+            return;
+        }
+        var channel = capable ? "rcs" : "fallback";
+        scheduleRcsEvent(plan, campaignId, phone, "SENT", channel, plan.delay());
+        scheduleRcsEvent(plan, campaignId, phone, "DELIVERED", channel, plan.delay().plusMillis(100));
+        if (plan.reads(phone)) {
+            rcsReads.incrementAndGet();
+            scheduleRcsEvent(plan, campaignId, phone, "READ", channel, plan.readDelay());
+        }
+    }
+
+    private void scheduleRcsEvent(RcsPlan plan, String campaignId, String phone, String status, String channel, Duration delay) {
+        var body = "{\"events\":[{\"messageStatusChanged\":{\"status\":\"" + status + "\",\"channelId\":\"" + channel
+                + "\",\"userId\":\"" + phone + "\",\"context\":{\"campaign_id\":" + campaignId + "},\"error\":null}}]}";
+        var request = HttpRequest.newBuilder(URI.create(java.util.Objects.requireNonNull(plan.callbackUrl())))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(5)).build();
+        receiptDelivery.deliverLater(new CallbackDelivery.Callback() {
+            @Override
+            public HttpRequest request() {
+                return request;
+            }
+
+            @Override
+            public void finished(boolean delivered, int attempts) {
+                (delivered ? receiptsDelivered : receiptsUndelivered).incrementAndGet();
+            }
+        }, delay);
+    }
+
     /** SpotHit's error codes for this call, comma-separated, or empty when it is accepted. */
     private String refusal(Map<String, List<String>> form, SendRequest request) {
         var key = first(form, "key");
@@ -426,7 +608,10 @@ public final class SpotHitSimulator implements AutoCloseable {
                     + ",\"duplicatedPhones\":" + duplicatedPhones().size()
                     + ",\"maxCallsInAnySecond\":" + maxCallsInAnySecond()
                     + ",\"receiptsDelivered\":" + receiptsDelivered.get()
-                    + ",\"receiptsUndelivered\":" + receiptsUndelivered.get() + "}";
+                    + ",\"receiptsUndelivered\":" + receiptsUndelivered.get()
+                    + ",\"rcsDelivered\":" + rcsDelivered.get()
+                    + ",\"rcsFallbacks\":" + rcsFallbacks.get()
+                    + ",\"rcsReads\":" + rcsReads.get() + "}";
             respond(exchange, 200, json);
         }
     }

@@ -4,6 +4,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.missive.schemas.channels.RcsMode;
 import io.missive.schemas.logging.Masking;
 import io.missive.schemas.optouts.kafka.KafkaOptOutSet;
 import io.missive.schemas.spring.BatchListenerCustomizer;
@@ -46,10 +47,15 @@ class DispatchConfiguration {
     @Bean
     SpotHitClient spotHitClient(SpotHitProperties properties) {
         var dispatch = properties.dispatch();
-        log.info("event=spothit.configured baseUrl={} apiKey={} expediteur={} safeguard={} safePhones={} batchSize={} maxCallsPerSecond={} unknownOutcome={}",
-                properties.baseUrl(), Masking.secret(properties.apiKey()), properties.agentId(), properties.safeguard(),
+        if (properties.rcsMode() != RcsMode.OFF && (properties.agentId() == null || properties.agentId().isBlank())) {
+            throw new IllegalStateException("MISSIVE_RCS_MODE is " + properties.rcsMode()
+                    + " but the SpotHit RCS agent is missing: set SPOT_HIT_AGENT_ID");
+        }
+        log.info("event=spothit.configured baseUrl={} apiKey={} expediteur={} rcsMode={} agentId={} safeguard={} safePhones={} batchSize={} maxCallsPerSecond={} unknownOutcome={}",
+                properties.baseUrl(), Masking.secret(properties.apiKey()), properties.sender(), properties.rcsMode(),
+                properties.agentId(), properties.safeguard(),
                 safePhones(properties).size(), dispatch.batchSize(), dispatch.maxCallsPerSecond(), dispatch.unknownOutcome());
-        return new SpotHitClient(properties.baseUrl(), properties.apiKey(), properties.agentId(),
+        return new SpotHitClient(properties.baseUrl(), properties.apiKey(), properties.sender(), properties.agentId(),
                 dispatch.connectTimeout(), dispatch.callTimeout());
     }
 
@@ -120,7 +126,7 @@ class DispatchConfiguration {
         var dispatch = properties.dispatch();
         log.info("event=spothit.parking firstWait={} maxWait={} giveUpAfter={}",
                 dispatch.parkFirstWait(), dispatch.parkMaxWait(), dispatch.giveUpAfter());
-        return new Dispatcher(ledger, sender, status, new BulkPlanner(dispatch.batchSize()),
+        return new Dispatcher(ledger, sender, status, new BulkPlanner(dispatch.batchSize(), properties.rcsMode()),
                 safeguard, metrics, new Parking(dispatch.parkFirstWait(), dispatch.parkMaxWait(), dispatch.giveUpAfter()), optOuts);
     }
 

@@ -54,6 +54,7 @@ class DispatchMetrics implements DispatchObserver {
             case SendOutcome.Unknown unknown -> "unknown";
         };
         Counter.builder("missive.spothit.calls").tag("outcome", outcome).tag("mms", String.valueOf(sms.isMms()))
+                .tag("channel", sms.channel().name())
                 .register(meters).increment();
         recipients.record(sms.recipients().size());
         attempts.record(attempted.attempts());

@@ -1,5 +1,6 @@
 package io.missive.spothit.config;
 
+import io.missive.schemas.channels.RcsMode;
 import io.missive.spothit.dispatch.UnknownOutcomePolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -18,6 +19,10 @@ import org.springframework.validation.annotation.Validated;
  * The dispatcher's settings, bound from the environment variables the programme's application already uses
  * ({@code SPOT_HIT_API_KEY}, {@code SPOT_HIT_AGENT_ID}, {@code SPOT_HIT_SAFEGUARD},
  * {@code SAFE_PHONE_NUMBERS}, {@code SPOT_HIT_BASE_URL}) in application.yml.
+ *
+ * @param agentId the RCS agent ({@code SPOT_HIT_AGENT_ID}), sent as {@code agent_id} on RCS calls only
+ * @param sender  the SMS sender name ({@code SPOT_HIT_SENDER}, {@code expediteur}); none: SpotHit's default
+ * @param rcsMode {@code MISSIVE_RCS_MODE}: off, short-as-basic or always
  */
 @ConfigurationProperties("missive.spothit")
 @Validated
@@ -25,6 +30,8 @@ public record SpotHitProperties(
         @NotBlank(message = "the SpotHit API key is missing: set SPOT_HIT_API_KEY") String apiKey,
         @NotBlank(message = "the SpotHit base URL is missing: set SPOT_HIT_BASE_URL") String baseUrl,
         @Nullable String agentId,
+        @Nullable String sender,
+        @NotNull RcsMode rcsMode,
         boolean safeguard,
         @Nullable List<String> safePhoneNumbers,
         @NotNull @Valid Dispatch dispatch) {

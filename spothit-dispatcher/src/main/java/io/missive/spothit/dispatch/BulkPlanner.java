@@ -1,5 +1,7 @@
 package io.missive.spothit.dispatch;
 
+import io.missive.events.Channel;
+import io.missive.schemas.channels.RcsMode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,8 +19,15 @@ import org.jspecify.annotations.Nullable;
 public final class BulkPlanner {
 
     private final int batchSize;
+    private final RcsMode rcsMode;
 
     public BulkPlanner(int batchSize) {
+        this(batchSize, RcsMode.OFF);
+    }
+
+    /** Also splits by channel: each message's, by {@link RequestedMessage#channelUnder(RcsMode)}. */
+    public BulkPlanner(int batchSize, RcsMode rcsMode) {
+        this.rcsMode = rcsMode;
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
         }
@@ -28,7 +37,9 @@ public final class BulkPlanner {
     public List<BulkSms> plan(List<RequestedMessage> messages) {
         var groups = new LinkedHashMap<GroupKey, List<RequestedMessage>>();
         for (var message : messages) {
-            groups.computeIfAbsent(new GroupKey(message.campaignId(), message.attachmentUrl(), message.template()),
+            var channel = message.channelUnder(rcsMode);
+            groups.computeIfAbsent(new GroupKey(message.campaignId(), message.attachmentUrl(), message.template(), channel,
+                            channel == Channel.RCS_RICH ? message.mediaId() : null),
                     key -> new ArrayList<>()).add(message);
         }
         var calls = new ArrayList<BulkSms>();
@@ -62,11 +73,12 @@ public final class BulkPlanner {
         }
         return chunks.stream()
                 .map(chunk -> new BulkSms(UUID.randomUUID(), key.campaignId(), text, personalized,
-                        key.attachmentUrl(), chunk.recipients))
+                        key.attachmentUrl(), chunk.recipients, key.channel(), key.mediaId()))
                 .toList();
     }
 
-    private record GroupKey(String campaignId, @Nullable String attachmentUrl, String template) {
+    private record GroupKey(String campaignId, @Nullable String attachmentUrl, String template, Channel channel,
+                            @Nullable String mediaId) {
     }
 
     private static final class Chunk {

@@ -1,5 +1,7 @@
 package io.missive.spothit.dispatch;
 
+import io.missive.events.Channel;
+import io.missive.schemas.channels.ChannelRule;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,12 +12,31 @@ import org.jspecify.annotations.Nullable;
  * One SpotHit call: a campaign's message to up to a batch of recipients, each phone at most once.
  * {@code personalized}: {@code text} is the template and each recipient carries its variables
  * ({@code destinataires_type=datas}); otherwise every recipient gets {@code text} as it is.
+ * {@code channel}: SMS, MMS (the attachment), RCS basic ({@code text}) or RCS rich ({@code mediaId});
+ * an RCS call carries {@code text} as the SMS its recipients without RCS get instead.
  */
 public record BulkSms(UUID batchId, String campaignId, String text, boolean personalized,
-                      @Nullable String attachmentUrl, List<Recipient> recipients) {
+                      @Nullable String attachmentUrl, List<Recipient> recipients, Channel channel,
+                      @Nullable String mediaId) {
 
     public BulkSms {
         recipients = List.copyOf(recipients);
+    }
+
+    /** An SMS or MMS call. */
+    public BulkSms(UUID batchId, String campaignId, String text, boolean personalized,
+                   @Nullable String attachmentUrl, List<Recipient> recipients) {
+        this(batchId, campaignId, text, personalized, attachmentUrl, recipients,
+                attachmentUrl == null ? Channel.SMS : Channel.MMS, null);
+    }
+
+    public boolean isRcs() {
+        return ChannelRule.isRcs(channel);
+    }
+
+    /** The same call, same batch, as SMS (MMS with an attachment): SpotHit refused it as RCS. */
+    public BulkSms asSms() {
+        return new BulkSms(batchId, campaignId, text, personalized, attachmentUrl, recipients);
     }
 
     public record Recipient(String messageId, String phone, Map<String, String> variables) {
@@ -32,6 +53,6 @@ public record BulkSms(UUID batchId, String campaignId, String text, boolean pers
     /** The same call without the recipients another dispatcher instance took first. */
     public BulkSms restrictedTo(Set<String> messageIds) {
         return new BulkSms(batchId, campaignId, text, personalized, attachmentUrl,
-                recipients.stream().filter(r -> messageIds.contains(r.messageId())).toList());
+                recipients.stream().filter(r -> messageIds.contains(r.messageId())).toList(), channel, mediaId);
     }
 }

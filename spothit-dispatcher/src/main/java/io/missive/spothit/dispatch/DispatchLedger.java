@@ -22,8 +22,11 @@ public interface DispatchLedger {
     /** Moves the call's messages that are in state {@code from} (PENDING, or PARKED and due) to SENDING; returns the ids it moved. */
     Set<String> startSending(BulkSms sms, DispatchState from);
 
-    /** Settles the call's SENDING messages as SENT; returns the entries it settled. */
-    List<LedgerEntry> settleSent(BulkSms sms, String spotHitMessageId, int attempts);
+    /**
+     * Settles the call's SENDING messages as SENT on the call's channel; {@code fallbackNote}, when the
+     * call went as SMS after SpotHit refused it as RCS, says so. Returns the entries it settled.
+     */
+    List<LedgerEntry> settleSent(BulkSms sms, String spotHitMessageId, int attempts, @Nullable String fallbackNote);
 
     /** Settles messages that are in state {@code from} as FAILED; returns the entries it settled. */
     List<LedgerEntry> settleFailed(Collection<String> messageIds, DispatchState from, String reason, int attempts);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * Sends requested messages to SpotHit exactly once. For each poll of requested messages: record
  * them in the ledger (a message the ledger already knows is not sent again; if it is settled its
  * status is announced again, in case the previous run died before publishing it), fail those whose
- * phone opted out since acceptance ({@code OPTED_OUT}) and those the safeguard stops, then for each bulk call: ledger SENDING, call, ledger settled, status published.
+ * phone opted out since acceptance ({@code OPTED_OUT}) and those the safeguard stops, then for each bulk
+ * call: ledger SENDING, call, ledger settled, status published. A call SpotHit cannot take now parks its
+ * messages (docs/decisions/0205). An RCS call SpotHit refuses goes again once as SMS, under the same batch.
  * The caller acknowledges the messages only after this returns.
  */
 public final class Dispatcher {
@@ -127,12 +130,30 @@ public final class Dispatcher {
         var sms = taken.size() == planned.recipients().size() ? planned : planned.restrictedTo(taken);
         var attempted = sender.send(sms);
         observer.callFinished(sms, attempted);
+        String fallbackNote = null;
+        if (sms.isRcs() && attempted.outcome() instanceof SendOutcome.Refused refused) {
+            // SpotHit refused RCS (the account or agent is not enabled, a media it does not know…): the
+            // messages are still SENDING under this batch, so they go once more, as SMS, and say so.
+            fallbackNote = "RCS_REFUSED: " + refused.reason() + "; sent as " + sms.asSms().channel();
+            log.warn("event=dispatch.rcs_refused campaignId={} batchId={} recipients={} channel={} reason=\"{}\" then={}",
+                    sms.campaignId(), sms.batchId(), sms.recipients().size(), sms.channel(), refused.reason(),
+                    sms.asSms().channel());
+            sms = sms.asSms();
+            var again = sender.send(sms);
+            observer.callFinished(sms, again);
+            attempted = new ResilientSender.Attempted(again.outcome(), attempted.attempts() + again.attempts());
+        }
+        settle(sms, byId, attempted, fallbackNote);
+    }
+
+    private void settle(BulkSms sms, Map<String, RequestedMessage> byId, ResilientSender.Attempted attempted,
+                        @Nullable String fallbackNote) {
         List<LedgerEntry> settled = switch (attempted.outcome()) {
             case SendOutcome.Accepted accepted -> {
-                log.info("event=dispatch.sent campaignId={} batchId={} recipients={} spotHitMessageId={} attempts={} mms={}",
+                log.info("event=dispatch.sent campaignId={} batchId={} recipients={} spotHitMessageId={} attempts={} channel={} fallback={}",
                         sms.campaignId(), sms.batchId(), sms.recipients().size(), accepted.spotHitMessageId(),
-                        attempted.attempts(), sms.isMms());
-                var sent = ledger.settleSent(sms, accepted.spotHitMessageId(), attempted.attempts());
+                        attempted.attempts(), sms.channel(), fallbackNote != null);
+                var sent = ledger.settleSent(sms, accepted.spotHitMessageId(), attempted.attempts(), fallbackNote);
                 if (parkedWaiting) {
                     parkedWaiting = false;
                     int woken = ledger.wakeParked();
@@ -142,8 +163,9 @@ public final class Dispatcher {
                 }
                 yield sent;
             }
-            case SendOutcome.Refused refused -> failed(sms, refused.reason(), attempted.attempts());
-            case SendOutcome.Unavailable unavailable -> parked(sms, byId, unavailable.reason(), attempted.attempts());
+            case SendOutcome.Refused refused -> failed(sms, prefixed(fallbackNote, refused.reason()), attempted.attempts());
+            case SendOutcome.Unavailable unavailable ->
+                    parked(sms, byId, prefixed(fallbackNote, unavailable.reason()), attempted.attempts());
             case SendOutcome.Unknown unknown -> {
                 log.warn("event=dispatch.unknown_outcome campaignId={} batchId={} recipients={} detail=\"{}\"",
                         sms.campaignId(), sms.batchId(), sms.recipients().size(), unknown.reason());
@@ -154,6 +176,11 @@ public final class Dispatcher {
         var changes = settled.stream().map(StatusChange::of).toList();
         observer.settled(changes);
         status.publish(changes);
+    }
+
+    // A failure of the SMS fallback names the RCS refusal that led to it too.
+    private static String prefixed(@Nullable String fallbackNote, String reason) {
+        return fallbackNote == null ? reason : reason + " (after " + fallbackNote + ")";
     }
 
     /** Parks the call's messages; returns the changes to announce (first parks and those given up on). */

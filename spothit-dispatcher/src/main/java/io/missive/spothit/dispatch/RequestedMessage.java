@@ -1,5 +1,9 @@
 package io.missive.spothit.dispatch;
 
+import io.missive.events.Channel;
+import io.missive.events.ChannelChoice;
+import io.missive.schemas.channels.ChannelRule;
+import io.missive.schemas.channels.RcsMode;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -7,10 +11,25 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A due message for SpotHit, as the scheduler requested it. {@code dueAt} is its planned time: parked
- * messages are retried in that order, and given up on {@code give-up-after} past it.
+ * messages are retried in that order, and given up on {@code give-up-after} past it. {@code channel} is
+ * what the command asked (AUTO, SMS, RCS), {@code mediaId} a SpotHit media for RCS rich.
  */
 public record RequestedMessage(String messageId, String campaignId, String phone, String body, String template,
-                               Map<String, String> variables, @Nullable String attachmentUrl, Instant dueAt) {
+                               Map<String, String> variables, @Nullable String attachmentUrl, Instant dueAt,
+                               ChannelChoice channel, @Nullable String mediaId) {
+
+    /** A message that asks for no channel in particular. */
+    public RequestedMessage(String messageId, String campaignId, String phone, String body, String template,
+                            Map<String, String> variables, @Nullable String attachmentUrl, Instant dueAt) {
+        this(messageId, campaignId, phone, body, template, variables, attachmentUrl, dueAt, ChannelChoice.AUTO, null);
+    }
+
+    /** A message due now (tests and callers without a planned time), on the channel it asks. */
+    public RequestedMessage(String messageId, String campaignId, String phone, String body, String template,
+                            Map<String, String> variables, @Nullable String attachmentUrl,
+                            ChannelChoice channel, @Nullable String mediaId) {
+        this(messageId, campaignId, phone, body, template, variables, attachmentUrl, Instant.now(), channel, mediaId);
+    }
 
     public RequestedMessage {
         Objects.requireNonNull(messageId, "messageId");
@@ -20,6 +39,12 @@ public record RequestedMessage(String messageId, String campaignId, String phone
         body = body == null ? "" : body;
         template = template == null ? "" : template;
         variables = variables == null ? Map.of() : Map.copyOf(variables);
+        channel = channel == null ? ChannelChoice.AUTO : channel;
+    }
+
+    /** The channel this message takes under the given RCS mode (the one rule, in {@code schemas}). */
+    public Channel channelUnder(RcsMode mode) {
+        return ChannelRule.choose(mode, channel, attachmentUrl != null, mediaId, body);
     }
 
     /** A message due now (tests and callers without a planned time). */

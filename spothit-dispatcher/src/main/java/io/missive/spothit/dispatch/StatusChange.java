@@ -1,5 +1,8 @@
 package io.missive.spothit.dispatch;
 
+import io.missive.events.Channel;
+import org.jspecify.annotations.Nullable;
+
 /** A status the dispatcher announces for one message. */
 public sealed interface StatusChange {
 
@@ -12,7 +15,13 @@ public sealed interface StatusChange {
 
     int attempts();
 
-    record Sent(String messageId, String phone, String spotHitMessageId, int attempts) implements StatusChange {
+    /** {@code note}: set when the channel is not the one planned (RCS refused, sent as SMS). */
+    record Sent(String messageId, String phone, String spotHitMessageId, int attempts, @Nullable Channel channel,
+                boolean fallback, @Nullable String note) implements StatusChange {
+
+        public Sent(String messageId, String phone, String spotHitMessageId, int attempts) {
+            this(messageId, phone, spotHitMessageId, attempts, null, false, null);
+        }
     }
 
     record Failed(String messageId, String phone, String reason, int attempts) implements StatusChange {
@@ -24,7 +33,8 @@ public sealed interface StatusChange {
 
     static StatusChange of(LedgerEntry entry) {
         return switch (entry.state()) {
-            case SENT -> new Sent(entry.messageId(), entry.phone(), String.valueOf(entry.spotHitMessageId()), entry.attempts());
+            case SENT -> new Sent(entry.messageId(), entry.phone(), String.valueOf(entry.spotHitMessageId()), entry.attempts(),
+                    entry.channel(), entry.fallback(), entry.reason());
             case FAILED -> new Failed(entry.messageId(), entry.phone(), String.valueOf(entry.reason()), entry.attempts());
             case PARKED -> new Retrying(entry.messageId(), entry.phone(), entry.attempts());
             case PENDING, SENDING -> throw new IllegalArgumentException("not settled: " + entry);

@@ -68,4 +68,24 @@ class BulkPlannerUnitTest {
         assertThat(calls).allSatisfy(call -> assertThat(call.recipients().stream().map(BulkSms.Recipient::phone).distinct())
                 .hasSameSizeAs(call.recipients()));
     }
+
+    @Test
+    void underShortAsBasicShortMessagesGoAsRcsBasicAndTheOthersAsSmsInTheirOwnCalls() {
+        var calls = new BulkPlanner(100, io.missive.schemas.channels.RcsMode.SHORT_AS_BASIC).plan(List.of(
+                personalised("c1", 1, "+33610000001"),
+                new RequestedMessage("m2", "c1", "+33610000002", "é".repeat(81), "é".repeat(81), Map.of(), null),
+                new RequestedMessage("m3", "c1", "+33610000003", "Vidéo", "Vidéo", Map.of(), null,
+                        io.missive.events.ChannelChoice.RCS, "media-7"),
+                new RequestedMessage("m4", "c1", "+33610000004", "Court", "Court", Map.of(), null,
+                        io.missive.events.ChannelChoice.SMS, null)));
+
+        assertThat(calls).extracting(BulkSms::channel, call -> call.recipients().size()).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(io.missive.events.Channel.RCS_BASIC, 1),
+                org.assertj.core.groups.Tuple.tuple(io.missive.events.Channel.SMS, 1),
+                org.assertj.core.groups.Tuple.tuple(io.missive.events.Channel.RCS_RICH, 1),
+                org.assertj.core.groups.Tuple.tuple(io.missive.events.Channel.SMS, 1));
+        assertThat(calls).filteredOn(call -> call.channel() == io.missive.events.Channel.RCS_RICH)
+                .singleElement().extracting(BulkSms::mediaId).isEqualTo("media-7");
+        assertThat(calls).filteredOn(BulkSms::isRcs).allSatisfy(call -> assertThat(call.asSms().isRcs()).isFalse());
+    }
 }

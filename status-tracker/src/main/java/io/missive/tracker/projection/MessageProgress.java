@@ -1,12 +1,14 @@
 package io.missive.tracker.projection;
 
+import io.missive.events.Channel;
 import io.missive.events.Status;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The status part of a message's row. Everything here but the status (and its reason) is a function of
- * the set of reports, not of their order: times are the earliest reported, attempts the highest.
+ * the set of reports, not of their order: times are the earliest reported, attempts the highest, the
+ * channel the one a report named last (only SENT names one), fallback once any report said so.
  */
 public record MessageProgress(
         String messageId,
@@ -16,7 +18,17 @@ public record MessageProgress(
         @Nullable Instant deliveredAt,
         @Nullable Instant finishedAt,
         @Nullable String reason,
-        @Nullable Integer attempts) {
+        @Nullable Integer attempts,
+        @Nullable Instant readAt,
+        @Nullable Channel channel,
+        boolean fallback) {
+
+    /** A message not read, on no known channel. */
+    public MessageProgress(String messageId, Lifecycle lifecycle, @Nullable Instant plannedAt, @Nullable Instant sentAt,
+                           @Nullable Instant deliveredAt, @Nullable Instant finishedAt, @Nullable String reason,
+                           @Nullable Integer attempts) {
+        this(messageId, lifecycle, plannedAt, sentAt, deliveredAt, finishedAt, reason, attempts, null, null, false);
+    }
 
     public Status status() {
         return lifecycle.status();
@@ -29,10 +41,18 @@ public record MessageProgress(
         var next = new MessageProgress(messageId, step.after(), plannedAt,
                 report.status() == Status.SENT ? earliest(sentAt, at) : sentAt,
                 report.status() == Status.DELIVERED ? earliest(deliveredAt, at) : deliveredAt,
-                step.moved() && step.after() instanceof Lifecycle.Closed ? at : finishedAt,
+                settles(step) && finishedAt == null ? at : finishedAt,
                 step.moved() ? report.reason() : reason,
-                highest(attempts, report.attempts()));
+                highest(attempts, report.attempts()),
+                report.status() == Status.READ ? earliest(readAt, at) : readAt,
+                report.channel() != null ? report.channel() : channel,
+                fallback || report.fallback());
         return new Applied(next, new HistoryEntry(report, step.anomaly()));
+    }
+
+    // The delivery is decided when the message first becomes delivered, failed or expired (or read, if READ came first).
+    private static boolean settles(Lifecycle.Step step) {
+        return step.moved() && !(step.after() instanceof Lifecycle.Open);
     }
 
     public record Applied(MessageProgress progress, HistoryEntry history) {

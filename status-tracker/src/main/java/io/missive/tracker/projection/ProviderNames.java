@@ -22,7 +22,7 @@ public final class ProviderNames {
         return switch (status) {
             case PENDING, IN_PROGRESS -> null;
             case SENT -> "sent";
-            case DELIVERED -> "delivered";
+            case DELIVERED, READ -> "delivered";
             case FAILED -> "failed";
             case EXPIRED -> "expired";
         };

@@ -30,6 +30,9 @@ public record MessageView(
         @Nullable String reason,
         @Nullable Integer attempts,
         int clicks,
+        @Nullable String channel,
+        boolean fallback,
+        @Nullable Instant readAt,
         List<HistoryEntry> history) {
 
     /** One reported transition; {@code anomaly} marks a terminal report that conflicted with the terminal status. */

@@ -44,10 +44,45 @@ class StatusMachineUnitTest {
         assertThat(failed.history().anomaly()).isTrue();
         assertThat(failed.progress().status()).isEqualTo(Status.DELIVERED);
         assertThat(failed.progress().reason()).isNull();
-        assertThat(failed.progress().lifecycle()).isInstanceOf(Lifecycle.Closed.class);
+        assertThat(failed.progress().lifecycle()).as("delivered is settled; only READ may follow").isInstanceOf(Lifecycle.Settled.class);
 
         var again = delivered.apply(report("c", Status.DELIVERED, 40, null));
         assertThat(again.history().anomaly()).as("the same terminal status reported twice").isFalse();
+    }
+
+    @Test
+    void readFollowsDeliveredWithoutMovingTheTimeTheDeliveryWasSettled() {
+        var delivered = pending().apply(report("a", Status.DELIVERED, 20, null)).progress();
+        var read = delivered.apply(report("b", Status.READ, 30, null));
+        assertThat(read.progress().status()).isEqualTo(Status.READ);
+        assertThat(read.progress().lifecycle()).isInstanceOf(Lifecycle.Closed.class);
+        assertThat(read.progress().finishedAt()).isEqualTo(T0.plusSeconds(20));
+        assertThat(read.progress().readAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(read.history().anomaly()).isFalse();
+    }
+
+    @Test
+    void readBeforeDeliveredGivesTheSameStatusAndTimesAsTheOtherOrder() {
+        var inOrder = fold(List.of(report("s", Status.SENT, 1, null), report("d", Status.DELIVERED, 20, null),
+                report("r", Status.READ, 30, null)));
+        var reordered = pending().apply(report("s", Status.SENT, 1, null)).progress()
+                .apply(report("r", Status.READ, 30, null)).progress();
+        var late = reordered.apply(report("d", Status.DELIVERED, 20, null));
+        assertThat(late.history().anomaly()).as("DELIVERED agrees with READ").isFalse();
+        assertThat(late.progress().status()).isEqualTo(inOrder.status()).isEqualTo(Status.READ);
+        assertThat(late.progress().deliveredAt()).isEqualTo(inOrder.deliveredAt());
+        assertThat(late.progress().readAt()).isEqualTo(inOrder.readAt());
+    }
+
+    @Test
+    void readAgainstAFailureIsAnAnomalyAndAFailureAgainstReadToo() {
+        var failed = pending().apply(report("a", Status.FAILED, 20, "SPOTHIT_6")).progress();
+        var read = failed.apply(report("b", Status.READ, 30, null));
+        assertThat(read.history().anomaly()).isTrue();
+        assertThat(read.progress().status()).isEqualTo(Status.FAILED);
+
+        var wasRead = pending().apply(report("c", Status.READ, 20, null)).progress();
+        assertThat(wasRead.apply(report("d", Status.EXPIRED, 30, null)).history().anomaly()).isTrue();
     }
 
     @Test

@@ -7,7 +7,10 @@ import io.missive.gateway.links.TrackedLinks;
 import io.missive.gateway.links.jdbc.JdbcTrackedLinks;
 import io.missive.gateway.publishing.EventSink;
 import io.missive.gateway.publishing.kafka.KafkaEventSink;
+import io.missive.gateway.publishing.DeadLetters;
+import io.missive.gateway.publishing.kafka.KafkaDeadLetters;
 import io.missive.gateway.spothit.SpotHitCallbacks;
+import io.missive.gateway.spothit.SpotHitRcsEvents;
 import io.missive.gateway.web.http.MalformedRequestFilter;
 import io.missive.gateway.web.http.RequestSizeLimitFilter;
 import io.missive.schemas.spring.EventPublisher;
@@ -22,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
 import io.missive.gateway.webhooks.SharedSecret;
 
 /** Wires the gateway's domain to its adapters. */
@@ -41,6 +45,16 @@ class GatewayConfiguration {
     @Bean
     SpotHitCallbacks spotHitCallbacks(Clock clock, SpotHitCallbackProperties properties) {
         return new SpotHitCallbacks(clock, SharedSecret.of(properties.sharedSecret()));
+    }
+
+    @Bean
+    SpotHitRcsEvents spotHitRcsEvents(Clock clock) {
+        return new SpotHitRcsEvents(clock);
+    }
+
+    @Bean
+    DeadLetters deadLetters(KafkaTemplate<Object, Object> template, EventPublisher publisher, GatewayProperties properties) {
+        return new KafkaDeadLetters(template, publisher.names(), properties.publishTimeout());
     }
 
     @Bean

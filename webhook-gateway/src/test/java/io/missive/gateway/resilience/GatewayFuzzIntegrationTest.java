@@ -49,7 +49,7 @@ class GatewayFuzzIntegrationTest {
 
     private static final List<String> PATHS = List.of(
             "/spot_hit/status", "/spot_hit/stop", "/spot_hit/response", "/events/123/update_status",
-            "/events/spot_hit_stop", "/events/spot_hit_response", "/aircall/messages", "/aircall/calls",
+            "/events/spot_hit_stop", "/events/spot_hit_response", "/spot_hit/rcs", "/aircall/messages", "/aircall/calls",
             "/aircall/events_messages_status_updated", "/r/Ab3dE6gH", "/r/x", "/", "/actuator/health",
             "/events//update_status", "/events/%2e%2e/update_status", "/spot_hit", "/aircall", "/r/");
     private static final List<String> METHODS = List.of("GET", "GET", "POST", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD");

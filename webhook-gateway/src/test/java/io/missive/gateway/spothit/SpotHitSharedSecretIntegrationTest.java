@@ -48,6 +48,9 @@ class SpotHitSharedSecretIntegrationTest {
         paths.put("GET /spot_hit/response", extra -> http.get("/spot_hit/response" + asQuery(with(extra, "numero", "0612345678", "message", "Oui"))));
         paths.put("POST /events/spot_hit_response", extra -> http.form("POST", "/events/spot_hit_response",
                 with(extra, "numero", "0612345678", "message", "Oui")));
+        paths.put("POST /spot_hit/rcs", extra -> http.postJson("/spot_hit/rcs" + (extra.isEmpty() ? "" : asQuery(extra)),
+                "{\"events\":[{\"messageStatusChanged\":{\"status\":\"READ\","
+                        + "\"userId\":\"+33612345678\",\"context\":{\"campaign_id\":8801}}}]}"));
         return paths;
     }
 

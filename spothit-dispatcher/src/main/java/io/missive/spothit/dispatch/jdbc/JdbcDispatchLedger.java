@@ -1,5 +1,7 @@
 package io.missive.spothit.dispatch.jdbc;
 
+import io.missive.events.Channel;
+import io.missive.events.ChannelChoice;
 import io.missive.spothit.dispatch.BulkSms;
 import io.missive.spothit.dispatch.DispatchLedger;
 import io.missive.spothit.dispatch.LedgerEntry;
@@ -29,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class JdbcDispatchLedger implements DispatchLedger {
 
-    private static final String COLUMNS = "message_id, campaign_id, phone, state, spothit_message_id, reason, attempts";
+    private static final String COLUMNS = "message_id, campaign_id, phone, state, spothit_message_id, reason, attempts, channel, fallback";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, String>> VARIABLES = new TypeReference<>() {
     };
@@ -81,14 +83,18 @@ public class JdbcDispatchLedger implements DispatchLedger {
     }
 
     @Override
-    public List<LedgerEntry> settleSent(BulkSms sms, String spotHitMessageId, int attempts) {
+    public List<LedgerEntry> settleSent(BulkSms sms, String spotHitMessageId, int attempts, @Nullable String fallbackNote) {
         return jdbc.sql("""
-                update dispatch_ledger set state = 'SENT', spothit_message_id = ?, reason = null,
+                update dispatch_ledger set state = 'SENT', spothit_message_id = ?, reason = ?, channel = ?, fallback = ?,
                        attempts = attempts + ?, next_attempt_at = null, body = null, template = null,
-                       variables = null, attachment_url = null, updated_at = now()
+                       variables = null, attachment_url = null, requested_channel = null, media_id = null,
+                       updated_at = now()
                 where batch_id = ? and state = 'SENDING'
                 returning\s""" + COLUMNS)
                 .param(spotHitMessageId)
+                .param(fallbackNote)
+                .param(sms.channel().name())
+                .param(fallbackNote != null)
                 .param(attempts)
                 .param(sms.batchId())
                 .query(JdbcDispatchLedger::entry)
@@ -99,7 +105,8 @@ public class JdbcDispatchLedger implements DispatchLedger {
     public List<LedgerEntry> settleFailed(Collection<String> messageIds, DispatchState from, String reason, int attempts) {
         return jdbc.sql("""
                 update dispatch_ledger set state = 'FAILED', reason = ?, attempts = attempts + ?, next_attempt_at = null,
-                       body = null, template = null, variables = null, attachment_url = null, updated_at = now()
+                       body = null, template = null, variables = null, attachment_url = null,
+                       requested_channel = null, media_id = null, updated_at = now()
                 where message_id = any(?::text[]) and state = ?
                 returning\s""" + COLUMNS)
                 .param(reason)
@@ -115,7 +122,8 @@ public class JdbcDispatchLedger implements DispatchLedger {
         double giveUpAfter = seconds(parking.giveUpAfter());
         var gaveUp = jdbc.sql("""
                 update dispatch_ledger set state = 'FAILED', reason = ?, attempts = attempts + ?, next_attempt_at = null,
-                       body = null, template = null, variables = null, attachment_url = null, updated_at = now()
+                       body = null, template = null, variables = null, attachment_url = null,
+                       requested_channel = null, media_id = null, updated_at = now()
                 where batch_id = ? and state = 'SENDING'
                   and coalesce(due_at, created_at) + make_interval(secs => ?) <= now()
                 returning\s""" + COLUMNS)
@@ -131,10 +139,13 @@ public class JdbcDispatchLedger implements DispatchLedger {
                 update dispatch_ledger l set state = 'PARKED', reason = ?, attempts = l.attempts + ?, parks = l.parks + 1,
                        next_attempt_at = least(now() + make_interval(secs => least(? * power(2, least(l.parks, 30)), ?)),
                                                coalesce(l.due_at, l.created_at) + make_interval(secs => ?)),
-                       body = u.b, template = u.t, variables = u.v::jsonb, attachment_url = u.a, updated_at = now()
-                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as u(id, b, t, v, a)
+                       body = u.b, template = u.t, variables = u.v::jsonb, attachment_url = u.a,
+                       requested_channel = u.c, media_id = u.m, updated_at = now()
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                     as u(id, b, t, v, a, c, m)
                 where l.message_id = u.id and l.batch_id = ? and l.state = 'SENDING'
-                returning l.message_id, l.campaign_id, l.phone, l.state, l.spothit_message_id, l.reason, l.attempts, l.parks""")
+                returning l.message_id, l.campaign_id, l.phone, l.state, l.spothit_message_id, l.reason, l.attempts,
+                          l.channel, l.fallback, l.parks""")
                 .param(failure)
                 .param(attempts)
                 .param(seconds(parking.firstWait()))
@@ -145,6 +156,8 @@ public class JdbcDispatchLedger implements DispatchLedger {
                 .param(list.stream().map(RequestedMessage::template).toArray(String[]::new))
                 .param(list.stream().map(m -> JSON.writeValueAsString(m.variables())).toArray(String[]::new))
                 .param(list.stream().map(RequestedMessage::attachmentUrl).toArray(String[]::new))
+                .param(list.stream().map(m -> m.channel().name()).toArray(String[]::new))
+                .param(list.stream().map(RequestedMessage::mediaId).toArray(String[]::new))
                 .param(sms.batchId())
                 .query((row, n) -> {
                     var entry = entry(row, n);
@@ -161,7 +174,7 @@ public class JdbcDispatchLedger implements DispatchLedger {
     public List<RequestedMessage> dueParked(int limit) {
         return jdbc.sql("""
                 select message_id, campaign_id, phone, body, template, variables::text as variables, attachment_url,
-                       coalesce(due_at, created_at) as due
+                       requested_channel, media_id, coalesce(due_at, created_at) as due
                 from dispatch_ledger
                 where state = 'PARKED' and next_attempt_at <= now()
                 order by due_at, message_id limit ?""")
@@ -169,7 +182,8 @@ public class JdbcDispatchLedger implements DispatchLedger {
                 .query((row, n) -> new RequestedMessage(row.getString("message_id"), row.getString("campaign_id"),
                         row.getString("phone"), row.getString("body"), row.getString("template"),
                         variables(row.getString("variables")), row.getString("attachment_url"),
-                        row.getTimestamp("due").toInstant()))
+                        row.getTimestamp("due").toInstant(), requestedChannel(row.getString("requested_channel")),
+                        row.getString("media_id")))
                 .list();
     }
 
@@ -205,6 +219,10 @@ public class JdbcDispatchLedger implements DispatchLedger {
         return duration.toMillis() / 1000.0;
     }
 
+    private static ChannelChoice requestedChannel(@Nullable String name) {
+        return name == null ? ChannelChoice.AUTO : ChannelChoice.valueOf(name);
+    }
+
     private static Map<String, String> variables(@Nullable String json) {
         return json == null ? Map.of() : JSON.readValue(json, VARIABLES);
     }
@@ -212,6 +230,7 @@ public class JdbcDispatchLedger implements DispatchLedger {
     private static LedgerEntry entry(ResultSet row, int rowNumber) throws SQLException {
         return new LedgerEntry(row.getString("message_id"), row.getString("campaign_id"), row.getString("phone"),
                 DispatchState.valueOf(row.getString("state")), row.getString("spothit_message_id"),
-                row.getString("reason"), row.getInt("attempts"));
+                row.getString("reason"), row.getInt("attempts"),
+                row.getString("channel") == null ? null : Channel.valueOf(row.getString("channel")), row.getBoolean("fallback"));
     }
 }

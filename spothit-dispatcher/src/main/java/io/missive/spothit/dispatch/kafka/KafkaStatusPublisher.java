@@ -63,6 +63,9 @@ public class KafkaStatusPublisher implements StatusPort {
                     .setEventId(MessageIds.eventIdFrom(SOURCE, sent.messageId(), Status.SENT.name(), sent.spotHitMessageId()))
                     .setStatus(Status.SENT)
                     .setProviderMessageId(sent.spotHitMessageId())
+                    .setChannel(sent.channel())
+                    .setFallback(sent.fallback())
+                    .setReason(sent.note())
                     .build();
             case StatusChange.Failed failed -> builder
                     .setEventId(MessageIds.eventIdFrom(SOURCE, failed.messageId(), Status.FAILED.name(), failed.reason()))

@@ -57,6 +57,7 @@ public class MessageRequestedListener {
         var attachment = requested.getAttachment();
         return new RequestedMessage(requested.getMessageId(), requested.getCampaignId(), requested.getPhone(),
                 requested.getBody(), requested.getTemplate(), variables,
-                attachment == null ? null : attachment.getUrl(), requested.getDueAt());
+                attachment == null ? null : attachment.getUrl(), requested.getDueAt(), requested.getChannel(),
+                requested.getMediaId());
     }
 }

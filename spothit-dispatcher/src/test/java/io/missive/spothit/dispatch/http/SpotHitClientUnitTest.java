@@ -28,4 +28,17 @@ class SpotHitClientUnitTest {
         assertThat(SpotHitClient.outcome(503, "<html>")).isInstanceOf(SendOutcome.Unavailable.class);
         assertThat(SpotHitClient.outcome(200, "<html>oops</html>")).isInstanceOf(SendOutcome.Unknown.class);
     }
+
+    @Test
+    void readsTheRcsEndpointsAnswers() {
+        assertThat(SpotHitClient.rcsOutcome(200, "{\"success\": true, \"campaign_id\": 98765}"))
+                .isEqualTo(new SendOutcome.Accepted("98765"));
+        assertThat(SpotHitClient.rcsOutcome(200, "{\"success\":false,\"error\":{\"code\":\"rcs_disabled\",\"message\":\"RCS non activé\"}}"))
+                .isEqualTo(new SendOutcome.Refused("rcs_disabled", "RCS non activé"));
+        assertThat(SpotHitClient.rcsOutcome(200, "{\"success\":false,\"erreurs\":\"63\"}")).isInstanceOf(SendOutcome.Unavailable.class);
+        assertThat(SpotHitClient.rcsOutcome(200, "{\"resultat\":0,\"erreurs\":\"30\"}")).as("the SMS answer's shape")
+                .isInstanceOf(SendOutcome.Refused.class);
+        assertThat(SpotHitClient.rcsOutcome(502, "")).isInstanceOf(SendOutcome.Unavailable.class);
+        assertThat(SpotHitClient.rcsOutcome(200, "ok")).isInstanceOf(SendOutcome.Unknown.class);
+    }
 }

@@ -76,7 +76,7 @@ class JdbcDispatchLedgerIntegrationTest {
                 .until(() -> ledger.stuckSending(Duration.ofSeconds(1), 100).stream()
                         .filter(entry -> entry.campaignId().equals("stuck")).toList(), found -> found.size() == 2);
         var recovered = ledger.settleFailed(stuck.stream().map(e -> e.messageId()).toList(), DispatchState.SENDING, "UNKNOWN_OUTCOME", 1);
-        var late = ledger.settleSent(sms, "4200001", 1);
+        var late = ledger.settleSent(sms, "4200001", 1, null);
 
         assertThat(recovered).hasSize(2).allSatisfy(e -> assertThat(e.reason()).isEqualTo("UNKNOWN_OUTCOME"));
         assertThat(late).as("nothing left to settle, nothing announced twice").isEmpty();

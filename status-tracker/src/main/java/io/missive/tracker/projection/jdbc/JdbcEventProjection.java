@@ -142,7 +142,8 @@ public class JdbcEventProjection implements EventProjection {
         var reports = new LinkedHashMap<String, StatusFold.Report>();
         for (var event : direct) {
             var transition = new Transition(event.getMessageId(), event.getEventId(), event.getStatus(),
-                    event.getOccurredAt(), event.getSource(), event.getReason(), event.getAttempts());
+                    event.getOccurredAt(), event.getSource(), event.getReason(), event.getAttempts(),
+                    event.getChannel(), event.getFallback());
             reports.putIfAbsent(MessageRows.key(transition), new StatusFold.Report(transition, positions.get(event.getEventId())));
         }
         for (var transition : receipts.matching(receipted, learned.values())) {

@@ -5,6 +5,7 @@ import static io.missive.tracker.projection.jdbc.SqlArrays.millis;
 import static io.missive.tracker.projection.jdbc.SqlArrays.texts;
 import static io.missive.tracker.projection.jdbc.SqlArrays.timestamp;
 
+import io.missive.events.Channel;
 import io.missive.events.MessagePlanned;
 import io.missive.events.Provider;
 import io.missive.schemas.Statuses;
@@ -50,17 +51,18 @@ final class MessageRows {
         var known = sql.query("""
                 insert into text_message_events (message_id, planned, campaign_id, parent_id, child_id, phone,
                     message_provider, body, segments, encoding, link_code, quit_message, workshop_id, supporter_id,
-                    purpose, planned_at)
-                select m, true, c, p, ch, ph, pr, b, s, e, l, q, w, su, pu, %s
+                    purpose, planned_at, channel)
+                select m, true, c, p, ch, ph, pr, b, s, e, l, q, w, su, pu, %s, cn
                 from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int4[],
-                            ?::text[], ?::text[], ?::bool[], ?::text[], ?::text[], ?::text[], ?::int8[])
-                     as u(m, c, p, ch, ph, pr, b, s, e, l, q, w, su, pu, pa)
+                            ?::text[], ?::text[], ?::bool[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::text[])
+                     as u(m, c, p, ch, ph, pr, b, s, e, l, q, w, su, pu, pa, cn)
                 on conflict (message_id) do update set planned = true, campaign_id = excluded.campaign_id,
                     parent_id = excluded.parent_id, child_id = excluded.child_id, phone = excluded.phone,
                     message_provider = excluded.message_provider, body = excluded.body, segments = excluded.segments,
                     encoding = excluded.encoding, link_code = excluded.link_code, quit_message = excluded.quit_message,
                     workshop_id = excluded.workshop_id, supporter_id = excluded.supporter_id,
-                    purpose = excluded.purpose, planned_at = excluded.planned_at
+                    purpose = excluded.purpose, planned_at = excluded.planned_at,
+                    channel = coalesce(text_message_events.channel, excluded.channel)
                 returning message_id, spot_hit_message_id, aircall_message_id, phone
                 """.formatted(timestamp("pa")),
                 result -> result.getString(2) == null && result.getString(3) == null ? null
@@ -74,7 +76,8 @@ final class MessageRows {
                 texts(rows, MessagePlanned::getEncoding), texts(rows, MessagePlanned::getLinkCode),
                 rows.stream().map(MessagePlanned::getQuitMessage).toArray(Boolean[]::new),
                 texts(rows, MessagePlanned::getWorkshopId), texts(rows, MessagePlanned::getSupporterId),
-                texts(rows, MessagePlanned::getPurpose), millis(rows, MessagePlanned::getPlannedAt));
+                texts(rows, MessagePlanned::getPurpose), millis(rows, MessagePlanned::getPlannedAt),
+                texts(rows, e -> e.getChannel() == null ? null : e.getChannel().name()));
         var completed = new TreeMap<String, ProviderIdentity>();
         known.stream().filter(Objects::nonNull).forEach(identity -> completed.put(identity.messageId(), identity));
         return completed;
@@ -89,12 +92,14 @@ final class MessageRows {
     Map<String, Locked> lock(String[] sortedMessageIds) {
         var current = new HashMap<String, Locked>();
         sql.query("""
-                select message_id, status, planned_at, sent_at, delivered_at, finished_at, reason, attempts, aircall_message_id
+                select message_id, status, planned_at, sent_at, delivered_at, finished_at, reason, attempts, aircall_message_id,
+                       read_at, channel, fallback
                 from text_message_events where message_id = any(?::text[]) order by message_id for update
                 """, rows -> {
             var progress = new MessageProgress(rows.getString(1), Lifecycle.at(Statuses.fromCode(rows.getInt(2))),
                     instant(rows, 3), instant(rows, 4), instant(rows, 5), instant(rows, 6),
-                    rows.getString(7), (Integer) rows.getObject(8));
+                    rows.getString(7), (Integer) rows.getObject(8), instant(rows, 10),
+                    rows.getString(11) == null ? null : Channel.valueOf(rows.getString(11)), rows.getBoolean(12));
             return current.put(progress.messageId(), new Locked(progress, rows.getString(9)));
         }, (Object) sortedMessageIds);
         return current;
@@ -143,15 +148,16 @@ final class MessageRows {
         Function<MessageProgress, @Nullable ProviderIdentity> taught = p -> learned.get(p.messageId());
         sql.update("""
                 update text_message_events t set status = u.s, sent_at = %s, delivered_at = %s, finished_at = %s,
-                    reason = u.r, attempts = u.a,
+                    reason = u.r, attempts = u.a, read_at = %s, channel = u.cn, fallback = u.fb,
                     phone = coalesce(t.phone, u.ph),
                     message_provider = coalesce(t.message_provider, u.pr),
                     spot_hit_message_id = coalesce(t.spot_hit_message_id, u.sh),
                     aircall_message_id = coalesce(t.aircall_message_id, u.ac)
                 from unnest(?::text[], ?::int4[], ?::int8[], ?::int8[], ?::int8[], ?::text[], ?::int4[],
-                            ?::text[], ?::text[], ?::text[], ?::text[]) as u(m, s, se, de, fi, r, a, ph, pr, sh, ac)
+                            ?::text[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::text[], ?::bool[])
+                     as u(m, s, se, de, fi, r, a, ph, pr, sh, ac, re, cn, fb)
                 where t.message_id = u.m
-                """.formatted(timestamp("u.se"), timestamp("u.de"), timestamp("u.fi")),
+                """.formatted(timestamp("u.se"), timestamp("u.de"), timestamp("u.fi"), timestamp("u.re")),
                 texts(rows, MessageProgress::messageId),
                 rows.stream().map(p -> Statuses.code(p.status())).toArray(Integer[]::new),
                 rows.stream().map(p -> p.sentAt() == null ? null : p.sentAt().toEpochMilli()).toArray(Long[]::new),
@@ -161,6 +167,9 @@ final class MessageRows {
                 texts(rows, p -> taught.apply(p) == null ? null : taught.apply(p).phone()),
                 texts(rows, p -> taught.apply(p) == null ? null : ProviderNames.messageProvider(taught.apply(p).provider())),
                 texts(rows, p -> taught.apply(p) != null && taught.apply(p).provider() == Provider.SPOTHIT ? taught.apply(p).providerMessageId() : null),
-                texts(rows, p -> taught.apply(p) != null && taught.apply(p).provider() == Provider.AIRCALL ? taught.apply(p).providerMessageId() : null));
+                texts(rows, p -> taught.apply(p) != null && taught.apply(p).provider() == Provider.AIRCALL ? taught.apply(p).providerMessageId() : null),
+                rows.stream().map(p -> p.readAt() == null ? null : p.readAt().toEpochMilli()).toArray(Long[]::new),
+                texts(rows, p -> p.channel() == null ? null : p.channel().name()),
+                rows.stream().map(MessageProgress::fallback).toArray(Boolean[]::new));
     }
 }

@@ -5,6 +5,7 @@ import static io.missive.tracker.projection.jdbc.SqlArrays.millis;
 import static io.missive.tracker.projection.jdbc.SqlArrays.texts;
 import static io.missive.tracker.projection.jdbc.SqlArrays.timestamp;
 
+import io.missive.events.Channel;
 import io.missive.events.Provider;
 import io.missive.events.StatusUpdated;
 import io.missive.schemas.Statuses;
@@ -44,10 +45,12 @@ final class ProviderReceipts {
             return;
         }
         sql.update("""
-                insert into provider_receipts (event_id, provider, provider_message_id, phone, status, occurred_at, source, reason, attempts)
-                select e, p, pm, ph, s, %s, so, r, a
-                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int4[], ?::int8[], ?::text[], ?::text[], ?::int4[])
-                     as u(e, p, pm, ph, s, o, so, r, a)
+                insert into provider_receipts (event_id, provider, provider_message_id, phone, status, occurred_at, source, reason,
+                    attempts, channel, fallback)
+                select e, p, pm, ph, s, %s, so, r, a, cn, fb
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int4[], ?::int8[], ?::text[], ?::text[], ?::int4[],
+                            ?::text[], ?::bool[])
+                     as u(e, p, pm, ph, s, o, so, r, a, cn, fb)
                 on conflict do nothing
                 """.formatted(timestamp("o")),
                 texts(receipts, StatusUpdated::getEventId), texts(receipts, e -> e.getProvider().name()),
@@ -55,7 +58,9 @@ final class ProviderReceipts {
                 receipts.stream().map(e -> Statuses.code(e.getStatus())).toArray(Integer[]::new),
                 millis(receipts, StatusUpdated::getOccurredAt),
                 texts(receipts, StatusUpdated::getSource), texts(receipts, StatusUpdated::getReason),
-                receipts.stream().map(StatusUpdated::getAttempts).toArray(Integer[]::new));
+                receipts.stream().map(StatusUpdated::getAttempts).toArray(Integer[]::new),
+                texts(receipts, e -> e.getChannel() == null ? null : e.getChannel().name()),
+                receipts.stream().map(StatusUpdated::getFallback).toArray(Boolean[]::new));
     }
 
     /**
@@ -70,10 +75,11 @@ final class ProviderReceipts {
         if (learned.isEmpty()) {
             return matches;
         }
-        var columns = "r.event_id, r.status, r.occurred_at, r.source, r.reason, r.attempts";
+        var columns = "r.event_id, r.status, r.occurred_at, r.source, r.reason, r.attempts, r.channel, r.fallback";
         SqlArrays.Row<Transition> stored = rows -> new Transition(rows.getString(1), rows.getString(2),
                 Statuses.fromCode(rows.getInt(3)), instant(rows, 4), rows.getString(5), rows.getString(6),
-                (Integer) rows.getObject(7));
+                (Integer) rows.getObject(7), rows.getString(8) == null ? null : Channel.valueOf(rows.getString(8)),
+                rows.getBoolean(9));
         var learnedSpotHit = learned.stream().filter(l -> l.provider() == Provider.SPOTHIT).toList();
         var learnedAircall = learned.stream().filter(l -> l.provider() == Provider.AIRCALL).toList();
         var withPhone = learnedSpotHit.stream().filter(l -> l.phone() != null).toList();
@@ -146,7 +152,7 @@ final class ProviderReceipts {
         for (var found : pairs) {
             var event = byEventId.get(found[1]);
             matches.add(new Transition(found[0], event.getEventId(), event.getStatus(), event.getOccurredAt(),
-                    event.getSource(), event.getReason(), event.getAttempts()));
+                    event.getSource(), event.getReason(), event.getAttempts(), event.getChannel(), event.getFallback()));
         }
         return matches;
     }

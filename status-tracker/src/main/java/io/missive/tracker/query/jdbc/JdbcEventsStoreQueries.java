@@ -1,5 +1,6 @@
 package io.missive.tracker.query.jdbc;
 
+import io.missive.events.Status;
 import io.missive.schemas.Statuses;
 import io.missive.tracker.query.CampaignSummary;
 import io.missive.tracker.query.EventsStoreQueries;
@@ -22,7 +23,7 @@ public class JdbcEventsStoreQueries implements EventsStoreQueries {
     private static final String MESSAGE_COLUMNS = """
             message_id, planned, campaign_id, parent_id, child_id, phone, message_provider, status, spot_hit_message_id,
             aircall_message_id, body, segments, link_code, quit_message, workshop_id, supporter_id, planned_at, sent_at,
-            delivered_at, finished_at, reason, attempts, clicks""";
+            delivered_at, finished_at, reason, attempts, clicks, channel, fallback, read_at""";
 
     private final JdbcClient jdbc;
 
@@ -59,12 +60,25 @@ public class JdbcEventsStoreQueries implements EventsStoreQueries {
             return Optional.empty();
         }
         var byStatus = new LinkedHashMap<String, Long>();
-        for (var status : io.missive.events.Status.values()) {
+        for (var status : Status.values()) {
             byStatus.put(status.name(), 0L);
         }
         counts.forEach(count -> byStatus.merge(count.statusName(), count.messages(), Long::sum));
         long total = counts.stream().mapToLong(CampaignSummary.Count::messages).sum();
-        return Optional.of(new CampaignSummary(campaignId, total, byStatus, counts));
+        long delivered = byStatus.get(Status.DELIVERED.name()) + byStatus.get(Status.READ.name());
+        long read = byStatus.get(Status.READ.name());
+        var byChannel = new LinkedHashMap<String, Long>();
+        var fallback = new long[1];
+        jdbc.sql("""
+                        select coalesce(channel, 'unknown') as channel, count(*) as n, count(*) filter (where fallback) as f
+                        from text_message_events where campaign_id = ? group by 1 order by 1""")
+                .param(campaignId)
+                .query(rows -> {
+                    byChannel.put(rows.getString("channel"), rows.getLong("n"));
+                    fallback[0] += rows.getLong("f");
+                });
+        return Optional.of(new CampaignSummary(campaignId, total, byStatus, counts, delivered, read, fallback[0],
+                delivered == 0 ? 0 : (double) read / delivered, byChannel));
     }
 
     @Override
@@ -119,7 +133,8 @@ public class JdbcEventsStoreQueries implements EventsStoreQueries {
                 rows.getString("workshop_id"), rows.getString("supporter_id"), nullableInstant(rows, "planned_at"),
                 nullableInstant(rows, "sent_at"), nullableInstant(rows, "delivered_at"),
                 nullableInstant(rows, "finished_at"), rows.getString("reason"), (Integer) rows.getObject("attempts"),
-                rows.getInt("clicks"), history);
+                rows.getInt("clicks"), rows.getString("channel"), rows.getBoolean("fallback"),
+                nullableInstant(rows, "read_at"), history);
     }
 
     private static Instant instant(ResultSet rows, String column) throws SQLException {

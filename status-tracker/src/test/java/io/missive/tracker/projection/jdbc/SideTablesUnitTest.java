@@ -10,6 +10,6 @@ class SideTablesUnitTest {
     @Test
     void theAircallStatusOfAMessageInSqlFollowsProviderNames() {
         assertThat(SideTables.aircallStatusOf("t.status")).isEqualTo(
-                "case t.status when 1 then 'delivered' when 2 then 'sent' when 4 then 'failed' when 5 then 'expired' end");
+                "case t.status when 1 then 'delivered' when 2 then 'sent' when 4 then 'failed' when 5 then 'expired' when 6 then 'delivered' end");
     }
 }
