@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * rendered as {@code bench.md}. The field names are the JSON's: renaming one breaks readers of
  * earlier reports. Fields added later are nullable and left out when absent, so earlier reports still read.
  */
-public record BenchReport(String date, int parents, String channel, int cores, String serviceCompiler, Ceilings ceilings,
+public record BenchReport(String date, int parents, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String channel, int cores, String serviceCompiler, Ceilings ceilings,
                           double directoryImportSeconds, Campaign campaign, Latency latency,
                           Map<String, ProcessFigures> processes, Aircall aircall, Gateway gateway, Headline headline,
                           @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Guard guard) {

@@ -21,7 +21,11 @@ final class Markdown {
         md.append("**%s messages/s end to end** (%s recipients, command to last DELIVERED in %s s) — **%s× the raw `acks=all` producer rate** measured in the same run.\n\n"
                 .formatted(headline.endToEndMessagesPerSecond(), campaign.recipients(),
                         campaign.commandToLastDeliveredSeconds(), headline.ratioToRawProducer()));
-        md.append("Channel: ").append(report.channel()).append(". Machine: ").append(report.cores()).append(" cores; services compiled by ").append(report.serviceCompiler())
+        // Reports from before RCS name no channel: they were SMS, and read as they were written.
+        if (report.channel() != null) {
+            md.append("Channel: ").append(report.channel()).append(". ");
+        }
+        md.append("Machine: ").append(report.cores()).append(" cores; services compiled by ").append(report.serviceCompiler())
                 .append(". Parents in the directory: ")
                 .append(report.parents()).append(" (import took ").append(report.directoryImportSeconds()).append(" s).\n\n");
         var guard = report.guard();
