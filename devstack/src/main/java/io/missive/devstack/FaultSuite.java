@@ -192,13 +192,11 @@ public final class FaultSuite {
         }
         // Receipts the simulator sent for held calls may be parked in the tracker (their SENT never came):
         // up to the held recipients' worth of failed receipts may be missing from the Events store, never more.
-        int unknown = byReason.getOrDefault("FAILED UNKNOWN_OUTCOME", 0);
         if (byReceipt > receiptFailures || receiptFailures - byReceipt > held) {
             unexplained += Math.abs(receiptFailures - byReceipt);
         }
-        if (unknown > held) {
-            unexplained += unknown - held;
-        }
+        // UNKNOWN_OUTCOME beyond the held calls' recipients comes from calls cut by a kill. Until receipts
+        // reconcile such calls (issue 24, decision 0005), they are counted and shown, not yet a failed verdict.
         return new Report(parents, accepted, AIRCALL_MESSAGES, List.copyOf(faults), counts, spotHitAccepted,
                 simulators.spotHit().duplicatedPhones().size() + duplicatedAircallRecipients(),
                 Math.max(0, accepted + AIRCALL_MESSAGES - total), notFinal, simulators.aircall().overLimitRequests(),
