@@ -136,7 +136,7 @@ class FaultStormIntegrationTest {
                 producer.sendAsync(Topics.SPOTHIT_REQUESTED, message.getMessageId(), message);
             }
             producer.flush();
-            List<StatusUpdated> events = statuses.awaitEvents(StatusUpdated.class, count, Duration.ofSeconds(60));
+            List<StatusUpdated> events = statuses.awaitEvents(StatusUpdated.class, Requests::settled, count, Duration.ofSeconds(60));
             var byMessage = events.stream().collect(Collectors.toMap(StatusUpdated::getMessageId, Function.identity(), (a, b) -> b));
             assertThat(byMessage.keySet()).containsExactlyInAnyOrderElementsOf(
                     messages.stream().map(MessageRequested::getMessageId).toList());

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * Sends requested messages to SpotHit exactly once. For each poll of requested messages: record
  * them in the ledger (a message the ledger already knows is not sent again; if it is settled its
  * status is announced again, in case the previous run died before publishing it), fail those the
- * safeguard stops, then for each bulk call: ledger SENDING, call, ledger settled, status published.
+ * safeguard stops, then for each bulk call: IN_PROGRESS published, ledger SENDING, call, ledger settled,
+ * status published.
  * The caller acknowledges the messages only after this returns.
  */
 public final class Dispatcher {
@@ -76,6 +77,13 @@ public final class Dispatcher {
     }
 
     private void send(BulkSms planned) {
+        // Announced before the ledger moves to SENDING: if Kafka refuses it, nothing was claimed and
+        // the redelivered poll tries again; announced after, a refusal would leave rows SENDING that
+        // recovery later fails as UNKNOWN_OUTCOME though nothing reached SpotHit. A recipient another
+        // instance took first is in that instance's call, so its IN_PROGRESS is true all the same.
+        status.publish(planned.recipients().stream()
+                .map(recipient -> new StatusChange.InProgress(recipient.messageId(), recipient.phone()))
+                .toList());
         Set<String> taken = ledger.startSending(planned);
         if (taken.isEmpty()) {
             return;

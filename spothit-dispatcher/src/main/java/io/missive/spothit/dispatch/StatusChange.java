@@ -1,6 +1,9 @@
 package io.missive.spothit.dispatch;
 
-/** A status the dispatcher announces for one message. */
+/**
+ * A status the dispatcher announces for one message: {@link InProgress} when it enters a provider
+ * call (status order 0 → 3 → 2, so a message stuck between the two is visible), then its outcome.
+ */
 public sealed interface StatusChange {
 
     String messageId();
@@ -8,6 +11,15 @@ public sealed interface StatusChange {
     String phone();
 
     int attempts();
+
+    /** The message is about to be handed to SpotHit; {@code attempts} is 0: none has finished yet. */
+    record InProgress(String messageId, String phone) implements StatusChange {
+
+        @Override
+        public int attempts() {
+            return 0;
+        }
+    }
 
     record Sent(String messageId, String phone, String spotHitMessageId, int attempts) implements StatusChange {
     }
