@@ -72,9 +72,9 @@ public final class FaultSuite {
                 "SPOT_HIT_BATCH_SIZE", "100",
                 "SPOT_HIT_MAX_CALLS_PER_SECOND", "20",
                 // A call held by the provider beyond this is an unknown outcome, settled FAILED UNKNOWN_OUTCOME.
-                "SPOTHIT_DISPATCH_CALLTIMEOUT", "5s",
-                "SPOTHIT_DISPATCH_STUCKAFTER", "20s",
-                "SPOTHIT_DISPATCH_RECOVERYINTERVAL", "5s",
+                "MISSIVE_SPOTHIT_DISPATCH_CALLTIMEOUT", "5s",
+                "MISSIVE_SPOTHIT_DISPATCH_STUCKAFTER", "20s",
+                "MISSIVE_SPOTHIT_DISPATCH_RECOVERYINTERVAL", "5s",
                 "AIRCALL_RETRY_DELAY_UNIT", "1s",
                 "AIRCALL_REQUEST_TIMEOUT", "5s");
     }

@@ -13,7 +13,7 @@ public record SchedulerHttp(int port) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    public record Reply(int status, JsonNode body, String raw) {
+    public record Reply(int status, JsonNode body, String raw, String contentType) {
     }
 
     public Reply post(String path, Object body) {
@@ -38,7 +38,7 @@ public record SchedulerHttp(int port) {
             var response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             var raw = response.body();
             JsonNode body = raw == null || raw.isBlank() ? JSON.nullNode() : JSON.readTree(raw);
-            return new Reply(response.statusCode(), body, raw);
+            return new Reply(response.statusCode(), body, raw, response.headers().firstValue("Content-Type").orElse(""));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -27,10 +27,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /** 20,000 requested messages go to SpotHit in bulk calls, each recipient exactly once, each SENT. */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spothit.api-key=bulk-key",
-        "spothit.dispatch.batch-size=500",
-        "spothit.dispatch.linger=200ms",
-        "spothit.dispatch.max-calls-per-second=40"})
+        "missive.spothit.api-key=bulk-key",
+        "missive.spothit.dispatch.batch-size=500",
+        "missive.spothit.dispatch.linger=200ms",
+        "missive.spothit.dispatch.max-calls-per-second=40"})
 class BulkDispatchIntegrationTest {
 
     private static final int CAMPAIGNS = 2;
@@ -41,7 +41,7 @@ class BulkDispatchIntegrationTest {
 
     @DynamicPropertySource
     static void spotHitUrl(DynamicPropertyRegistry registry) {
-        registry.add("spothit.base-url", spotHit::baseUrl);
+        registry.add("missive.spothit.base-url", spotHit::baseUrl);
     }
 
     @AfterAll

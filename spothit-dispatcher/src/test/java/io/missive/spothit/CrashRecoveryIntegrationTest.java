@@ -81,15 +81,15 @@ class CrashRecoveryIntegrationTest {
 
     private static ConfigurableApplicationContext start(TestNamespace namespace, SpotHitSimulator spotHit) {
         Map<String, Object> properties = new HashMap<>(namespace.springProperties());
-        properties.put("spothit.api-key", "crash-key");
-        properties.put("spothit.base-url", spotHit.baseUrl());
-        properties.put("spothit.dispatch.batch-size", BATCH_SIZE);
-        properties.put("spothit.dispatch.linger", "50ms");
-        properties.put("spothit.dispatch.concurrency", 1);
-        properties.put("spothit.dispatch.max-calls-per-second", 20);
-        properties.put("spothit.dispatch.call-timeout", "60s");
-        properties.put("spothit.dispatch.stuck-after", "3s");
-        properties.put("spothit.dispatch.recovery-interval", "500ms");
+        properties.put("missive.spothit.api-key", "crash-key");
+        properties.put("missive.spothit.base-url", spotHit.baseUrl());
+        properties.put("missive.spothit.dispatch.batch-size", BATCH_SIZE);
+        properties.put("missive.spothit.dispatch.linger", "50ms");
+        properties.put("missive.spothit.dispatch.concurrency", 1);
+        properties.put("missive.spothit.dispatch.max-calls-per-second", 20);
+        properties.put("missive.spothit.dispatch.call-timeout", "60s");
+        properties.put("missive.spothit.dispatch.stuck-after", "3s");
+        properties.put("missive.spothit.dispatch.recovery-interval", "500ms");
         // A dead instance leaves the consumer group quickly, as a killed process would.
         properties.put("spring.kafka.consumer.properties.max.poll.interval.ms", 8000);
         properties.put("spring.lifecycle.timeout-per-shutdown-phase", "3s");

@@ -37,13 +37,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spothit.api-key=storm-key",
-        "spothit.dispatch.batch-size=20",
-        "spothit.dispatch.linger=100ms",
-        "spothit.dispatch.max-calls-per-second=" + FaultStormIntegrationTest.RATE,
-        "spothit.dispatch.max-attempts=" + FaultStormIntegrationTest.MAX_ATTEMPTS,
-        "spothit.dispatch.retry-wait=100ms",
-        "spothit.dispatch.circuit-open-for=500ms"})
+        "missive.spothit.api-key=storm-key",
+        "missive.spothit.dispatch.batch-size=20",
+        "missive.spothit.dispatch.linger=100ms",
+        "missive.spothit.dispatch.max-calls-per-second=" + FaultStormIntegrationTest.RATE,
+        "missive.spothit.dispatch.max-attempts=" + FaultStormIntegrationTest.MAX_ATTEMPTS,
+        "missive.spothit.dispatch.retry-wait=100ms",
+        "missive.spothit.dispatch.circuit-open-for=500ms"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultStormIntegrationTest {
 
@@ -54,7 +54,7 @@ class FaultStormIntegrationTest {
 
     @DynamicPropertySource
     static void spotHitUrl(DynamicPropertyRegistry registry) {
-        registry.add("spothit.base-url", spotHit::baseUrl);
+        registry.add("missive.spothit.base-url", spotHit::baseUrl);
     }
 
     @AfterAll

@@ -29,11 +29,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spothit.api-key=safe-key",
-        "spothit.agent-id=Missive",
-        "spothit.safeguard=true",
-        "spothit.safe-phone-numbers=+33600000001, +33600000002,+3361",
-        "spothit.dispatch.linger=50ms"})
+        "missive.spothit.api-key=safe-key",
+        "missive.spothit.agent-id=Missive",
+        "missive.spothit.safeguard=true",
+        "missive.spothit.safe-phone-numbers=+33600000001, +33600000002,+3361",
+        "missive.spothit.dispatch.linger=50ms"})
 class SafeguardAndRefusalIntegrationTest {
 
     private static final String SAFE_1 = "+33600000001";
@@ -44,7 +44,7 @@ class SafeguardAndRefusalIntegrationTest {
 
     @DynamicPropertySource
     static void spotHitUrl(DynamicPropertyRegistry registry) {
-        registry.add("spothit.base-url", spotHit::baseUrl);
+        registry.add("missive.spothit.base-url", spotHit::baseUrl);
     }
 
     @AfterAll

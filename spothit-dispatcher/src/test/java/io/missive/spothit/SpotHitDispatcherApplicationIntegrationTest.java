@@ -8,7 +8,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The service starts on the real broker and database and serves health, metrics and OpenAPI. */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spothit.api-key=test-key")
+        properties = "missive.spothit.api-key=test-key")
 class SpotHitDispatcherApplicationIntegrationTest implements ServiceEndpointsContract {
 
     @LocalServerPort

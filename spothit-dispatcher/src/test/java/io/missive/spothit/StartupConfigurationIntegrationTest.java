@@ -18,7 +18,7 @@ class StartupConfigurationIntegrationTest {
     @Test
     void refusesToStartWithoutTheApiKeyAndNamesTheVariable(TestNamespace namespace) {
         var properties = new HashMap<String, Object>(namespace.springProperties());
-        properties.put("spothit.api-key", "");
+        properties.put("missive.spothit.api-key", "");
 
         assertThatThrownBy(() -> new SpringApplicationBuilder(SpotHitDispatcherApplication.class)
                 .run(CrashRecoveryIntegrationTest.asArguments(properties)).close())
@@ -28,8 +28,8 @@ class StartupConfigurationIntegrationTest {
     @Test
     void theSafeguardIsOnByDefaultInTheLocalProfile(TestNamespace namespace) {
         Map<String, Object> properties = new HashMap<>(namespace.springProperties());
-        properties.put("spothit.api-key", "local-key");
-        properties.put("spothit.safe-phone-numbers", "+33600000001");
+        properties.put("missive.spothit.api-key", "local-key");
+        properties.put("missive.spothit.safe-phone-numbers", "+33600000001");
 
         try (var context = new SpringApplicationBuilder(SpotHitDispatcherApplication.class).profiles("local")
                 .run(CrashRecoveryIntegrationTest.asArguments(properties))) {

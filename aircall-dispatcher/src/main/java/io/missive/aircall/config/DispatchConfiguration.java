@@ -1,7 +1,6 @@
 package io.missive.aircall.config;
 
 import io.missive.aircall.dispatch.Admission;
-import io.missive.aircall.dispatch.AircallGateway;
 import io.missive.aircall.dispatch.Announcer;
 import io.missive.aircall.dispatch.CredentialsRateLimiter;
 import io.missive.aircall.dispatch.DispatchLedger;
@@ -11,12 +10,14 @@ import io.missive.aircall.dispatch.DispatchState;
 import io.missive.aircall.dispatch.Dispatcher;
 import io.missive.aircall.dispatch.RetryPolicy;
 import io.missive.aircall.dispatch.SendOutcome;
-import io.missive.aircall.dispatch.http.AircallHttpGateway;
+import io.missive.aircall.dispatch.SendSmsPort;
+import io.missive.aircall.dispatch.http.AircallClient;
 import io.missive.aircall.dispatch.jdbc.JdbcDispatchLedger;
-import io.missive.aircall.dispatch.kafka.KafkaDispatchAnnouncements;
+import io.missive.aircall.dispatch.kafka.KafkaStatusPublisher;
 import io.missive.aircall.dispatch.kafka.MessageRequestedListener;
 import io.missive.schemas.logging.Masking;
 import io.missive.schemas.spring.EventPublisher;
+import io.missive.schemas.spring.OutagePolicy;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -46,7 +47,7 @@ class DispatchConfiguration {
     }
 
     @Bean
-    AircallGateway aircallGateway(AircallProperties properties, JsonMapper json, Clock clock) {
+    SendSmsPort aircallGateway(AircallProperties properties, JsonMapper json, Clock clock) {
         if (!properties.sending()) {
             // Nothing is admitted when sending is off, so this is never called.
             return (numberId, to, body) -> new SendOutcome.Rejected("AIRCALL_DISABLED", null);
@@ -54,7 +55,7 @@ class DispatchConfiguration {
         log.info("event=aircall.configured baseUrl={} apiId={} apiToken={} rateLimit={}/{} safeguard={}",
                 properties.baseUrl(), Masking.secret(properties.apiId()), Masking.secret(properties.apiToken()),
                 properties.rateLimit().requests(), properties.rateLimit().window(), properties.safeguard());
-        return new AircallHttpGateway(properties.baseUrl(), properties.apiId(), properties.apiToken(),
+        return new AircallClient(properties.baseUrl(), properties.apiId(), properties.apiToken(),
                 properties.connectTimeout(), properties.requestTimeout(), json, clock);
     }
 
@@ -71,7 +72,7 @@ class DispatchConfiguration {
     }
 
     @Bean
-    Dispatcher dispatcher(DispatchLedger ledger, AircallGateway gateway, AircallProperties properties, Clock clock,
+    Dispatcher dispatcher(DispatchLedger ledger, SendSmsPort gateway, AircallProperties properties, Clock clock,
                           DispatchMetrics metrics) {
         var rate = properties.rateLimit();
         var limiter = new CredentialsRateLimiter(rate.requests(), rate.window(), rate.clockMargin(), clock);
@@ -83,7 +84,7 @@ class DispatchConfiguration {
 
     @Bean
     Announcer announcer(DispatchLedger ledger, EventPublisher publisher, AircallProperties properties, Clock clock) {
-        return new Announcer(ledger, new KafkaDispatchAnnouncements(publisher, clock, 30_000), properties.pollInterval());
+        return new Announcer(ledger, new KafkaStatusPublisher(publisher, clock, 30_000), properties.pollInterval());
     }
 
     @Bean
@@ -94,8 +95,9 @@ class DispatchConfiguration {
     }
 
     @Bean
-    MessageRequestedListener messageRequestedListener(Dispatcher dispatcher, DispatchLoop loop, Announcer announcer) {
-        return new MessageRequestedListener(dispatcher, loop, announcer);
+    MessageRequestedListener messageRequestedListener(Dispatcher dispatcher, DispatchLoop loop, Announcer announcer,
+                                                      OutagePolicy outages) {
+        return new MessageRequestedListener(dispatcher, loop, announcer, outages.within(Duration.ofMinutes(1)));
     }
 
     @Bean

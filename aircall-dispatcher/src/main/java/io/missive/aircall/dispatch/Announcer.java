@@ -15,12 +15,12 @@ public final class Announcer implements Runnable {
     private static final int BATCH = 500;
 
     private final DispatchLedger ledger;
-    private final DispatchAnnouncements announcements;
+    private final StatusPort announcements;
     private final Duration pollInterval;
     private final Wakeup wakeup = new Wakeup();
     private volatile boolean running = true;
 
-    public Announcer(DispatchLedger ledger, DispatchAnnouncements announcements, Duration pollInterval) {
+    public Announcer(DispatchLedger ledger, StatusPort announcements, Duration pollInterval) {
         this.ledger = ledger;
         this.announcements = announcements;
         this.pollInterval = pollInterval;
@@ -43,7 +43,7 @@ public final class Announcer implements Runnable {
             if (changes.isEmpty()) {
                 return total;
             }
-            announcements.announce(changes);
+            announcements.publish(changes);
             changes.forEach(change -> ledger.markAnnounced(change.message().messageId(), change.version()));
             total += changes.size();
             if (changes.size() < BATCH) {

@@ -26,7 +26,7 @@ public final class Dispatcher {
     }
 
     private final DispatchLedger ledger;
-    private final AircallGateway aircall;
+    private final SendSmsPort aircall;
     private final CredentialsRateLimiter limiter;
     private final Admission admission;
     private final RetryPolicy retries;
@@ -34,7 +34,7 @@ public final class Dispatcher {
     private final Clock clock;
     private final DispatchMetrics metrics;
 
-    public Dispatcher(DispatchLedger ledger, AircallGateway aircall, CredentialsRateLimiter limiter, Admission admission,
+    public Dispatcher(DispatchLedger ledger, SendSmsPort aircall, CredentialsRateLimiter limiter, Admission admission,
                       RetryPolicy retries, UnknownOutcomePolicy unknownOutcome, Clock clock, DispatchMetrics metrics) {
         this.ledger = ledger;
         this.aircall = aircall;

@@ -26,6 +26,15 @@ class AdmissionAndRetryPolicyUnitTest {
     }
 
     @Test
+    void theSafeguardComparesNumbersInE164HoweverTheListWritesThem() {
+        var guarded = new Admission(true, true, Set.of("06 12 34 56 78", " +33 (0)6 98 76 54 32 ", "not a phone"));
+
+        assertThat(guarded.refusal(message("+33612345678", "Bonjour", "1"))).isEmpty();
+        assertThat(guarded.refusal(message("+33698765432", "Bonjour", "1"))).isEmpty();
+        assertThat(guarded.refusal(message("+33611111111", "Bonjour", "1"))).contains("SAFEGUARD");
+    }
+
+    @Test
     void retriesTenTimesAtSixtyTimesAttemptPlusOneMinutes() {
         var policy = new RetryPolicy(10, Duration.ofMinutes(60));
 

@@ -10,11 +10,9 @@ import io.missive.scheduler.program.kafka.CommandListener;
 import io.missive.scheduler.program.kafka.KafkaMessageOutbox;
 import io.missive.scheduler.publication.DuePublisher;
 import java.time.Clock;
-import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -62,15 +60,5 @@ public class SchedulerConfiguration {
     @Bean
     DirectoryListener directoryListener(JdbcDirectory directory) {
         return new DirectoryListener(directory);
-    }
-
-    /** Batch consumption for the projections; inherits Boot's settings, the serde and the DLT error handler. */
-    @Bean
-    ConcurrentKafkaListenerContainerFactory<Object, Object> batchListenerFactory(
-            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory) {
-        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
-        configurer.configure(factory, consumerFactory);
-        factory.setBatchListener(true);
-        return factory;
     }
 }

@@ -1,6 +1,7 @@
 package io.missive.scheduler.publication;
 
 import io.missive.scheduler.program.Campaign;
+import io.missive.scheduler.program.CampaignQueue;
 import io.missive.scheduler.program.MessageOutbox;
 import io.missive.scheduler.program.PlannedMessage;
 import io.missive.scheduler.program.ProgramService;

@@ -15,7 +15,7 @@ final class SeenPhones {
 
     /** @return false when the phone was already seen */
     boolean add(String e164) {
-        long digits = PhoneNumbers.digits(e164);
+        long digits = Long.parseLong(e164, 1, e164.length(), 10);
         if (size * 2 >= table.length) {
             grow();
         }

@@ -111,6 +111,37 @@ class ProgramRulesIntegrationTest {
     }
 
     @Test
+    void aRequestBreakingSeveralRulesIsOneProblemNamingEveryFieldAndRule() {
+        var command = new LinkedHashMap<String, Object>();
+        command.put("commandId", "r-invalid");
+        command.put("message", "");
+        var reply = http.post("/api/v1/programs", command);
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.body().get("type").asString()).isEqualTo("https://missive.io/problems/invalid-request");
+        assertThat(reply.body().get("status").asInt()).isEqualTo(400);
+        var errors = new LinkedHashMap<String, String>();
+        reply.body().get("errors").forEach(error -> errors.put(error.get("field").asString(), error.get("rule").asString()));
+        assertThat(errors).as(reply.raw()).containsEntry("message", "NotBlank").containsEntry("recipients", "NotEmpty");
+        assertThat(reply.body().get("detail").asString()).contains("message", "recipients");
+        assertThat(http.get("/api/v1/programs/r-invalid").status()).as("nothing stored").isEqualTo(404);
+    }
+
+    @Test
+    void everyRefusalHasTheSameShapeWithATypeNamingItsKind() {
+        var rejected = http.post("/api/v1/programs", command("r-kind", "Hi", "supporterId", "s404"));
+        assertThat(rejected.status()).isEqualTo(422);
+        assertThat(rejected.contentType()).startsWith("application/problem+json");
+        assertThat(rejected.body().get("type").asString()).isEqualTo("https://missive.io/problems/command-rejected");
+        var unknown = http.get("/api/v1/programs/nope");
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.body().get("type").asString()).isEqualTo("https://missive.io/problems/unknown-program");
+        var unreadable = http.post("/api/v1/programs", "{not json");
+        assertThat(unreadable.contentType()).as(unreadable.raw()).startsWith("application/problem+json");
+        assertThat(unreadable.body().get("type").asString()).isEqualTo("https://missive.io/problems/bad-request");
+    }
+
+    @Test
     void malformedRequestsAreBadRequestsNotErrors() {
         var missing = http.post("/api/v1/programs", Map.of("message", "Hi", "recipients", List.of()));
         assertThat(missing.status()).isEqualTo(400);

@@ -17,16 +17,20 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -35,8 +39,6 @@ import org.springframework.kafka.support.ProducerListener;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.util.backoff.BackOff;
-import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -46,8 +48,11 @@ import org.springframework.util.backoff.FixedBackOff;
  */
 @AutoConfiguration(before = KafkaAutoConfiguration.class)
 @ConditionalOnClass(KafkaTemplate.class)
-@EnableConfigurationProperties(MissiveTopicsProperties.class)
+@EnableConfigurationProperties({MissiveTopicsProperties.class, OutagePolicy.class})
 public class MissiveKafkaAutoConfiguration {
+
+    /** The name of the shared batch listener factory, for {@code @KafkaListener(containerFactory = …)}. */
+    public static final String BATCH_LISTENER_FACTORY = "batchListenerFactory";
 
     @Bean
     TopicNames topicNames(MissiveTopicsProperties properties) {
@@ -84,27 +89,43 @@ public class MissiveKafkaAutoConfiguration {
         };
     }
 
+    /** The dead-letter destination of every record: {@code <topic>.DLT}, with the error headers. */
+    @Bean
+    @ConditionalOnMissingBean
+    DeadLetterPublishingRecoverer missiveDeadLetters(KafkaTemplate<Object, Object> template) {
+        return new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
+    }
+
     /**
-     * Malformed records (and records a listener keeps failing on) go to {@code <topic>.DLT} with the
-     * error headers; the consumer goes on. Deserialization failures are not retried. A failure of
-     * the infrastructure itself (database or broker briefly away) is retried for up to five minutes
-     * with backoff instead, so that a restart never sends good records to the dead letters.
+     * Malformed records (and records a listener keeps failing on) go to the dead letters; the consumer
+     * goes on. Deserialization failures are not retried. A failure of the infrastructure itself
+     * (database or broker briefly away) is waited out by the {@link OutagePolicy} instead (five minutes
+     * by default), so that a restart never sends good records to the dead letters.
      */
     @Bean
     @ConditionalOnMissingBean
-    DefaultErrorHandler missiveErrorHandler(KafkaTemplate<Object, Object> template) {
-        var recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, exception) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
-        var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(200L, 2L));
-        handler.setBackOffFunction((record, failure) -> TransientFailures.isTransient(failure) ? outageBackOff() : null);
+    DefaultErrorHandler missiveErrorHandler(DeadLetterPublishingRecoverer deadLetters, OutagePolicy outages) {
+        var handler = new DefaultErrorHandler(deadLetters, new FixedBackOff(200L, 2L));
+        handler.setBackOffFunction((record, failure) -> TransientFailures.isTransient(failure) ? outages.backOff() : null);
         return handler;
     }
 
-    static BackOff outageBackOff() {
-        var backOff = new ExponentialBackOff(500L, 2.0);
-        backOff.setMaxInterval(10_000L);
-        backOff.setMaxElapsedTime(300_000L);
-        return backOff;
+    /**
+     * The one batch listener container factory ({@value #BATCH_LISTENER_FACTORY}): Boot's settings, the
+     * shared serde and error handler, then each {@link BatchListenerCustomizer} of the service
+     * (concurrency, fetch sizes).
+     */
+    @Bean(BATCH_LISTENER_FACTORY)
+    @ConditionalOnMissingBean(name = BATCH_LISTENER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> batchListenerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory,
+            ObjectProvider<BatchListenerCustomizer> customizers) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
+        configurer.configure(factory, consumerFactory);
+        factory.setBatchListener(true);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
+        return factory;
     }
 
     /** Failed sends are logged without the record: an event may hold a phone number. */

@@ -5,7 +5,9 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.missive.schemas.logging.Masking;
+import io.missive.schemas.spring.BatchListenerCustomizer;
 import io.missive.schemas.spring.EventPublisher;
+import io.missive.schemas.spring.OutagePolicy;
 import io.missive.spothit.dispatch.BulkPlanner;
 import io.missive.spothit.dispatch.DispatchLedger;
 import io.missive.spothit.dispatch.Dispatcher;
@@ -25,12 +27,9 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.core.ConsumerFactory;
 
 /** Wires the dispatch capability: SpotHit client, resilience, ledger, status publisher, listener. */
 @Configuration(proxyBeanMethods = false)
@@ -116,30 +115,25 @@ class DispatchConfiguration {
     }
 
     @Bean
-    MessageRequestedListener messageRequestedListener(Dispatcher dispatcher, SpotHitProperties properties) {
-        return new MessageRequestedListener(dispatcher, properties.dispatch().outageTolerance());
+    MessageRequestedListener messageRequestedListener(Dispatcher dispatcher, SpotHitProperties properties, OutagePolicy outages) {
+        return new MessageRequestedListener(dispatcher, outages.within(properties.dispatch().outageTolerance()));
     }
 
     /**
-     * A batch listener that inherits the project's serde and dead-letter error handler. The linger
-     * is the broker's fetch wait: a poll returns when it has about a call's worth of records, or
-     * when the linger is over.
+     * The shared batch listener factory, sized for SpotHit calls. The linger is the broker's fetch
+     * wait: a poll returns when it has about a call's worth of records, or when the linger is over.
      */
-    @Bean(MessageRequestedListener.CONTAINER_FACTORY)
-    ConcurrentKafkaListenerContainerFactory<Object, Object> spotHitBatchListenerFactory(
-            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory,
-            SpotHitProperties properties) {
+    @Bean
+    BatchListenerCustomizer spotHitBatches(SpotHitProperties properties) {
         var dispatch = properties.dispatch();
-        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
-        configurer.configure(factory, consumerFactory);
-        factory.setBatchListener(true);
-        factory.setConcurrency(dispatch.concurrency());
-        var consumer = new Properties();
-        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(dispatch.batchSize() * 2));
-        consumer.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(dispatch.batchSize() * 200));
-        consumer.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, String.valueOf(dispatch.linger().toMillis()));
-        factory.getContainerProperties().setKafkaConsumerProperties(consumer);
-        return factory;
+        return factory -> {
+            factory.setConcurrency(dispatch.concurrency());
+            var consumer = new Properties();
+            consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(dispatch.batchSize() * 2));
+            consumer.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, String.valueOf(dispatch.batchSize() * 200));
+            consumer.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, String.valueOf(dispatch.linger().toMillis()));
+            factory.getContainerProperties().setKafkaConsumerProperties(consumer);
+        };
     }
 
     private static List<String> safePhones(SpotHitProperties properties) {

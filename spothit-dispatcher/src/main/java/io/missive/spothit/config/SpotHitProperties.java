@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * ({@code SPOT_HIT_API_KEY}, {@code SPOT_HIT_AGENT_ID}, {@code SPOT_HIT_SAFEGUARD},
  * {@code SAFE_PHONE_NUMBERS}, {@code SPOT_HIT_BASE_URL}) in application.yml.
  */
-@ConfigurationProperties("spothit")
+@ConfigurationProperties("missive.spothit")
 @Validated
 public record SpotHitProperties(
         @NotBlank(message = "the SpotHit API key is missing: set SPOT_HIT_API_KEY") String apiKey,

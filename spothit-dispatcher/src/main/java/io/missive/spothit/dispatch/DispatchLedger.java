@@ -13,17 +13,17 @@ import java.util.Set;
  */
 public interface DispatchLedger {
 
-    /** Records the messages as PLANNED unless already known; returns every given message's entry. */
+    /** Records the messages as PENDING unless already known; returns every given message's entry. */
     Map<String, LedgerEntry> claim(List<RequestedMessage> messages);
 
-    /** Moves the call's PLANNED messages to SENDING under its batch id; returns the ids it moved. */
+    /** Moves the call's PENDING messages to SENDING under its batch id; returns the ids it moved. */
     Set<String> startSending(BulkSms sms);
 
     /** Settles the call's SENDING messages as SENT; returns the entries it settled. */
     List<LedgerEntry> settleSent(BulkSms sms, String spotHitMessageId, int attempts);
 
     /** Settles messages that are in state {@code from} as FAILED; returns the entries it settled. */
-    List<LedgerEntry> settleFailed(Collection<String> messageIds, LedgerState from, String reason, int attempts);
+    List<LedgerEntry> settleFailed(Collection<String> messageIds, DispatchState from, String reason, int attempts);
 
     /** Messages in SENDING for longer than {@code olderThan}: their dispatcher died mid-call. */
     List<LedgerEntry> stuckSending(Duration olderThan, int limit);

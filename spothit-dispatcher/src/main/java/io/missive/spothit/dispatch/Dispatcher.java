@@ -53,7 +53,7 @@ public final class Dispatcher {
                 case SENT, FAILED -> announcements.add(StatusChange.of(entry));
                 case SENDING -> log.info("event=dispatch.skipped reason=in_flight messageId={} campaignId={}",
                         message.messageId(), message.campaignId());
-                case PLANNED -> {
+                case PENDING -> {
                     if (safeguard.allows(message.phone())) {
                         toSend.add(message);
                     } else {
@@ -65,7 +65,7 @@ public final class Dispatcher {
             }
         }
         if (!blocked.isEmpty()) {
-            var refused = ledger.settleFailed(blocked, LedgerState.PLANNED, Safeguard.REASON, 0).stream()
+            var refused = ledger.settleFailed(blocked, DispatchState.PENDING, Safeguard.REASON, 0).stream()
                     .map(StatusChange::of).toList();
             observer.settled(refused);
             announcements.addAll(refused);
@@ -103,7 +103,7 @@ public final class Dispatcher {
             case SendOutcome.Unknown unknown -> {
                 log.warn("event=dispatch.unknown_outcome campaignId={} batchId={} recipients={} detail=\"{}\"",
                         sms.campaignId(), sms.batchId(), sms.recipients().size(), unknown.reason());
-                yield ledger.settleFailed(sms.messageIds(), LedgerState.SENDING, UnknownOutcomePolicy.REASON,
+                yield ledger.settleFailed(sms.messageIds(), DispatchState.SENDING, UnknownOutcomePolicy.REASON,
                         attempted.attempts());
             }
         };
@@ -115,6 +115,6 @@ public final class Dispatcher {
     private List<LedgerEntry> failed(BulkSms sms, String reason, int attempts) {
         log.warn("event=dispatch.failed campaignId={} batchId={} recipients={} attempts={} reason=\"{}\"",
                 sms.campaignId(), sms.batchId(), sms.recipients().size(), attempts, reason);
-        return ledger.settleFailed(sms.messageIds(), LedgerState.SENDING, reason, attempts);
+        return ledger.settleFailed(sms.messageIds(), DispatchState.SENDING, reason, attempts);
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Calls SpotHit through a retry, a circuit breaker and a rate limiter, in that order from the
  * outside in: every attempt that reaches SpotHit takes a permit, so retries never exceed the
  * configured rate; an open circuit stops attempts without taking permits. Only outcomes that are
- * certainly not a send (and, under {@link UnknownOutcomePolicy#RESEND}, unknown ones) are retried.
+ * certainly not a send (and, under {@link UnknownOutcomePolicy#RETRY}, unknown ones) are retried.
  */
 public final class ResilientSender {
 
@@ -51,7 +51,7 @@ public final class ResilientSender {
             var outcome = port.send(sms);
             last.set(outcome);
             if (outcome instanceof SendOutcome.Unavailable
-                    || (outcome instanceof SendOutcome.Unknown && unknownOutcomePolicy == UnknownOutcomePolicy.RESEND)) {
+                    || (outcome instanceof SendOutcome.Unknown && unknownOutcomePolicy == UnknownOutcomePolicy.RETRY)) {
                 throw new RetryableOutcome(outcome);
             }
             return outcome;

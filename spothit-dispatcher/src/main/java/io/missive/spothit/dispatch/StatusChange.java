@@ -31,7 +31,7 @@ public sealed interface StatusChange {
         return switch (entry.state()) {
             case SENT -> new Sent(entry.messageId(), entry.phone(), String.valueOf(entry.spotHitMessageId()), entry.attempts());
             case FAILED -> new Failed(entry.messageId(), entry.phone(), String.valueOf(entry.reason()), entry.attempts());
-            case PLANNED, SENDING -> throw new IllegalArgumentException("not settled: " + entry);
+            case PENDING, SENDING -> throw new IllegalArgumentException("not settled: " + entry);
         };
     }
 }

@@ -5,7 +5,7 @@ public enum UnknownOutcomePolicy {
     /** Mark its messages FAILED with reason {@code UNKNOWN_OUTCOME}: nobody gets a message twice. */
     FAIL,
     /** Send it again within the retry budget: nobody misses a message, some may get it twice. */
-    RESEND;
+    RETRY;
 
     public static final String REASON = "UNKNOWN_OUTCOME";
 }

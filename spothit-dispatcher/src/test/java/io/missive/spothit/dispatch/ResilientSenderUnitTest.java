@@ -76,7 +76,7 @@ class ResilientSenderUnitTest {
 
         assertThat(sender(failing, UnknownOutcomePolicy.FAIL).send(SMS).outcome()).isEqualTo(new SendOutcome.Unknown("timeout"));
         assertThat(failing.calls).isEqualTo(1);
-        assertThat(sender(resending, UnknownOutcomePolicy.RESEND).send(SMS).outcome()).isEqualTo(new SendOutcome.Accepted("42"));
+        assertThat(sender(resending, UnknownOutcomePolicy.RETRY).send(SMS).outcome()).isEqualTo(new SendOutcome.Accepted("42"));
         assertThat(resending.calls).isEqualTo(2);
     }
 }

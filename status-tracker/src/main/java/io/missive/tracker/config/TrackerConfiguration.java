@@ -1,17 +1,13 @@
 package io.missive.tracker.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.missive.schemas.topics.Topics;
+import io.missive.schemas.spring.BatchListenerCustomizer;
+import io.missive.schemas.spring.OutagePolicy;
 import io.missive.tracker.projection.kafka.EventBatchListener;
 import io.missive.tracker.projection.jdbc.JdbcEventProjection;
-import org.apache.kafka.common.TopicPartition;
-import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -41,23 +37,16 @@ public class TrackerConfiguration implements SchedulingConfigurer {
         return new JdbcEventProjection(jdbc, transactions);
     }
 
-    /** Batch consumption; Boot's configurer keeps the shared serde and error handler. */
+    /** The shared batch listener factory, with as many consumers as configured. */
     @Bean
-    ConcurrentKafkaListenerContainerFactory<Object, Object> projectionListenerFactory(
-            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory) {
-        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
-        configurer.configure(factory, consumerFactory);
-        factory.setBatchListener(true);
-        factory.setConcurrency(properties.consumers());
-        return factory;
+    BatchListenerCustomizer projectionConsumers() {
+        return factory -> factory.setConcurrency(properties.consumers());
     }
 
     @Bean
-    EventBatchListener eventBatchListener(JdbcEventProjection projection, KafkaTemplate<Object, Object> template) {
-        // The same destination as the shared error handler: <topic>.DLT with the error headers.
-        var deadLetters = new DeadLetterPublishingRecoverer(template,
-                (record, exception) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
-        return new EventBatchListener(projection, deadLetters, metrics, properties.outageTolerance());
+    EventBatchListener eventBatchListener(JdbcEventProjection projection, DeadLetterPublishingRecoverer deadLetters,
+                                          OutagePolicy outages) {
+        return new EventBatchListener(projection, deadLetters, metrics, outages.within(properties.outageTolerance()));
     }
 
     @Override

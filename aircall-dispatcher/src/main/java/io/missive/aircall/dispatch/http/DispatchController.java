@@ -3,11 +3,11 @@ package io.missive.aircall.dispatch.http;
 import io.missive.aircall.dispatch.DispatchLedger;
 import io.missive.aircall.dispatch.DispatchState;
 import io.missive.aircall.dispatch.LedgerEntry;
+import io.missive.schemas.problems.ApiProblem;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,8 +30,8 @@ public class DispatchController {
     public ResponseEntity<?> dispatch(@PathVariable String messageId) {
         return ledger.find(messageId)
                 .<ResponseEntity<?>>map(entry -> ResponseEntity.ok(DispatchView.of(entry)))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(
-                        HttpStatus.NOT_FOUND, "the Aircall dispatcher has no message " + messageId)));
+                .orElseThrow(() -> ApiProblem.of(HttpStatus.NOT_FOUND, "unknown-dispatch",
+                        "the Aircall dispatcher has no message " + messageId).titled("Unknown dispatch"));
     }
 
     /** How many messages are in each state (PENDING includes those waiting for a retry). */

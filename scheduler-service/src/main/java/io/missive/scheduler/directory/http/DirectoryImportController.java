@@ -2,6 +2,7 @@ package io.missive.scheduler.directory.http;
 
 import io.missive.scheduler.directory.Directory;
 import io.missive.scheduler.directory.DirectoryStore;
+import io.missive.schemas.problems.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Objects;
@@ -10,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -68,9 +68,8 @@ public class DirectoryImportController {
                         .map(t -> "redirection target " + t.id() + " needs an http(s) url"))
                 .or(() -> oversized(parents, children, groups, supporters, tags, targets));
         if (problem.isPresent()) {
-            var detail = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, problem.get());
-            detail.setTitle("Invalid directory import");
-            return ResponseEntity.badRequest().body(detail);
+            throw ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid-directory-import", problem.get())
+                    .titled("Invalid directory import");
         }
         long started = System.nanoTime();
         store.apply(new Directory.Changes(parents, children, groups, supporters, tags, targets, List.of()));

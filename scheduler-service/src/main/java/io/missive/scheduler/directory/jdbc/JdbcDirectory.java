@@ -1,13 +1,13 @@
 package io.missive.scheduler.directory.jdbc;
 
 import io.missive.scheduler.directory.Directory;
+import io.missive.scheduler.directory.DirectoryLookup;
 import io.missive.scheduler.directory.Directory.Child;
 import io.missive.scheduler.directory.Directory.Group;
 import io.missive.scheduler.directory.Directory.Parent;
 import io.missive.scheduler.directory.Directory.RedirectionTarget;
 import io.missive.scheduler.directory.Directory.Supporter;
 import io.missive.scheduler.directory.DirectoryStore;
-import io.missive.scheduler.resolution.DirectoryLookup;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -7,10 +7,10 @@ import io.missive.events.ParentRecord;
 import io.missive.events.RedirectionTargetRecord;
 import io.missive.events.SupporterRecord;
 import io.missive.events.TagRecord;
+import io.missive.schemas.phones.PhoneNumbers;
 import io.missive.schemas.topics.Topics;
 import io.missive.scheduler.directory.Directory;
 import io.missive.scheduler.directory.DirectoryStore;
-import io.missive.scheduler.resolution.PhoneNumbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import io.missive.schemas.spring.MissiveKafkaAutoConfiguration;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
@@ -38,7 +39,7 @@ public class DirectoryListener {
     }
 
     @KafkaListener(topics = Topics.PREFIX + Topics.DIRECTORY_NAME, groupId = Topics.PREFIX + "scheduler-directory",
-            containerFactory = "batchListenerFactory")
+            containerFactory = MissiveKafkaAutoConfiguration.BATCH_LISTENER_FACTORY)
     public void onDirectory(List<ConsumerRecord<String, @Nullable Object>> records) {
         int undecodable = firstUndecodable(records);
         projectDirectory(undecodable < 0 ? records : records.subList(0, undecodable));
@@ -79,7 +80,7 @@ public class DirectoryListener {
     }
 
     @KafkaListener(topics = Topics.PREFIX + Topics.OPTOUTS_NAME, groupId = Topics.PREFIX + "scheduler-optouts",
-            containerFactory = "batchListenerFactory")
+            containerFactory = MissiveKafkaAutoConfiguration.BATCH_LISTENER_FACTORY)
     public void onOptOuts(List<ConsumerRecord<String, @Nullable Object>> records) {
         int undecodable = firstUndecodable(records);
         projectOptOuts(undecodable < 0 ? records : records.subList(0, undecodable));
@@ -91,7 +92,7 @@ public class DirectoryListener {
         for (var record : records) {
             var phone = record.value() instanceof OptOut optOut ? optOut.getPhone() : record.key();
             if (phone != null) {
-                PhoneNumbers.normalise(phone).ifPresent(e164 -> last.put(e164, record.value() != null));
+                PhoneNumbers.toE164(phone).ifPresent(e164 -> last.put(e164, record.value() != null));
             }
         }
         store.optOut(last.entrySet().stream().filter(e -> e.getValue()).map(e -> e.getKey()).toList());

@@ -5,12 +5,12 @@ import io.missive.scheduler.program.ProgramService;
 import io.missive.scheduler.program.http.ProgramApi.CancelReply;
 import io.missive.scheduler.program.http.ProgramApi.ProgramReply;
 import io.missive.scheduler.program.http.ProgramApi.ProgramRequest;
+import io.missive.schemas.problems.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +47,7 @@ public class ProgramController {
     public ResponseEntity<?> get(@PathVariable String commandId) {
         return programs.find(commandId)
                 .<ResponseEntity<?>>map(view -> ResponseEntity.ok(ProgramReply.of(view, false)))
-                .orElseGet(() -> notFound(commandId));
+                .orElseThrow(() -> notFound(commandId));
     }
 
     @DeleteMapping("/{commandId}")
@@ -55,20 +55,16 @@ public class ProgramController {
             description = "Unpublished messages become FAILED with reason CANCELLED. 409 when everything was already published.")
     public ResponseEntity<?> cancel(@PathVariable String commandId, @RequestParam(required = false) @Nullable String reason) {
         return switch (programs.cancel(commandId, reason == null ? "cancelled through the API" : reason)) {
-            case CancelOutcome.NotFound ignored -> notFound(commandId);
-            case CancelOutcome.AlreadyPublished ignored -> {
-                var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                        "program " + commandId + " was already published entirely; nothing left to cancel");
-                problem.setTitle("Already published");
-                yield ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
-            }
+            case CancelOutcome.NotFound ignored -> throw notFound(commandId);
+            case CancelOutcome.AlreadyPublished ignored -> throw ApiProblem.of(HttpStatus.CONFLICT, "already-published",
+                    "program " + commandId + " was already published entirely; nothing left to cancel")
+                    .titled("Already published");
             case CancelOutcome.Cancelled c -> ResponseEntity.ok(new CancelReply(commandId, "CANCELLED", c.cancelled(), c.alreadyCancelled()));
         };
     }
 
-    private static ResponseEntity<?> notFound(String commandId) {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no program with commandId " + commandId);
-        problem.setTitle("Unknown program");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    private static ApiProblem notFound(String commandId) {
+        return ApiProblem.of(HttpStatus.NOT_FOUND, "unknown-program", "no program with commandId " + commandId)
+                .titled("Unknown program");
     }
 }

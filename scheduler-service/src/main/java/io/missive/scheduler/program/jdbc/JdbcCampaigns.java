@@ -2,10 +2,10 @@ package io.missive.scheduler.program.jdbc;
 
 import io.missive.events.Provider;
 import io.missive.scheduler.program.Campaign;
+import io.missive.scheduler.program.CampaignQueue;
 import io.missive.scheduler.program.CampaignStore;
 import io.missive.scheduler.program.PlannedMessage;
 import io.missive.scheduler.program.ProgramCommand.AttachmentRef;
-import io.missive.scheduler.publication.CampaignQueue;
 import io.missive.scheduler.rendering.Variable;
 import io.missive.scheduler.resolution.DropReason;
 import io.missive.scheduler.resolution.Resolution.Dropped;

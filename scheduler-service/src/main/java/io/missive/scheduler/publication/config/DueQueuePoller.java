@@ -1,21 +1,35 @@
 package io.missive.scheduler.publication.config;
 
+import io.missive.scheduler.config.SchedulerProperties;
 import io.missive.scheduler.publication.DuePublisher;
+import java.time.Duration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Ticks the due-queue (every 200 ms by default); each tick drains every campaign that has work. */
+/**
+ * Ticks the due-queue every {@code missive.scheduler.poll-interval-ms} (200 ms by default); each tick
+ * drains every campaign that has work.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-public class DueQueuePoller {
+public class DueQueuePoller implements SchedulingConfigurer {
 
     private final DuePublisher publisher;
+    private final Duration interval;
 
-    public DueQueuePoller(DuePublisher publisher) {
+    public DueQueuePoller(DuePublisher publisher, SchedulerProperties properties) {
         this.publisher = publisher;
+        this.interval = Duration.ofMillis(properties.pollIntervalMs());
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::tick, interval, interval));
     }
 
     /** Closing starts by stopping publication between two batches: what is left stays behind the cursor. */
@@ -24,7 +38,6 @@ public class DueQueuePoller {
         publisher.stop();
     }
 
-    @Scheduled(fixedDelayString = "${missive.scheduler.poll-interval-ms:200}", initialDelayString = "${missive.scheduler.poll-interval-ms:200}")
     void tick() {
         publisher.drain();
     }

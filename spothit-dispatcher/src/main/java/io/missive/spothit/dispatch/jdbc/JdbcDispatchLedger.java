@@ -3,7 +3,7 @@ package io.missive.spothit.dispatch.jdbc;
 import io.missive.spothit.dispatch.BulkSms;
 import io.missive.spothit.dispatch.DispatchLedger;
 import io.missive.spothit.dispatch.LedgerEntry;
-import io.missive.spothit.dispatch.LedgerState;
+import io.missive.spothit.dispatch.DispatchState;
 import io.missive.spothit.dispatch.RequestedMessage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,7 +36,7 @@ public class JdbcDispatchLedger implements DispatchLedger {
         var ids = messages.stream().map(RequestedMessage::messageId).toArray(String[]::new);
         jdbc.sql("""
                 insert into dispatch_ledger (message_id, campaign_id, phone, state)
-                select id, campaign, phone, 'PLANNED' from unnest(?::text[], ?::text[], ?::text[]) as m(id, campaign, phone)
+                select id, campaign, phone, 'PENDING' from unnest(?::text[], ?::text[], ?::text[]) as m(id, campaign, phone)
                 on conflict (message_id) do nothing""")
                 .param(ids)
                 .param(messages.stream().map(RequestedMessage::campaignId).toArray(String[]::new))
@@ -55,7 +55,7 @@ public class JdbcDispatchLedger implements DispatchLedger {
     public Set<String> startSending(BulkSms sms) {
         return new HashSet<>(jdbc.sql("""
                 update dispatch_ledger set state = 'SENDING', batch_id = ?, attempts = attempts + 1, updated_at = now()
-                where message_id = any(?::text[]) and state = 'PLANNED'
+                where message_id = any(?::text[]) and state = 'PENDING'
                 returning message_id""")
                 .param(sms.batchId())
                 .param(sms.messageIds().toArray(String[]::new))
@@ -78,7 +78,7 @@ public class JdbcDispatchLedger implements DispatchLedger {
     }
 
     @Override
-    public List<LedgerEntry> settleFailed(Collection<String> messageIds, LedgerState from, String reason, int attempts) {
+    public List<LedgerEntry> settleFailed(Collection<String> messageIds, DispatchState from, String reason, int attempts) {
         return jdbc.sql("""
                 update dispatch_ledger set state = 'FAILED', reason = ?, attempts = greatest(attempts, ?), updated_at = now()
                 where message_id = any(?::text[]) and state = ?
@@ -105,7 +105,7 @@ public class JdbcDispatchLedger implements DispatchLedger {
 
     private static LedgerEntry entry(ResultSet row, int rowNumber) throws SQLException {
         return new LedgerEntry(row.getString("message_id"), row.getString("campaign_id"), row.getString("phone"),
-                LedgerState.valueOf(row.getString("state")), row.getString("spothit_message_id"),
+                DispatchState.valueOf(row.getString("state")), row.getString("spothit_message_id"),
                 row.getString("reason"), row.getInt("attempts"));
     }
 }

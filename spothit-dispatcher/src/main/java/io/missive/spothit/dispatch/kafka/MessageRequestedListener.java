@@ -1,16 +1,15 @@
 package io.missive.spothit.dispatch.kafka;
 
 import io.missive.events.MessageRequested;
+import io.missive.schemas.spring.MissiveKafkaAutoConfiguration;
+import io.missive.schemas.spring.OutagePolicy;
 import io.missive.schemas.topics.Topics;
 import io.missive.spothit.dispatch.Dispatcher;
 import io.missive.spothit.dispatch.RequestedMessage;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 
@@ -20,24 +19,23 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  * {@link MessageRequested} goes to the dead-letter topic after the others are dispatched.
  *
  * <p>If the database or the broker fails during a poll, the poll is dispatched again (the ledger
- * makes that safe) for up to {@code outageTolerance} before the failure goes to the shared error
- * handler, whose dead-letter recovery would otherwise take a whole poll on a short outage.
+ * makes that safe) as the shared {@link OutagePolicy} says, within the dispatcher's
+ * {@code outage-tolerance}, before the failure goes to the shared error handler, whose dead-letter
+ * recovery would otherwise take a whole poll on a short outage.
  */
 public class MessageRequestedListener {
 
-    public static final String CONTAINER_FACTORY = "spotHitBatchListenerFactory";
-    private static final Logger log = LoggerFactory.getLogger(MessageRequestedListener.class);
-
     private final Dispatcher dispatcher;
-    private final Duration outageTolerance;
+    private final OutagePolicy outages;
 
-    public MessageRequestedListener(Dispatcher dispatcher, Duration outageTolerance) {
+    public MessageRequestedListener(Dispatcher dispatcher, OutagePolicy outages) {
         this.dispatcher = dispatcher;
-        this.outageTolerance = outageTolerance;
+        this.outages = outages;
     }
 
-    @KafkaListener(topics = Topics.PREFIX + Topics.SPOTHIT_REQUESTED_NAME, containerFactory = CONTAINER_FACTORY)
-    public void onRequested(List<ConsumerRecord<String, @Nullable Object>> records) throws InterruptedException {
+    @KafkaListener(topics = Topics.PREFIX + Topics.SPOTHIT_REQUESTED_NAME,
+            containerFactory = MissiveKafkaAutoConfiguration.BATCH_LISTENER_FACTORY)
+    public void onRequested(List<ConsumerRecord<String, @Nullable Object>> records) {
         var messages = new ArrayList<RequestedMessage>(records.size());
         ConsumerRecord<String, @Nullable Object> undecodable = null;
         for (var record : records) {
@@ -47,28 +45,9 @@ public class MessageRequestedListener {
                 undecodable = record;
             }
         }
-        dispatchThroughOutages(messages);
+        outages.run("spothit_dispatch messages=" + messages.size(), () -> dispatcher.dispatch(messages));
         if (undecodable != null) {
             throw new BatchListenerFailedException("not a MessageRequested", undecodable);
-        }
-    }
-
-    private void dispatchThroughOutages(List<RequestedMessage> messages) throws InterruptedException {
-        long deadline = System.nanoTime() + outageTolerance.toNanos();
-        var pause = Duration.ofMillis(500);
-        while (true) {
-            try {
-                dispatcher.dispatch(messages);
-                return;
-            } catch (RuntimeException failure) {
-                if (System.nanoTime() + pause.toNanos() > deadline) {
-                    throw failure;
-                }
-                log.warn("event=dispatch.poll_retried messages={} pauseMs={} error=\"{}\"",
-                        messages.size(), pause.toMillis(), failure.toString());
-                Thread.sleep(pause);
-                pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(15)) > 0 ? Duration.ofSeconds(15) : pause.multipliedBy(2);
-            }
         }
     }
 

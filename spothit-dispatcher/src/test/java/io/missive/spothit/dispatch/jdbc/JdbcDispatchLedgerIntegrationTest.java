@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.missive.spothit.dispatch.BulkSms;
-import io.missive.spothit.dispatch.LedgerState;
+import io.missive.spothit.dispatch.DispatchState;
 import io.missive.spothit.dispatch.RequestedMessage;
 import io.missive.testkit.RealInfrastructure;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * dispatchers moves it to SENDING, and a late settlement cannot undo the recovery's.
  */
 @RealInfrastructure
-@SpringBootTest(properties = {"spothit.api-key=ledger-key", "spothit.dispatch.recovery-interval=1h"})
+@SpringBootTest(properties = {"missive.spothit.api-key=ledger-key", "missive.spothit.dispatch.recovery-interval=1h"})
 class JdbcDispatchLedgerIntegrationTest {
 
     @Autowired
@@ -47,9 +47,9 @@ class JdbcDispatchLedgerIntegrationTest {
         ledger.startSending(call(messages.subList(0, 1)));
         var again = ledger.claim(messages);
 
-        assertThat(first.values()).extracting(e -> e.state()).containsOnly(LedgerState.PLANNED);
-        assertThat(again.get("claim-0").state()).isEqualTo(LedgerState.SENDING);
-        assertThat(again.get("claim-1").state()).isEqualTo(LedgerState.PLANNED);
+        assertThat(first.values()).extracting(e -> e.state()).containsOnly(DispatchState.PENDING);
+        assertThat(again.get("claim-0").state()).isEqualTo(DispatchState.SENDING);
+        assertThat(again.get("claim-1").state()).isEqualTo(DispatchState.PENDING);
     }
 
     @Test
@@ -75,11 +75,11 @@ class JdbcDispatchLedgerIntegrationTest {
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> ledger.stuckSending(Duration.ofSeconds(1), 100).stream()
                         .filter(entry -> entry.campaignId().equals("stuck")).toList(), found -> found.size() == 2);
-        var recovered = ledger.settleFailed(stuck.stream().map(e -> e.messageId()).toList(), LedgerState.SENDING, "UNKNOWN_OUTCOME", 1);
+        var recovered = ledger.settleFailed(stuck.stream().map(e -> e.messageId()).toList(), DispatchState.SENDING, "UNKNOWN_OUTCOME", 1);
         var late = ledger.settleSent(sms, "4200001", 1);
 
         assertThat(recovered).hasSize(2).allSatisfy(e -> assertThat(e.reason()).isEqualTo("UNKNOWN_OUTCOME"));
         assertThat(late).as("nothing left to settle, nothing announced twice").isEmpty();
-        assertThat(ledger.claim(messages).values()).extracting(e -> e.state()).containsOnly(LedgerState.FAILED);
+        assertThat(ledger.claim(messages).values()).extracting(e -> e.state()).containsOnly(DispatchState.FAILED);
     }
 }

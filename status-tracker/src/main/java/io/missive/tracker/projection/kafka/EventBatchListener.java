@@ -1,10 +1,10 @@
 package io.missive.tracker.projection.kafka;
 
-import io.missive.schemas.spring.TransientFailures;
+import io.missive.schemas.spring.MissiveKafkaAutoConfiguration;
+import io.missive.schemas.spring.OutagePolicy;
 import io.missive.schemas.topics.Topics;
 import io.missive.tracker.projection.BatchOutcome;
 import io.missive.tracker.projection.EventProjection;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,17 +31,18 @@ public class EventBatchListener {
     private final EventProjection projection;
     private final DeadLetterPublishingRecoverer deadLetters;
     private final Consumer<BatchOutcome> afterCommit;
-    private final Duration outageTolerance;
+    private final OutagePolicy outages;
 
     public EventBatchListener(EventProjection projection, DeadLetterPublishingRecoverer deadLetters,
-                              Consumer<BatchOutcome> afterCommit, Duration outageTolerance) {
+                              Consumer<BatchOutcome> afterCommit, OutagePolicy outages) {
         this.projection = projection;
         this.deadLetters = deadLetters;
         this.afterCommit = afterCommit;
-        this.outageTolerance = outageTolerance;
+        this.outages = outages;
     }
 
-    @KafkaListener(id = "tracker-projection", idIsGroup = false, containerFactory = "projectionListenerFactory", topics = {
+    @KafkaListener(id = "tracker-projection", idIsGroup = false,
+            containerFactory = MissiveKafkaAutoConfiguration.BATCH_LISTENER_FACTORY, topics = {
             Topics.PREFIX + Topics.PLANNED_NAME,
             Topics.PREFIX + Topics.STATUS_NAME,
             Topics.PREFIX + Topics.INBOUND_NAME,
@@ -69,38 +70,13 @@ public class EventBatchListener {
         if (events.isEmpty()) {
             return;
         }
-        var outcome = applyThroughOutages(events);
+        // The database briefly away is no reason to dead-letter a batch of good events: the batch is
+        // applied again (its event keys are claimed, so that is harmless) as the outage policy says,
+        // within the tracker's outage-tolerance (below max.poll.interval), then left to the error handler.
+        var outcome = outages.call("projection_batch events=" + events.size(), () -> projection.apply(events));
         afterCommit.accept(outcome);
         log.debug("event=batch_applied records={} applied={} duplicates={} anomalies={}",
                 records.size(), outcome.appliedTotal(), outcome.duplicates(), outcome.anomalies());
-    }
-
-    /**
-     * The database briefly away is no reason to dead-letter a batch of good events: the batch is retried
-     * here, backing off, for up to {@code outageTolerance} (below the consumer's max.poll.interval), then
-     * left to the shared error handler. Re-applying a batch is harmless: its event keys are claimed.
-     */
-    private BatchOutcome applyThroughOutages(List<SpecificRecord> events) {
-        long deadline = System.nanoTime() + outageTolerance.toNanos();
-        long pauseMillis = 500;
-        while (true) {
-            try {
-                return projection.apply(events);
-            } catch (RuntimeException failure) {
-                if (!TransientFailures.isTransient(failure) || System.nanoTime() + pauseMillis * 1_000_000 > deadline) {
-                    throw failure;
-                }
-                log.warn("event=projection_waiting_for_infrastructure events={} retry_in_ms={} cause={}",
-                        events.size(), pauseMillis, failure.getMessage());
-                try {
-                    Thread.sleep(pauseMillis);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw failure;
-                }
-                pauseMillis = Math.min(pauseMillis * 2, 10_000);
-            }
-        }
     }
 
     private void deadLetter(ConsumerRecord<String, Object> record, Exception cause) {

@@ -1,5 +1,6 @@
 package io.missive.tracker.query.http;
 
+import io.missive.schemas.problems.ApiProblem;
 import io.missive.tracker.query.CampaignSummary;
 import io.missive.tracker.query.EventsStoreQueries;
 import io.missive.tracker.query.InboundView;
@@ -12,8 +13,6 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,7 +39,7 @@ public class EventsStoreController {
     public MessageView message(@PathVariable String id) {
         var messageId = messageId(id);
         return queries.message(messageId)
-                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "Unknown message", "No message " + messageId + " in the Events store"));
+                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "unknown-message", "Unknown message", "No message " + messageId + " in the Events store"));
     }
 
     @GetMapping("/campaigns/{id}")
@@ -48,7 +47,7 @@ public class EventsStoreController {
     public CampaignSummary campaign(@PathVariable String id) {
         var campaignId = safeId("campaign id", id);
         return queries.campaign(campaignId)
-                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "Unknown campaign", "No message of campaign " + campaignId));
+                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "unknown-campaign", "Unknown campaign", "No message of campaign " + campaignId));
     }
 
     @GetMapping("/parents/{id}/messages")
@@ -67,7 +66,7 @@ public class EventsStoreController {
                                      @RequestParam(defaultValue = "50") int size) {
         checkPaging(page, size);
         if (kind != null && !KINDS.contains(kind)) {
-            throw problem(HttpStatus.BAD_REQUEST, "Bad kind", "kind must be REPLY or STOP");
+            throw problem(HttpStatus.BAD_REQUEST, "bad-kind", "Bad kind", "kind must be REPLY or STOP");
         }
         return queries.inbound(kind, page, size);
     }
@@ -76,26 +75,24 @@ public class EventsStoreController {
         try {
             return UUID.fromString(id).toString();
         } catch (IllegalArgumentException notAUuid) {
-            throw problem(HttpStatus.BAD_REQUEST, "Bad message id", "A message id is a UUID");
+            throw problem(HttpStatus.BAD_REQUEST, "bad-message-id", "Bad message id", "A message id is a UUID");
         }
     }
 
     private static String safeId(String what, String id) {
         if (!SAFE_ID.matcher(id).matches()) {
-            throw problem(HttpStatus.BAD_REQUEST, "Bad " + what, what + " must be 1 to 128 of A-Z a-z 0-9 . _ : @ -");
+            throw problem(HttpStatus.BAD_REQUEST, "bad-identifier", "Bad " + what, what + " must be 1 to 128 of A-Z a-z 0-9 . _ : @ -");
         }
         return id;
     }
 
     private static void checkPaging(int page, int size) {
         if (page < 0 || page > 1_000_000 || size < 1 || size > Page.MAX_SIZE) {
-            throw problem(HttpStatus.BAD_REQUEST, "Bad paging", "page must be ≥ 0 and size between 1 and " + Page.MAX_SIZE);
+            throw problem(HttpStatus.BAD_REQUEST, "bad-paging", "Bad paging", "page must be ≥ 0 and size between 1 and " + Page.MAX_SIZE);
         }
     }
 
-    private static ErrorResponseException problem(HttpStatus status, String title, String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return new ErrorResponseException(status, problem, null);
+    private static ApiProblem problem(HttpStatus status, String kind, String title, String detail) {
+        return ApiProblem.of(status, kind, detail).titled(title);
     }
 }

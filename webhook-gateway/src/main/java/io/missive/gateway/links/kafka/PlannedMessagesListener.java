@@ -2,6 +2,7 @@ package io.missive.gateway.links.kafka;
 
 import io.missive.events.MessagePlanned;
 import io.missive.gateway.links.LinkRedirects;
+import io.missive.schemas.spring.MissiveKafkaAutoConfiguration;
 import io.missive.schemas.topics.Topics;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ class PlannedMessagesListener {
         this.redirects = redirects;
     }
 
-    @KafkaListener(topics = Topics.PREFIX + Topics.PLANNED_NAME, batch = "true")
+    @KafkaListener(topics = Topics.PREFIX + Topics.PLANNED_NAME, containerFactory = MissiveKafkaAutoConfiguration.BATCH_LISTENER_FACTORY)
     void on(List<ConsumerRecord<String, @Nullable Object>> records) {
         var planned = new ArrayList<MessagePlanned>(records.size());
         for (var record : records) {

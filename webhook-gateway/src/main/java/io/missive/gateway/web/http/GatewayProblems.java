@@ -4,8 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.missive.gateway.publishing.EventsUnavailable;
 import io.missive.gateway.webhooks.InvalidCallback;
 import io.missive.gateway.webhooks.RejectedCredentials;
+import io.missive.schemas.problems.ApiProblem;
+import io.missive.schemas.problems.ProblemObserver;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,14 +20,15 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.HandlerMapping;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every refusal as an RFC 9457 problem: bad input 400, bad credentials 401, broker unavailable 503 with
- * {@code Retry-After} (the provider retries; nothing was acknowledged). Counted per endpoint and reason.
+ * The gateway's refusals in the shared problem shape: bad input 400, bad credentials 401, broker
+ * unavailable 503 with {@code Retry-After} (the provider retries; nothing was acknowledged). Each is
+ * counted per endpoint and reason; Spring MVC's own refusals, answered by the shared handler, are
+ * counted as {@code http_<status>}.
  */
 @RestControllerAdvice
-public class GatewayProblems extends ResponseEntityExceptionHandler {
+public class GatewayProblems implements ProblemObserver {
 
     static final String RETRY_AFTER_SECONDS = "30";
     private static final Logger log = LoggerFactory.getLogger(GatewayProblems.class);
@@ -63,12 +65,10 @@ public class GatewayProblems extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
-                                                                       HttpStatusCode statusCode, WebRequest request) {
+    public void answered(HttpStatusCode status, String kind, WebRequest request) {
         if (request instanceof ServletWebRequest servlet) {
-            count(servlet.getRequest(), "http_" + statusCode.value());
+            count(servlet.getRequest(), "http_" + status.value());
         }
-        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
     private void count(HttpServletRequest request, String reason) {
@@ -82,9 +82,8 @@ public class GatewayProblems extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, @Nullable String detail, String type) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        var problem = ApiProblem.problem(status, type, detail);
         problem.setTitle(title);
-        problem.setType(URI.create("https://missive.io/problems/" + type));
         return ResponseEntity.status(status).body(problem);
     }
 }

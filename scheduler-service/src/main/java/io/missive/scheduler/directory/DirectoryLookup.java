@@ -1,4 +1,4 @@
-package io.missive.scheduler.resolution;
+package io.missive.scheduler.directory;
 
 import io.missive.scheduler.directory.Directory.Child;
 import io.missive.scheduler.directory.Directory.Group;

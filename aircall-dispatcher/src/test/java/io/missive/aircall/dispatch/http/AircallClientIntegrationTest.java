@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What each kind of Aircall reply means for the message, over real HTTP against the simulator. */
-class AircallHttpGatewayIntegrationTest {
+class AircallClientIntegrationTest {
 
     private static final AircallSimulator aircall = AircallSimulator.start(AircallSimulatorConfig.forTests()
             .withRateLimit(1000, Duration.ofSeconds(10)));
@@ -24,8 +24,8 @@ class AircallHttpGatewayIntegrationTest {
         aircall.close();
     }
 
-    private static AircallHttpGateway gateway(String baseUrl, String token) {
-        return new AircallHttpGateway(baseUrl, "sim-id", token, Duration.ofSeconds(2), Duration.ofMillis(500),
+    private static AircallClient gateway(String baseUrl, String token) {
+        return new AircallClient(baseUrl, "sim-id", token, Duration.ofSeconds(2), Duration.ofMillis(500),
                 JsonMapper.builder().build(), Clock.systemUTC());
     }
 

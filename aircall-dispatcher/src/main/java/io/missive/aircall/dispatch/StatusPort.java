@@ -7,7 +7,7 @@ import java.util.List;
  * AircallMessage record), IN_PROGRESS while retrying, FAILED with a reason. Returns once the
  * broker acknowledged every event, so the ledger can mark them announced.
  */
-public interface DispatchAnnouncements {
+public interface StatusPort {
 
-    void announce(List<LedgerEntry> changes);
+    void publish(List<LedgerEntry> changes);
 }

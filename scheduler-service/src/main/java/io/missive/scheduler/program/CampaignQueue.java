@@ -1,7 +1,5 @@
-package io.missive.scheduler.publication;
+package io.missive.scheduler.program;
 
-import io.missive.scheduler.program.Campaign;
-import io.missive.scheduler.program.PlannedMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.missive.aircall.dispatch.kafka;
 
-import io.missive.aircall.dispatch.DispatchAnnouncements;
+import io.missive.aircall.dispatch.StatusPort;
 import io.missive.aircall.dispatch.LedgerEntry;
 import io.missive.events.AircallMessageRecorded;
 import io.missive.events.Provider;
@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
  * Aircall id. Event ids derive from the message and its state, so a repeated announcement is
  * recognised downstream.
  */
-public class KafkaDispatchAnnouncements implements DispatchAnnouncements {
+public class KafkaStatusPublisher implements StatusPort {
 
     static final String SOURCE = "aircall-dispatcher";
 
@@ -30,14 +30,14 @@ public class KafkaDispatchAnnouncements implements DispatchAnnouncements {
     private final Clock clock;
     private final long timeoutMillis;
 
-    public KafkaDispatchAnnouncements(EventPublisher publisher, Clock clock, long timeoutMillis) {
+    public KafkaStatusPublisher(EventPublisher publisher, Clock clock, long timeoutMillis) {
         this.publisher = publisher;
         this.clock = clock;
         this.timeoutMillis = timeoutMillis;
     }
 
     @Override
-    public void announce(List<LedgerEntry> changes) {
+    public void publish(List<LedgerEntry> changes) {
         var statuses = new ArrayList<Keyed>();
         var records = new ArrayList<Keyed>();
         for (var change : changes) {

@@ -1,6 +1,6 @@
 package io.missive.aircall.dispatch.http;
 
-import io.missive.aircall.dispatch.AircallGateway;
+import io.missive.aircall.dispatch.SendSmsPort;
 import io.missive.aircall.dispatch.RateLimitObservation;
 import io.missive.aircall.dispatch.SendOutcome;
 import java.io.IOException;
@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * 400/404/422 refused for good; 429 throttled until {@code X-AircallApi-Reset}; 401/403, 5xx and
  * refused connections are worth a later attempt; a timeout after sending is an unknown outcome.
  */
-public class AircallHttpGateway implements AircallGateway {
+public class AircallClient implements SendSmsPort {
 
     private final HttpClient http;
     private final URI baseUrl;
@@ -37,7 +37,7 @@ public class AircallHttpGateway implements AircallGateway {
     private final JsonMapper json;
     private final Clock clock;
 
-    public AircallHttpGateway(String baseUrl, String apiId, String apiToken, Duration connectTimeout,
+    public AircallClient(String baseUrl, String apiId, String apiToken, Duration connectTimeout,
                               Duration requestTimeout, JsonMapper json, Clock clock) {
         this.baseUrl = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
         this.authorization = "Basic " + Base64.getEncoder()
