@@ -25,16 +25,19 @@ public final class Dispatcher {
         RETRY
     }
 
+    /** How long a claimed message may wait for its permit before it is given back. */
+    static final Duration MAX_WAIT_FOR_PERMIT = Duration.ofSeconds(5);
+
     private final DispatchLedger ledger;
     private final SendSmsPort aircall;
-    private final CredentialsRateLimiter limiter;
+    private final RateLimit limiter;
     private final Admission admission;
     private final RetryPolicy retries;
     private final UnknownOutcomePolicy unknownOutcome;
     private final Clock clock;
     private final DispatchMetrics metrics;
 
-    public Dispatcher(DispatchLedger ledger, SendSmsPort aircall, CredentialsRateLimiter limiter, Admission admission,
+    public Dispatcher(DispatchLedger ledger, SendSmsPort aircall, RateLimit limiter, Admission admission,
                       RetryPolicy retries, UnknownOutcomePolicy unknownOutcome, Clock clock, DispatchMetrics metrics) {
         this.ledger = ledger;
         this.aircall = aircall;
@@ -96,7 +99,13 @@ public final class Dispatcher {
      */
     public SendOutcome call(LedgerEntry claimed) {
         var message = claimed.message();
-        limiter.started();
+        // The permit is taken right before the request, so the bucket's spacing is the requests'.
+        // Another replica may take the one expected; a short wait then, else the message goes back
+        // (not an attempt) rather than stay SENDING for long.
+        var notBefore = limiter.start(MAX_WAIT_FOR_PERMIT);
+        if (notBefore.isPresent()) {
+            return new SendOutcome.Throttled(notBefore.get(), null);
+        }
         var outcome = aircall.send(message.numberId() == null ? "" : message.numberId(), message.phone(), message.body());
         if (outcome.rateLimit() != null) {
             limiter.observe(outcome.rateLimit());
