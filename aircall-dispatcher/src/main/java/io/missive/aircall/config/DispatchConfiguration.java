@@ -98,7 +98,10 @@ class DispatchConfiguration {
                 .idColumn("credentials")
                 .stateColumn("state")
                 .build();
-        var window = rate.window();
+        // The window stretched by the clock margin: slots a little wider than window / limit, so
+        // that requests whose arrival is delayed unevenly (scheduling, network) still cannot put
+        // limit + 1 of them in one of Aircall's windows (seen once at load 45 without it).
+        var window = rate.window().plus(rate.clockMargin());
         IntFunction<BucketConfiguration> configuration = limit -> TokenBucketRateLimit.configuration(limit, window);
         var bucket = buckets.builder().build(credentials, () -> configuration.apply(rate.requests()));
         return new TokenBucketRateLimit(bucket, configuration, rate.requests(), new JdbcRateLimitHolds(jdbc),

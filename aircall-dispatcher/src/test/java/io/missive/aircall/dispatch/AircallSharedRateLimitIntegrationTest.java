@@ -83,7 +83,7 @@ class AircallSharedRateLimitIntegrationTest {
         properties.put("AIRCALL_BASE_URL", aircall.baseUrl());
         properties.put("missive.aircall.rate-limit.requests", LIMIT);
         properties.put("missive.aircall.rate-limit.window", WINDOW.toMillis() + "ms");
-        properties.put("missive.aircall.rate-limit.clock-margin", "20ms");
+        properties.put("missive.aircall.rate-limit.clock-margin", "40ms");
         properties.put("missive.aircall.poll-interval", "100ms");
         properties.put("spring.lifecycle.timeout-per-shutdown-phase", "5s");
         // As command-line arguments, so that they win over application.yml as a deployment's would.
