@@ -19,8 +19,12 @@ import io.missive.aircall.dispatch.jdbc.JdbcRateLimitHolds;
 import io.missive.aircall.dispatch.kafka.KafkaStatusPublisher;
 import io.missive.aircall.dispatch.kafka.MessageRequestedListener;
 import io.missive.schemas.logging.Masking;
+import io.missive.schemas.optouts.kafka.KafkaOptOutSet;
 import io.missive.schemas.spring.EventPublisher;
+import io.missive.schemas.spring.OptOutSets;
 import io.missive.schemas.spring.OutagePolicy;
+import io.missive.schemas.spring.TopicNames;
+import io.missive.schemas.window.SendingWindow;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.github.bucket4j.BucketConfiguration;
@@ -36,6 +40,7 @@ import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -83,6 +88,12 @@ class DispatchConfiguration {
         return outcome -> registry.counter("missive.aircall.dispatch.outcomes", "outcome", outcome).increment();
     }
 
+    /** Kept from the compacted missive.optouts topic, asked just before each Aircall call. */
+    @Bean(destroyMethod = "close")
+    KafkaOptOutSet optOutSet(KafkaProperties kafka, TopicNames names) {
+        return OptOutSets.started(kafka, names);
+    }
+
     @Bean
     RateLimit aircallRateLimit(AircallProperties properties, DataSource dataSource, JdbcClient jdbc, Clock clock) {
         var rate = properties.rateLimit();
@@ -119,11 +130,12 @@ class DispatchConfiguration {
 
     @Bean
     Dispatcher dispatcher(DispatchLedger ledger, SendSmsPort gateway, AircallProperties properties, Clock clock,
-                          DispatchMetrics metrics, RateLimit limiter) {
+                          DispatchMetrics metrics, KafkaOptOutSet optOuts, SendingWindow window, RateLimit limiter) {
         return new Dispatcher(ledger, gateway, limiter,
                 new Admission(properties.sending(), properties.safeguard(), properties.safePhoneNumbers()),
-                new RetryPolicy(properties.retry().maxAttempts(), properties.retry().delayUnit()),
-                properties.unknownOutcome(), clock, metrics);
+                new RetryPolicy(properties.retry().maxAttempts(), properties.retry().delayUnit(),
+                        properties.retry().giveUpAfter()),
+                properties.unknownOutcome(), clock, metrics, optOuts, window);
     }
 
     @Bean

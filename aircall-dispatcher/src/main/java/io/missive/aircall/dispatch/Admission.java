@@ -1,5 +1,6 @@
 package io.missive.aircall.dispatch;
 
+import io.missive.schemas.text.AircallBodyLength;
 import io.missive.schemas.phones.PhoneNumbers;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +16,7 @@ import java.util.stream.Collectors;
  */
 public record Admission(boolean enabled, boolean safeguard, Set<String> safePhoneNumbers) {
 
-    public static final int MAX_BODY_LENGTH = 1600;
+    public static final int MAX_BODY_LENGTH = AircallBodyLength.MAX;
 
     public Admission {
         safePhoneNumbers = safePhoneNumbers.stream().map(String::strip).filter(phone -> !phone.isEmpty())
@@ -33,7 +34,7 @@ public record Admission(boolean enabled, boolean safeguard, Set<String> safePhon
         if (message.numberId() == null || message.numberId().isBlank()) {
             return Optional.of("NO_AIRCALL_NUMBER");
         }
-        if (message.body().length() > MAX_BODY_LENGTH) {
+        if (!AircallBodyLength.fits(message.body())) {
             return Optional.of("BODY_TOO_LONG");
         }
         return Optional.empty();

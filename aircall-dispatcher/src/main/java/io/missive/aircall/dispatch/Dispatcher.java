@@ -1,6 +1,8 @@
 package io.missive.aircall.dispatch;
 
 import io.missive.schemas.logging.Masking;
+import io.missive.schemas.optouts.OptOuts;
+import io.missive.schemas.window.SendingWindow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,9 +38,20 @@ public final class Dispatcher {
     private final UnknownOutcomePolicy unknownOutcome;
     private final Clock clock;
     private final DispatchMetrics metrics;
+    private final OptOuts optOuts;
+    private final SendingWindow window;
 
     public Dispatcher(DispatchLedger ledger, SendSmsPort aircall, RateLimit limiter, Admission admission,
                       RetryPolicy retries, UnknownOutcomePolicy unknownOutcome, Clock clock, DispatchMetrics metrics) {
+        this(ledger, aircall, limiter, admission, retries, unknownOutcome, clock, metrics, OptOuts.none(), SendingWindow.ALWAYS_OPEN);
+    }
+
+    /** @param window retries falling outside it wait for it to open (quiet hours) */
+    public Dispatcher(DispatchLedger ledger, SendSmsPort aircall, RateLimit limiter, Admission admission,
+                      RetryPolicy retries, UnknownOutcomePolicy unknownOutcome, Clock clock, DispatchMetrics metrics,
+                      OptOuts optOuts, SendingWindow window) {
+        this.optOuts = optOuts;
+        this.window = window;
         this.ledger = ledger;
         this.aircall = aircall;
         this.limiter = limiter;
@@ -99,6 +112,12 @@ public final class Dispatcher {
      */
     public SendOutcome call(LedgerEntry claimed) {
         var message = claimed.message();
+        // Asked at every attempt, retries included: a STOP that landed since acceptance or since the last attempt wins.
+        if (optOuts.optedOut(message.phone())) {
+            log.info("event=aircall.opted_out messageId={} campaignId={} phone={} attempt={}", message.messageId(),
+                    message.campaignId(), Masking.phone(message.phone()), claimed.attempts());
+            return new SendOutcome.Rejected(OptOuts.REASON, null);
+        }
         // The permit is taken right before the request, so the bucket's spacing is the requests'.
         // Another replica may take the one expected; a short wait then, else the message goes back
         // (not an attempt) rather than stay SENDING for long.
@@ -135,7 +154,7 @@ public final class Dispatcher {
                 log.warn("event=aircall.rejected messageId={} campaignId={} phone={} reason={} attempt={}",
                         message.messageId(), message.campaignId(), Masking.phone(message.phone()), rejected.reason(), attempt);
             }
-            case SendOutcome.Failed failed -> failedAttempt(entry, failed.reason(), now);
+            case SendOutcome.Failed failed -> failedAttempt(entry, failed.reason(), failed.providerUnavailable(), now);
             case SendOutcome.Throttled throttled -> {
                 ledger.release(message.messageId(), throttled.until(), now);
                 metrics.outcome("throttled");
@@ -143,7 +162,7 @@ public final class Dispatcher {
             }
             case SendOutcome.Unknown unknown -> {
                 if (unknownOutcome == UnknownOutcomePolicy.RETRY) {
-                    failedAttempt(entry, unknown.reason(), now);
+                    failedAttempt(entry, unknown.reason(), false, now);
                 } else {
                     ledger.settleFailed(message.messageId(), "UNKNOWN_OUTCOME", now);
                     metrics.outcome("unknown");
@@ -154,11 +173,15 @@ public final class Dispatcher {
         }
     }
 
-    private void failedAttempt(LedgerEntry entry, String error, Instant now) {
+    private void failedAttempt(LedgerEntry entry, String error, boolean providerUnavailable, Instant now) {
         var message = entry.message();
         int attempt = entry.attempts();
-        if (retries.allowsAnotherAfter(attempt)) {
-            var next = now.plus(retries.delayAfter(attempt));
+        var retry = providerUnavailable
+                ? retries.retryAfterUnavailable(attempt, entry.receivedAt(), now)
+                : Optional.of(now.plus(retries.delayAfter(attempt))).filter(at -> retries.allowsAnotherAfter(attempt));
+        if (retry.isPresent()) {
+            // Quiet hours: a retry never reaches a family outside the sending window.
+            var next = window.nextOpening(retry.get());
             ledger.scheduleRetry(message.messageId(), next, error, now);
             metrics.outcome("retry");
             log.warn("event=aircall.retry_scheduled messageId={} campaignId={} attempt={} error={} nextAttemptAt={}",

@@ -26,6 +26,15 @@ class AdmissionAndRetryPolicyUnitTest {
     }
 
     @Test
+    void countsCharactersAsTheSchedulerDoesUtf16UnitsSoAnEmojiIsTwoAndAnAccentOne() {
+        var open = new Admission(true, false, Set.of());
+
+        assertThat(open.refusal(message("+33612345678", "é".repeat(1600), "1"))).isEmpty();
+        assertThat(open.refusal(message("+33612345678", "😀".repeat(800), "1"))).isEmpty();
+        assertThat(open.refusal(message("+33612345678", "😀".repeat(800) + "é", "1"))).contains("BODY_TOO_LONG");
+    }
+
+    @Test
     void theSafeguardComparesNumbersInE164HoweverTheListWritesThem() {
         var guarded = new Admission(true, true, Set.of("06 12 34 56 78", " +33 (0)6 98 76 54 32 ", "not a phone"));
 
@@ -43,5 +52,39 @@ class AdmissionAndRetryPolicyUnitTest {
         assertThat(policy.delayAfter(9)).isEqualTo(Duration.ofMinutes(540));
         assertThat(policy.allowsAnotherAfter(9)).isTrue();
         assertThat(policy.allowsAnotherAfter(10)).isFalse();
+    }
+
+    @Test
+    void anOutageOutlastingTheAttemptsIsRetriedUntilItsDeadlineAndThenFails() {
+        var policy = new RetryPolicy(3, Duration.ofMinutes(1), Duration.ofHours(4));
+        var received = java.time.Instant.parse("2026-12-01T08:00:00Z");
+
+        var withinAttempts = received.plus(Duration.ofMinutes(1));
+        assertThat(policy.retryAfterUnavailable(2, received, withinAttempts)).contains(withinAttempts.plus(Duration.ofMinutes(2)));
+        var beyondAttempts = received.plus(Duration.ofMinutes(10));
+        assertThat(policy.retryAfterUnavailable(7, received, beyondAttempts))
+                .as("the wait stops growing at the last attempt's").contains(beyondAttempts.plus(Duration.ofMinutes(3)));
+        var nearDeadline = received.plus(Duration.ofHours(4)).minusSeconds(30);
+        assertThat(policy.retryAfterUnavailable(40, received, nearDeadline))
+                .as("the last attempt is at the deadline").contains(received.plus(Duration.ofHours(4)));
+        assertThat(policy.retryAfterUnavailable(41, received, received.plus(Duration.ofHours(4)))).isEmpty();
+        assertThat(new RetryPolicy(3, Duration.ofMinutes(1)).retryAfterUnavailable(3, received, withinAttempts))
+                .as("without a deadline the attempts are the budget").isEmpty();
+    }
+
+    @Test
+    void aRetryFallingInQuietHoursWaitsForTheWindowToOpen() {
+        var policy = new RetryPolicy(10, Duration.ofMinutes(60));
+        var window = io.missive.schemas.window.SendingWindow.defaults(java.util.List.of());
+
+        // Friday 19:30 Paris (CET) + 60 minutes = 20:30: closed, so Saturday 08:00 CET.
+        assertThat(policy.nextAttemptAt(1, java.time.Instant.parse("2027-03-26T18:30:00Z"), window))
+                .isEqualTo(java.time.Instant.parse("2027-03-27T07:00:00Z"));
+        // Saturday 19:00 CET + 120 minutes: Sunday is closed and the clocks go forward; Monday 08:00 CEST.
+        assertThat(policy.nextAttemptAt(2, java.time.Instant.parse("2027-03-27T18:00:00Z"), window))
+                .isEqualTo(java.time.Instant.parse("2027-03-29T06:00:00Z"));
+        // Inside the window nothing moves.
+        assertThat(policy.nextAttemptAt(1, java.time.Instant.parse("2027-03-30T08:00:00Z"), window))
+                .isEqualTo(java.time.Instant.parse("2027-03-30T09:00:00Z"));
     }
 }

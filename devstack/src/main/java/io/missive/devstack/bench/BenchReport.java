@@ -8,11 +8,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * What one benchmark run measured, as written to {@code bench.json} (Jackson, in this order) and
  * rendered as {@code bench.md}. The field names are the JSON's: renaming one breaks readers of
- * earlier reports.
+ * earlier reports. Fields added later are nullable and left out when absent, so earlier reports still read.
  */
 public record BenchReport(String date, int parents, int cores, String serviceCompiler, Ceilings ceilings,
                           double directoryImportSeconds, Campaign campaign, Latency latency,
-                          Map<String, ProcessFigures> processes, Aircall aircall, Gateway gateway, Headline headline) {
+                          Map<String, ProcessFigures> processes, Aircall aircall, Gateway gateway, Headline headline,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Guard guard) {
 
     /** The machine's own ceilings on the same broker and database. */
     public record Ceilings(double kafkaProducerRecordsPerSecond, double kafkaConsumerRecordsPerSecond,
@@ -63,5 +64,16 @@ public record BenchReport(String date, int parents, int cores, String serviceCom
     }
 
     public record Headline(double endToEndMessagesPerSecond, double ratioToRawProducer) {
+    }
+
+    /**
+     * The send guard's cost to acceptance (issue 18: at most 10%), measured in the same run on the same directory:
+     * the main campaign's template and groups accepted once by a scheduler with every check off and once by one with
+     * the usual modes, each freshly started, planned a year ahead and cancelled afterwards (decision 0006).
+     *
+     * @param guardOverheadRatio on / off: 1.10 is the limit
+     */
+    public record Guard(int recipients, double acceptanceGuardOffSeconds, double acceptanceGuardOnSeconds,
+                        double guardOverheadRatio) {
     }
 }

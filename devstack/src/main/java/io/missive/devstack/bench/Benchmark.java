@@ -38,6 +38,10 @@ public final class Benchmark {
     }
 
     private static final String CAMPAIGN = "bench-campaign";
+    private static final String TEMPLATE = "{PRENOM_ENFANT} a une nouvelle vidéo : {URL}";
+    /** Every check of the send guard off, for one scheduler process (decision 0110's modes). */
+    private static final Map<String, String> GUARD_OFF = Map.of("MISSIVE_GUARD_LINKS", "off",
+            "MISSIVE_GUARD_KEYWORDS", "off", "MISSIVE_GUARD_PHONES", "off");
     private static final int AIRCALL_MESSAGES = 300;
     private static final int GATEWAY_REQUESTS = 20_000;
 
@@ -73,12 +77,12 @@ public final class Benchmark {
                 round(measured.insertsPerSecond()), round(measured.updatesPerSecond()), Ceilings.RECORD_BYTES);
         progress.accept("ceilings: " + ceilings);
 
-        stack.simulators().spotHit().receipts(ReceiptPlan.allDelivered(stack.gatewayUrl() + "/spot_hit/status")
+        stack.simulators().spotHit().receipts(ReceiptPlan.allDelivered(stack.spotHitCallbackUrl("/spot_hit/status"))
                 .withTiming(Duration.ZERO, Duration.ZERO));
         progress.accept("importing " + parents + " parents");
         long importStarted = System.nanoTime();
         var directory = DemoDirectory.generate(parents);
-        directory.importInto(stack.url("scheduler-service"));
+        directory.importInto(stack);
         double directoryImportSeconds = round(seconds(importStarted));
 
         var campaign = campaign(directory.summary(), results);
@@ -86,19 +90,25 @@ public final class Benchmark {
         var processes = processes();
         var aircall = aircall(directory.summary());
         var gateway = gateway();
+        // Last, as it restarts the scheduler: no figure above is taken across a restart.
+        var guard = guard(directory.summary());
 
         double endToEnd = campaign.messagesPerSecond();
         var headline = new BenchReport.Headline(round(endToEnd),
                 Math.round(endToEnd / measured.producerPerSecond() * 1000) / 1000.0);
         var report = new BenchReport(date, parents, cores, serviceCompiler, ceilings, directoryImportSeconds, campaign,
-                latency, processes, aircall, gateway, headline);
+                latency, processes, aircall, gateway, headline, guard);
         write(results, report);
         return report;
     }
 
-    private BenchReport.Campaign campaign(DemoDirectory.Summary directory, Path results) throws IOException {
-        var groups = directory.activeGroupIds().stream().map(id -> "{\"selector\":\"group." + id + "\"}")
+    private static String groups(DemoDirectory.Summary directory) {
+        return directory.activeGroupIds().stream().map(id -> "{\"selector\":\"group." + id + "\"}")
                 .collect(Collectors.joining(","));
+    }
+
+    private BenchReport.Campaign campaign(DemoDirectory.Summary directory, Path results) throws IOException {
+        var groups = groups(directory);
         var infra = stack.infrastructure();
         var statements = new PostgresStatements(infra.jdbcUrl("missive"), infra.jdbcUsername(), infra.jdbcPassword());
         statements.reset();
@@ -106,8 +116,8 @@ public final class Benchmark {
         long started = System.nanoTime();
         var reply = http.program("""
                 {"commandId":"%s","plannedAt":"%s","recipients":[%s],
-                 "message":"{PRENOM_ENFANT} a une nouvelle vidéo : {URL}","redirectionTargetId":"%s"}"""
-                .formatted(CAMPAIGN, Instant.now(), groups, DemoDirectory.REDIRECTION_TARGET_ID));
+                 "message":"%s","redirectionTargetId":"%s"}"""
+                .formatted(CAMPAIGN, Instant.now(), groups, TEMPLATE, DemoDirectory.REDIRECTION_TARGET_ID));
         double resolution = seconds(started);
         if (reply.statusCode() / 100 != 2) {
             throw new IllegalStateException("campaign refused: " + reply.statusCode() + " " + reply.body());
@@ -173,6 +183,53 @@ public final class Benchmark {
         return new BenchReport.Campaign(accepted, round(resolution), stageDone, round(resolution + total),
                 round(accepted / Math.max(0.001, resolution + total)), round(machineBusy), cpuPerMessage, round(allCpu),
                 statements.top(10), http.campaignCounts(CAMPAIGN), stack.simulators().spotHit().duplicatedPhones().size());
+    }
+
+    /**
+     * What the send guard costs acceptance (issue 18): the main campaign's groups and template accepted by a
+     * scheduler started with every check off, then by one started with the usual modes, on the same directory.
+     * Both are planned a year ahead, so nothing is sent, and cancelled once timed. The order is fixed (off, then
+     * on) and each process is fresh, so neither acceptance runs on a JVM the other warmed up.
+     */
+    private BenchReport.Guard guard(DemoDirectory.Summary directory) {
+        var groups = groups(directory);
+        var plannedAt = Instant.now().plus(Duration.ofDays(365));
+        progress.accept("send guard: restarting the scheduler with every check off");
+        stack.restart("scheduler-service", GUARD_OFF, Duration.ofMinutes(3));
+        var off = acceptance("bench-guard-off", plannedAt, groups);
+        progress.accept("send guard: restarting the scheduler with its usual modes");
+        stack.restart("scheduler-service", Map.of(), Duration.ofMinutes(3));
+        var on = acceptance("bench-guard-on", plannedAt, groups);
+        progress.accept("acceptance: guard off %.2f s, guard on %.2f s".formatted(off.seconds(), on.seconds()));
+        for (var command : List.of("bench-guard-off", "bench-guard-on")) {
+            var cancelled = http.delete(stack.url("scheduler-service") + "/api/v1/programs/" + command
+                    + "?reason=benchmark%3A+acceptance+timed+only");
+            if (cancelled.statusCode() / 100 != 2) {
+                progress.accept("could not cancel " + command + ": " + cancelled.statusCode() + " " + cancelled.body());
+            }
+        }
+        if (off.recipients() != on.recipients()) {
+            throw new IllegalStateException("guard off accepted " + off.recipients() + ", guard on " + on.recipients());
+        }
+        return new BenchReport.Guard(on.recipients(), round(off.seconds()), round(on.seconds()),
+                round(on.seconds() / Math.max(0.001, off.seconds()), 3));
+    }
+
+    private record Acceptance(double seconds, int recipients) {
+    }
+
+    /** How long the scheduler took to accept one campaign: the POST, which answers once every message is stored. */
+    private Acceptance acceptance(String commandId, Instant plannedAt, String groups) {
+        long started = System.nanoTime();
+        var reply = http.program("""
+                {"commandId":"%s","plannedAt":"%s","recipients":[%s],
+                 "message":"%s","redirectionTargetId":"%s"}"""
+                .formatted(commandId, plannedAt, groups, TEMPLATE, DemoDirectory.REDIRECTION_TARGET_ID));
+        double seconds = seconds(started);
+        if (reply.statusCode() / 100 != 2) {
+            throw new IllegalStateException(commandId + " refused: " + reply.statusCode() + " " + reply.body());
+        }
+        return new Acceptance(seconds, StackHttp.json(reply.body()).path("accepted").asInt());
     }
 
     private long published() {
@@ -292,7 +349,7 @@ public final class Benchmark {
                     while ((i = next.getAndIncrement()) < GATEWAY_REQUESTS) {
                         long t = System.nanoTime();
                         try {
-                            var response = http.get(stack.gatewayUrl() + "/spot_hit/status?id_message=bench-gw-" + (i / 100)
+                            var response = http.get(stack.spotHitCallbackUrl("/spot_hit/status") + "&id_message=bench-gw-" + (i / 100)
                                     + "&numero=" + "+336%08d".formatted(i).replace("+", "%2B") + "&statut=1");
                             if (response.statusCode() / 100 != 2) {
                                 failures.incrementAndGet();

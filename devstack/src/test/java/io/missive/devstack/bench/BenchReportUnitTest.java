@@ -44,6 +44,27 @@ class BenchReportUnitTest {
     }
 
     @Test
+    void theGuardFiguresAreWrittenReadAndRenderedWhenMeasured() throws IOException {
+        var published = StackHttp.JSON.readValue(RESULTS.resolve("bench.json").toFile(), BenchReport.class);
+        // the published report predates the guard's figures: they read as absent
+        assertThat(published.guard()).isNull();
+        var report = new BenchReport(published.date(), published.parents(), published.cores(), published.serviceCompiler(),
+                published.ceilings(), published.directoryImportSeconds(), published.campaign(), published.latency(),
+                published.processes(), published.aircall(), published.gateway(), published.headline(),
+                new BenchReport.Guard(1991, 1.25, 1.32, 1.056));
+
+        var json = StackHttp.JSON.readTree(StackHttp.JSON.writeValueAsString(report));
+
+        assertThat(json.path("guard").path("acceptanceGuardOffSeconds").asDouble()).isEqualTo(1.25);
+        assertThat(json.path("guard").path("acceptanceGuardOnSeconds").asDouble()).isEqualTo(1.32);
+        assertThat(json.path("guard").path("guardOverheadRatio").asDouble()).isEqualTo(1.056);
+        assertThat(StackHttp.JSON.treeToValue(json, BenchReport.class)).isEqualTo(report);
+        assertThat(Markdown.of(report).lines())
+                .contains("Send guard: accepting 1991 recipients took 1.25 s with every check off and 1.32 s with the usual modes, **1.056× (issue 18 allows 1.10×)**.")
+                .contains("## guard", "| guardOverheadRatio | 1.056 |");
+    }
+
+    @Test
     void anUnavailableStatementsViewIsOneColumn() {
         var row = StackHttp.JSON.valueToTree(BenchReport.Statement.unavailable("pg_stat_statements unavailable: off"));
 

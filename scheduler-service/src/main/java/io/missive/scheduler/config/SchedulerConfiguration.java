@@ -10,6 +10,8 @@ import io.missive.scheduler.program.jdbc.JdbcCampaigns;
 import io.missive.scheduler.program.kafka.CommandListener;
 import io.missive.scheduler.program.kafka.KafkaMessageOutbox;
 import io.missive.scheduler.publication.DuePublisher;
+import io.missive.scheduler.rendering.FormLinks;
+import io.missive.schemas.window.SendingWindow;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,10 +45,10 @@ public class SchedulerConfiguration {
 
     @Bean
     ProgramService programService(JdbcCampaigns campaigns, JdbcDirectory directory, KafkaMessageOutbox outbox,
-                                  SchedulerProperties properties, Clock clock, GuardedAcceptance guard) {
+                                  SchedulerProperties properties, SendingWindow window, Clock clock, GuardedAcceptance guard) {
         var policy = new ProviderPolicy(properties.aircallEnabled() && properties.aircallMessageEnabled());
-        return new ProgramService(campaigns, directory, outbox, policy, properties.linkBaseUrl(), clock, properties.acceptPageSize(),
-                guard);
+        return new ProgramService(campaigns, directory, outbox, policy, new FormLinks(properties.formLinks()), window,
+                properties.linkBaseUrl(), clock, properties.acceptPageSize(), guard);
     }
 
     @Bean(destroyMethod = "stop")

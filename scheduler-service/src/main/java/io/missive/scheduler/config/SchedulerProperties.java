@@ -4,7 +4,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import io.missive.scheduler.rendering.FormLinks;
 import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -20,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param lease                 how long a claimed campaign stays with an instance without progress before another takes it over
  * @param acceptPageSize        recipients resolved, rendered and stored at a time when a command is accepted: bounds the
  *                              heap an acceptance needs, whatever the campaign's size
+ * @param formLinkPatterns      regular expressions of form links (whole link) whose {@code #st=} fragment gets
+ *                              {@code {PARENT_SECURITY_TOKEN}}; Typeform and VideoAsk when empty
  */
 @Validated
 @ConfigurationProperties("missive.scheduler")
@@ -31,5 +36,11 @@ public record SchedulerProperties(
         @DefaultValue("200") @Min(10) long pollIntervalMs,
         @DefaultValue("20000") @Min(1) int batchSize,
         @DefaultValue("30s") @NotNull Duration lease,
-        @DefaultValue("10000") @Min(1) int acceptPageSize) {
+        @DefaultValue("10000") @Min(1) int acceptPageSize,
+        @Nullable List<String> formLinkPatterns) {
+
+    /** The form links whose {@code #st=} fragment gets the parent's token; Typeform and VideoAsk unless configured. */
+    public List<String> formLinks() {
+        return formLinkPatterns == null || formLinkPatterns.isEmpty() ? FormLinks.DEFAULT_PATTERNS : formLinkPatterns;
+    }
 }

@@ -1,6 +1,7 @@
 package io.missive.scheduler.directory;
 
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** The directory entries the scheduler projects from {@code missive.directory} (or a bulk import). */
@@ -9,10 +10,18 @@ public final class Directory {
     private Directory() {
     }
 
+    /** {@code variables}: the parent's open per-parent values, by name ({@code CALL0_CALENDLY_LINK}...). */
     public record Parent(String id, @Nullable String phone, @Nullable String firstName, @Nullable String securityToken,
-                         @Nullable String address, List<String> tagIds, @Nullable String supporterId) {
+                         @Nullable String address, List<String> tagIds, @Nullable String supporterId,
+                         Map<String, String> variables) {
         public Parent {
             tagIds = tagIds == null ? List.of() : List.copyOf(tagIds);
+            variables = variables == null ? Map.of() : Map.copyOf(variables);
+        }
+
+        public Parent(String id, @Nullable String phone, @Nullable String firstName, @Nullable String securityToken,
+                      @Nullable String address, List<String> tagIds, @Nullable String supporterId) {
+            this(id, phone, firstName, securityToken, address, tagIds, supporterId, Map.of());
         }
     }
 

@@ -41,6 +41,12 @@ public interface DirectoryLookup {
 
     Optional<RedirectionTarget> redirectionTarget(String id);
 
+    /** Whether some parent has a value for this per-parent variable (so a template may use it). */
+    boolean declared(String variable);
+
+    /** Every declared per-parent variable, by name, with how many parents have a value for it. */
+    Map<String, Long> declaredVariables();
+
     /** The given E.164 phones that opted out. */
     Set<String> optedOut(Collection<String> phones);
 }

@@ -65,4 +65,10 @@ public final class PlannedTime {
             }
         }
     }
+
+    /** For replies: {@code 2026-03-07T21:00:00Z (samedi 7 mars 2026 22:00 Europe/Paris)}, the instant and its local time. */
+    public static String describe(java.time.Instant at, java.time.ZoneId zone) {
+        return at + " (" + java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy HH:mm", java.util.Locale.FRENCH)
+                .format(at.atZone(zone)) + " " + zone + ")";
+    }
 }

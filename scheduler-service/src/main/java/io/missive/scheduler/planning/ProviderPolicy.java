@@ -3,6 +3,7 @@ package io.missive.scheduler.planning;
 import io.missive.events.Provider;
 import io.missive.events.ProviderChoice;
 import io.missive.scheduler.CommandRejectedException;
+import io.missive.schemas.text.AircallBodyLength;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 public record ProviderPolicy(boolean aircallMessagingEnabled) {
 
     public static final String CALL0_GOALS = "call0_goals";
-    public static final int AIRCALL_MAX_CHARACTERS = 1600;
+    /** Counted as {@link AircallBodyLength} counts (UTF-16 units), the dispatcher's count too. */
+    public static final int AIRCALL_MAX_CHARACTERS = AircallBodyLength.MAX;
 
     public Decision choose(ProviderChoice choice, @Nullable String purpose,
                            @Nullable String supporterAircallNumberId, @Nullable String commandAircallNumberId) {

@@ -20,7 +20,7 @@ public interface AcceptanceGuard {
         void template(Template template);
 
         /** One sendable rendered message, and the values it was rendered with. */
-        void message(String body, Map<Variable, String> values);
+        void message(String body, Map<String, String> values);
 
         /** After the template and after each page, before it is written: throws {@link Tripped} when the command must be held. */
         void checkpoint();
@@ -38,7 +38,7 @@ public interface AcceptanceGuard {
             }
 
             @Override
-            public void message(String body, Map<Variable, String> values) {
+            public void message(String body, Map<String, String> values) {
             }
 
             @Override

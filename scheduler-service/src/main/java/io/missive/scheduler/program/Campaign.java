@@ -3,6 +3,7 @@ package io.missive.scheduler.program;
 import io.missive.events.Provider;
 import io.missive.scheduler.program.ProgramCommand.AttachmentRef;
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +14,16 @@ public record Campaign(String commandId, State state, Provider provider, String 
                        int recipientCount, int failedCount, int droppedCount, int publishedSeq, boolean announced,
                        boolean cancelAnnounced, @Nullable AttachmentRef attachment, @Nullable String redirectionTargetId,
                        @Nullable String redirectionUrl, boolean quitMessage, @Nullable String workshopId,
-                       @Nullable String supporterId, @Nullable String aircallNumberId, @Nullable String purpose) {
+                       @Nullable String supporterId, @Nullable String aircallNumberId, @Nullable String purpose,
+                       List<String> notices, boolean urgent) {
+
+    /**
+     * {@code notices}: what the acceptance changed and the reply must say (an appended {@code {URL}}, a due time moved by
+     * the sending window...); {@code urgent}: the command asked to be sent outside the sending window.
+     */
+    public Campaign {
+        notices = notices == null ? List.of() : List.copyOf(notices);
+    }
 
     public enum State { PLANNED, DONE, CANCELLED }
 }

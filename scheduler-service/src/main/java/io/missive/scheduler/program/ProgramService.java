@@ -10,6 +10,9 @@ import io.missive.scheduler.planning.PlannedTime;
 import io.missive.scheduler.planning.ProviderPolicy;
 import io.missive.scheduler.program.CampaignStore.CampaignView;
 import io.missive.scheduler.program.CampaignStore.CancelOutcome;
+import io.missive.schemas.text.AircallBodyLength;
+import io.missive.schemas.window.SendingWindow;
+import io.missive.scheduler.rendering.FormLinks;
 import io.missive.scheduler.rendering.LinkCodes;
 import io.missive.scheduler.rendering.SegmentCount;
 import io.missive.scheduler.rendering.Template;
@@ -22,7 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +54,8 @@ public final class ProgramService {
     private final RecipientResolver resolver;
     private final MessageOutbox outbox;
     private final ProviderPolicy providerPolicy;
+    private final FormLinks formLinks;
+    private final SendingWindow window;
     private final String linkBaseUrl;
     private final Clock clock;
     private final AcceptanceGuard guard;
@@ -62,14 +67,18 @@ public final class ProgramService {
      */
     public ProgramService(CampaignStore store, DirectoryLookup directory, MessageOutbox outbox, ProviderPolicy providerPolicy,
                           String linkBaseUrl, Clock clock, int pageSize) {
-        this(store, directory, outbox, providerPolicy, linkBaseUrl, clock, pageSize, AcceptanceGuard.NONE);
+        this(store, directory, outbox, providerPolicy, new FormLinks(FormLinks.DEFAULT_PATTERNS), SendingWindow.ALWAYS_OPEN, linkBaseUrl, clock,
+                pageSize, AcceptanceGuard.NONE);
     }
 
     /** @param guard the send guard, which screens every command before anything is stored (issue 18) */
     public ProgramService(CampaignStore store, DirectoryLookup directory, MessageOutbox outbox, ProviderPolicy providerPolicy,
-                          String linkBaseUrl, Clock clock, int pageSize, AcceptanceGuard guard) {
+                          FormLinks formLinks, SendingWindow window, String linkBaseUrl, Clock clock, int pageSize,
+                          AcceptanceGuard guard) {
         this.guard = guard;
         this.store = store;
+        this.formLinks = formLinks;
+        this.window = window;
         this.directory = directory;
         this.resolver = new RecipientResolver(directory, pageSize);
         this.outbox = outbox;
@@ -94,15 +103,35 @@ public final class ProgramService {
         if (existing.isPresent()) {
             return new Receipt(true, existing.get());
         }
+        var notices = new ArrayList<String>();
+        var text = formLinks.tokenise(command.message());
+        if (!text.equals(command.message())) {
+            notices.add("form links (#st=) now carry each parent's {PARENT_SECURITY_TOKEN}");
+        }
+        boolean redirected = command.redirectionTargetId() != null && !command.redirectionTargetId().isBlank();
+        if (redirected && !Template.parse(text, name -> true).uses(Variable.URL)) {
+            // The programme's rule: a redirection target is always linked, at the end when the text does not place it.
+            text = text + " " + Variable.URL.placeholder();
+            notices.add("the message had no {URL} for redirection target " + command.redirectionTargetId()
+                    + ": \" {URL}\" was appended");
+        }
         Template template;
         try {
-            template = Template.parse(command.message());
+            template = Template.parse(text, directory::declared);
         } catch (UnknownVariableException e) {
-            throw new CommandRejectedException("UNKNOWN_VARIABLE", e.getMessage());
+            throw new CommandRejectedException("UNKNOWN_VARIABLE", e.getMessage(), e.variable());
         }
-        var dueAt = PlannedTime.resolve(command.plannedDate(), command.plannedHour(), command.plannedAt(), clock);
+        var asked = PlannedTime.resolve(command.plannedDate(), command.plannedHour(), command.plannedAt(), clock);
+        var dueAt = command.urgent() ? asked : window.nextOpening(asked);
+        if (!dueAt.equals(asked)) {
+            notices.add("planned for " + PlannedTime.describe(asked, window.zone()) + ", outside the sending window ("
+                    + window.describe() + "): moved to " + PlannedTime.describe(dueAt, window.zone()));
+        } else if (command.urgent() && !window.isOpen(asked)) {
+            notices.add("urgent: sent at " + PlannedTime.describe(asked, window.zone()) + " although outside the sending window ("
+                    + window.describe() + ")");
+        }
         String redirectionUrl = null;
-        if (command.redirectionTargetId() != null && !command.redirectionTargetId().isBlank()) {
+        if (redirected) {
             redirectionUrl = directory.redirectionTarget(command.redirectionTargetId())
                     .orElseThrow(() -> new CommandRejectedException("UNKNOWN_REDIRECTION_TARGET",
                             "redirection target " + command.redirectionTargetId() + " is not in the directory"))
@@ -122,9 +151,10 @@ public final class ProgramService {
         var decision = providerPolicy.choose(command.provider(), command.purpose(),
                 commandSupporter.map(Supporter::aircallNumberId).orElse(null), command.aircallNumberId());
 
-        var draft = new Campaign(command.commandId(), Campaign.State.PLANNED, decision.provider(), command.message(), dueAt,
+        var draft = new Campaign(command.commandId(), Campaign.State.PLANNED, decision.provider(), template.text(), dueAt,
                 clock.instant(), 0, 0, 0, 0, false, true, command.attachment(), command.redirectionTargetId(), redirectionUrl,
-                command.quitMessage(), command.workshopId(), command.supporterId(), decision.aircallNumberId(), command.purpose());
+                command.quitMessage(), command.workshopId(), command.supporterId(), decision.aircallNumberId(), command.purpose(),
+                notices, command.urgent());
         var chosen = decision;
         var screening = guard.open(command, origin);
         var plan = new Plan(command, template, supporter, screening, System.nanoTime());
@@ -134,7 +164,7 @@ public final class ProgramService {
             screening.checkpoint();
             stored = store.insert(draft, instanceId, ANNOUNCING_LEASE, writer -> plan.run(draft, chosen, writer));
         } catch (UnknownVariableException e) {
-            throw new CommandRejectedException("UNKNOWN_VARIABLE", e.getMessage());
+            throw new CommandRejectedException("UNKNOWN_VARIABLE", e.getMessage(), e.variable());
         } catch (AcceptanceGuard.Tripped e) {
             var blocked = screening.refused();
             LOG.warn("event=campaign_held campaignId={} attempt={}", command.commandId(), blocked.attemptId());
@@ -207,25 +237,25 @@ public final class ProgramService {
             return new Campaign(draft.commandId(), draft.state(), decision.provider(), draft.template(), draft.dueAt(),
                     clock.instant(), seq, seq - sendable, dropped, 0, false, true, draft.attachment(), draft.redirectionTargetId(),
                     draft.redirectionUrl(), draft.quitMessage(), draft.workshopId(), draft.supporterId(),
-                    decision.aircallNumberId(), draft.purpose());
+                    decision.aircallNumberId(), draft.purpose(), draft.notices(), draft.urgent());
         }
 
         private PlannedMessage render(Recipient recipient) {
-            var values = new EnumMap<Variable, String>(Variable.class);
-            values.putAll(recipient.values());
+            var values = new HashMap<String, String>(recipient.values());
             String code = null;
             if (template.uses(Variable.URL)) {
                 code = LinkCodes.mint();
-                values.put(Variable.URL, linkBaseUrl + "/r/" + code);
+                values.put(Variable.URL.name(), linkBaseUrl + "/r/" + code);
             }
             var rendering = template.render(values);
             var segments = SegmentCount.of(rendering.body());
             values.keySet().retainAll(template.variables());
-            String failure = rendering.complete() ? null : MISSING_VARIABLE;
+            // The name travels with the failure, so whoever reads it knows which value to fill in.
+            String failure = rendering.complete() ? null : MISSING_VARIABLE + ":" + rendering.firstMissing();
             if (failure == null) {
                 screening.message(rendering.body(), values);
                 sendable++;
-                longest = Math.max(longest, rendering.body().codePointCount(0, rendering.body().length()));
+                longest = Math.max(longest, AircallBodyLength.of(rendering.body()));
             }
             return new PlannedMessage(++seq, MessageIds.messageId(command.commandId(), recipient.key()), recipient.key(),
                     recipient.parentId(), recipient.childId(), recipient.phone(), recipient.supporterId(), rendering.body(),
@@ -261,9 +291,11 @@ public final class ProgramService {
 
     private static void settle(Campaign campaign, Announced page, MessageOutbox outbox, List<CompletableFuture<Void>> failedAcks) {
         page.planned().join();
-        if (!page.failing().isEmpty()) {
-            failedAcks.add(outbox.failed(campaign, page.failing(), MISSING_VARIABLE));
+        var byReason = new java.util.LinkedHashMap<String, List<PlannedMessage>>();
+        for (var message : page.failing()) {
+            byReason.computeIfAbsent(java.util.Objects.requireNonNull(message.failure()), r -> new ArrayList<>()).add(message);
         }
+        byReason.forEach((reason, messages) -> failedAcks.add(outbox.failed(campaign, messages, reason)));
     }
 
     public Optional<CampaignView> find(String commandId) {

@@ -6,7 +6,8 @@ public final class UnknownVariableException extends RuntimeException {
     private final String variable;
 
     public UnknownVariableException(String variable) {
-        super("unknown variable {" + variable + "}; known variables are " + java.util.Arrays.toString(Variable.values()));
+        super("unknown variable {" + variable + "}: it is neither built in " + java.util.Arrays.toString(Variable.values())
+                + " nor declared by any parent in the directory (GET /api/v1/variables lists them)");
         this.variable = variable;
     }
 

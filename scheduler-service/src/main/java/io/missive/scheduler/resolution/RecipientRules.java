@@ -86,7 +86,7 @@ final class RecipientRules {
         }
         if (parent == null) {
             return new Kept(new Recipient(key, null, null, phone.get(),
-                    commandSupporter == null ? null : commandSupporter.id(), RecipientValues.explicit(candidate.request())));
+                    commandSupporter == null ? null : commandSupporter.id(), RecipientValues.explicit(candidate.request(), this::declared)));
         }
         var followedBy = parent.supporterId() != null ? context.supporters().get(parent.supporterId()) : commandSupporter;
         return new Kept(new Recipient(key, parent.id(), child == null ? null : child.id(), phone.get(),
@@ -100,5 +100,19 @@ final class RecipientRules {
     }
 
     private record Drop(DropReason reason) implements Verdict {
+    }
+
+    /** Per-parent variable names found declared, so a raw phone's values ask the directory once a name per command. */
+    private final java.util.Set<String> declaredNames = new java.util.HashSet<>();
+
+    private boolean declared(String name) {
+        if (declaredNames.contains(name)) {
+            return true;
+        }
+        boolean declared = directory.declared(name);
+        if (declared) {
+            declaredNames.add(name);
+        }
+        return declared;
     }
 }

@@ -5,18 +5,23 @@ import io.missive.scheduler.directory.Directory.Parent;
 import io.missive.scheduler.directory.Directory.Supporter;
 import io.missive.scheduler.rendering.UnknownVariableException;
 import io.missive.scheduler.rendering.Variable;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
-/** The template variables of a recipient: from the directory for a parent, as given for a raw phone. */
+/**
+ * The template variables of a recipient, by name: from the directory for a parent (its built-in fields and its
+ * per-parent variables), as given for a raw phone (built-in names, or names the directory declares).
+ */
 final class RecipientValues {
 
     private RecipientValues() {
     }
 
-    static Map<Variable, String> fromDirectory(Parent parent, @Nullable Child child, @Nullable Supporter supporter) {
-        var values = new EnumMap<Variable, String>(Variable.class);
+    static Map<String, String> fromDirectory(Parent parent, @Nullable Child child, @Nullable Supporter supporter) {
+        // Per-parent values first: a built-in name is refused in them, so nothing here is overwritten.
+        var values = new HashMap<String, String>(parent.variables());
         putIfPresent(values, Variable.PRENOM_ENFANT, child == null ? null : child.firstName());
         putIfPresent(values, Variable.PARENT_SECURITY_TOKEN, parent.securityToken());
         putIfPresent(values, Variable.PARENT_ADDRESS, parent.address());
@@ -27,16 +32,25 @@ final class RecipientValues {
         return values;
     }
 
-    static Map<Variable, String> explicit(RecipientRequest request) {
-        var values = new EnumMap<Variable, String>(Variable.class);
-        request.variables().forEach((name, value) ->
-                values.put(Variable.named(name).orElseThrow(() -> new UnknownVariableException(name)), value));
+    /** @param declared whether the directory declares a per-parent variable of that name */
+    static Map<String, String> explicit(RecipientRequest request, Predicate<String> declared) {
+        var values = new HashMap<String, String>();
+        request.variables().forEach((name, value) -> {
+            var builtIn = Variable.named(name);
+            if (builtIn.isPresent()) {
+                values.put(builtIn.get().name(), value);
+            } else if (declared.test(name)) {
+                values.put(name, value);
+            } else {
+                throw new UnknownVariableException(name);
+            }
+        });
         return values;
     }
 
-    private static void putIfPresent(Map<Variable, String> values, Variable variable, @Nullable String value) {
+    private static void putIfPresent(Map<String, String> values, Variable variable, @Nullable String value) {
         if (value != null && !value.isBlank()) {
-            values.put(variable, value);
+            values.put(variable.name(), value);
         }
     }
 }

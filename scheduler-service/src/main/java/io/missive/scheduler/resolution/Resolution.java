@@ -1,6 +1,5 @@
 package io.missive.scheduler.resolution;
 
-import io.missive.scheduler.rendering.Variable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +13,11 @@ public record Resolution(List<Recipient> recipients, List<Dropped> dropped) {
 
     /**
      * One message's addressee. {@code key} identifies it within the command ({@code parent:42},
-     * {@code phone:+33612345678}) and, with the command id, gives the message id.
+     * {@code phone:+33612345678}) and, with the command id, gives the message id. {@code values} are by variable
+     * name, built-in ({@code PRENOM_ENFANT}) and per-parent ({@code CALL0_CALENDLY_LINK}) alike.
      */
     public record Recipient(String key, @Nullable String parentId, @Nullable String childId, String phone,
-                            @Nullable String supporterId, Map<Variable, String> values) {
+                            @Nullable String supporterId, Map<String, String> values) {
     }
 
     /** {@code recipient} names what was asked for: {@code parent.42}, {@code child.7}, or the raw phone as given. */

@@ -134,7 +134,7 @@ class TenThousandParentCampaignIntegrationTest {
             // Recipients missing a value are FAILED, never sent.
             assertThat(failed).allSatisfy(status -> {
                 assertThat(status.getStatus()).isEqualTo(Status.FAILED);
-                assertThat(status.getReason()).isEqualTo("MISSING_VARIABLE");
+                assertThat(status.getReason()).isEqualTo("MISSING_VARIABLE:PARENT_ADDRESS");
                 assertThat(status.getSource()).isEqualTo("scheduler-service");
             });
             assertThat(failed).extracting(StatusUpdated::getMessageId).contains(MessageIds.messageId(commandId, "parent:p6"));

@@ -5,12 +5,17 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.missive.schemas.logging.Masking;
+import io.missive.schemas.optouts.kafka.KafkaOptOutSet;
 import io.missive.schemas.spring.BatchListenerCustomizer;
 import io.missive.schemas.spring.EventPublisher;
+import io.missive.schemas.spring.OptOutSets;
 import io.missive.schemas.spring.OutagePolicy;
+import io.missive.schemas.spring.TopicNames;
 import io.missive.spothit.dispatch.BulkPlanner;
 import io.missive.spothit.dispatch.DispatchLedger;
 import io.missive.spothit.dispatch.Dispatcher;
+import io.missive.spothit.dispatch.ParkedRetry;
+import io.missive.spothit.dispatch.Parking;
 import io.missive.spothit.dispatch.ResilientSender;
 import io.missive.spothit.dispatch.Safeguard;
 import io.missive.spothit.dispatch.StatusPort;
@@ -27,6 +32,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -97,11 +103,35 @@ class DispatchConfiguration {
         return Safeguard.of(properties.safeguard(), safePhones(properties));
     }
 
+    /** Kept from the compacted missive.optouts topic, asked just before each SpotHit call. */
+    @Bean(destroyMethod = "close")
+    KafkaOptOutSet optOutSet(KafkaProperties kafka, TopicNames names) {
+        return OptOutSets.started(kafka, names);
+    }
+
+    @Bean
+    DispatchMetrics dispatchMetrics(MeterRegistry meters) {
+        return new DispatchMetrics(meters);
+    }
+
     @Bean
     Dispatcher dispatcher(DispatchLedger ledger, ResilientSender sender, StatusPort status, SpotHitProperties properties,
-                          Safeguard safeguard, MeterRegistry meters) {
-        return new Dispatcher(ledger, sender, status, new BulkPlanner(properties.dispatch().batchSize()),
-                safeguard, new DispatchMetrics(meters));
+                          Safeguard safeguard, DispatchMetrics metrics, KafkaOptOutSet optOuts) {
+        var dispatch = properties.dispatch();
+        log.info("event=spothit.parking firstWait={} maxWait={} giveUpAfter={}",
+                dispatch.parkFirstWait(), dispatch.parkMaxWait(), dispatch.giveUpAfter());
+        return new Dispatcher(ledger, sender, status, new BulkPlanner(dispatch.batchSize()),
+                safeguard, metrics, new Parking(dispatch.parkFirstWait(), dispatch.parkMaxWait(), dispatch.giveUpAfter()), optOuts);
+    }
+
+    @Bean
+    ParkedRetry parkedRetry(DispatchLedger ledger, Dispatcher dispatcher, SpotHitProperties properties) {
+        return new ParkedRetry(ledger, dispatcher, properties.dispatch().batchSize() * 2);
+    }
+
+    @Bean
+    ParkedRetrySchedule parkedRetrySchedule(ParkedRetry retry, DispatchMetrics metrics, SpotHitProperties properties) {
+        return new ParkedRetrySchedule(retry, metrics, properties.dispatch().parkPollInterval());
     }
 
     @Bean

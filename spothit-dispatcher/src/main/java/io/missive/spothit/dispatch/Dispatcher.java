@@ -1,9 +1,11 @@
 package io.missive.spothit.dispatch;
 
 import io.missive.schemas.logging.Masking;
+import io.missive.schemas.optouts.OptOuts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,9 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends requested messages to SpotHit exactly once. For each poll of requested messages: record
  * them in the ledger (a message the ledger already knows is not sent again; if it is settled its
- * status is announced again, in case the previous run died before publishing it), fail those the
- * safeguard stops, then for each bulk call: IN_PROGRESS published, ledger SENDING, call, ledger settled,
- * status published.
+ * status is announced again, in case the previous run died before publishing it), fail those whose
+ * phone opted out since acceptance ({@code OPTED_OUT}) and those the safeguard stops, then for each bulk call: IN_PROGRESS published, ledger SENDING, call, ledger settled, status published.
  * The caller acknowledges the messages only after this returns.
  */
 public final class Dispatcher {
@@ -26,15 +27,26 @@ public final class Dispatcher {
     private final BulkPlanner planner;
     private final Safeguard safeguard;
     private final DispatchObserver observer;
+    private final Parking parking;
+    private final OptOuts optOuts;
+    /** Whether parked messages may be waiting for SpotHit: true at start, since the ledger may hold some. */
+    private volatile boolean parkedWaiting = true;
 
     public Dispatcher(DispatchLedger ledger, ResilientSender sender, StatusPort status, BulkPlanner planner,
-                      Safeguard safeguard, DispatchObserver observer) {
+                      Safeguard safeguard, DispatchObserver observer, Parking parking) {
+        this(ledger, sender, status, planner, safeguard, observer, parking, OptOuts.none());
+    }
+
+    public Dispatcher(DispatchLedger ledger, ResilientSender sender, StatusPort status, BulkPlanner planner,
+                      Safeguard safeguard, DispatchObserver observer, Parking parking, OptOuts optOuts) {
+        this.optOuts = optOuts;
         this.ledger = ledger;
         this.sender = sender;
         this.status = status;
         this.planner = planner;
         this.safeguard = safeguard;
         this.observer = observer;
+        this.parking = parking;
     }
 
     public void dispatch(List<RequestedMessage> requested) {
@@ -47,14 +59,25 @@ public final class Dispatcher {
         var announcements = new ArrayList<StatusChange>();
         var toSend = new ArrayList<RequestedMessage>();
         var blocked = new ArrayList<String>();
+        var optedOutIds = new ArrayList<String>();
+        // Asked now, not at acceptance: a STOP that landed since the campaign was accepted is honoured.
+        var optedOut = optOuts.optedOutAmong(messages.values().stream()
+                .filter(m -> entries.get(m.messageId()).state() == DispatchState.PENDING).map(RequestedMessage::phone).toList());
         for (var message : messages.values()) {
             var entry = entries.get(message.messageId());
             switch (entry.state()) {
                 case SENT, FAILED -> announcements.add(StatusChange.of(entry));
                 case SENDING -> log.info("event=dispatch.skipped reason=in_flight messageId={} campaignId={}",
                         message.messageId(), message.campaignId());
+                // Its first poll parked it: the retry loop owns it now, and its IN_PROGRESS was announced.
+                case PARKED -> log.debug("event=dispatch.skipped reason=parked messageId={} campaignId={}",
+                        message.messageId(), message.campaignId());
                 case PENDING -> {
-                    if (safeguard.allows(message.phone())) {
+                    if (optedOut.contains(message.phone())) {
+                        optedOutIds.add(message.messageId());
+                        log.info("event=dispatch.opted_out messageId={} campaignId={} phone={}",
+                                message.messageId(), message.campaignId(), Masking.phone(message.phone()));
+                    } else if (safeguard.allows(message.phone())) {
                         toSend.add(message);
                     } else {
                         blocked.add(message.messageId());
@@ -64,6 +87,12 @@ public final class Dispatcher {
                 }
             }
         }
+        if (!optedOutIds.isEmpty()) {
+            var refused = ledger.settleFailed(optedOutIds, DispatchState.PENDING, OptOuts.REASON, 0).stream()
+                    .map(StatusChange::of).toList();
+            observer.settled(refused);
+            announcements.addAll(refused);
+        }
         if (!blocked.isEmpty()) {
             var refused = ledger.settleFailed(blocked, DispatchState.PENDING, Safeguard.REASON, 0).stream()
                     .map(StatusChange::of).toList();
@@ -71,12 +100,26 @@ public final class Dispatcher {
             announcements.addAll(refused);
         }
         status.publish(announcements);
-        for (var sms : planner.plan(toSend)) {
-            send(sms);
+        sendAll(toSend, DispatchState.PENDING);
+    }
+
+    /** Sends parked messages whose next attempt is due (read from the ledger, in planned order). */
+    public void resend(List<RequestedMessage> dueParked) {
+        sendAll(dueParked, DispatchState.PARKED);
+    }
+
+    private void sendAll(List<RequestedMessage> messages, DispatchState from) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        var byId = new LinkedHashMap<String, RequestedMessage>();
+        messages.forEach(message -> byId.put(message.messageId(), message));
+        for (var sms : planner.plan(messages)) {
+            send(sms, from, byId);
         }
     }
 
-    private void send(BulkSms planned) {
+    private void send(BulkSms planned, DispatchState from, Map<String, RequestedMessage> byId) {
         // Announced before the ledger moves to SENDING: if Kafka refuses it, nothing was claimed and
         // the redelivered poll tries again; announced after, a refusal would leave rows SENDING that
         // recovery later fails as UNKNOWN_OUTCOME though nothing reached SpotHit. A recipient another
@@ -84,7 +127,7 @@ public final class Dispatcher {
         status.publish(planned.recipients().stream()
                 .map(recipient -> new StatusChange.InProgress(recipient.messageId(), recipient.phone()))
                 .toList());
-        Set<String> taken = ledger.startSending(planned);
+        Set<String> taken = ledger.startSending(planned, from);
         if (taken.isEmpty()) {
             return;
         }
@@ -96,10 +139,18 @@ public final class Dispatcher {
                 log.info("event=dispatch.sent campaignId={} batchId={} recipients={} spotHitMessageId={} attempts={} mms={}",
                         sms.campaignId(), sms.batchId(), sms.recipients().size(), accepted.spotHitMessageId(),
                         attempted.attempts(), sms.isMms());
-                yield ledger.settleSent(sms, accepted.spotHitMessageId(), attempted.attempts());
+                var sent = ledger.settleSent(sms, accepted.spotHitMessageId(), attempted.attempts());
+                if (parkedWaiting) {
+                    parkedWaiting = false;
+                    int woken = ledger.wakeParked();
+                    if (woken > 0) {
+                        log.info("event=dispatch.provider_back parkedMadeDue={}", woken);
+                    }
+                }
+                yield sent;
             }
             case SendOutcome.Refused refused -> failed(sms, refused.reason(), attempted.attempts());
-            case SendOutcome.Unavailable unavailable -> failed(sms, unavailable.reason(), attempted.attempts());
+            case SendOutcome.Unavailable unavailable -> parked(sms, byId, unavailable.reason(), attempted.attempts());
             case SendOutcome.Unknown unknown -> {
                 log.warn("event=dispatch.unknown_outcome campaignId={} batchId={} recipients={} detail=\"{}\"",
                         sms.campaignId(), sms.batchId(), sms.recipients().size(), unknown.reason());
@@ -110,6 +161,19 @@ public final class Dispatcher {
         var changes = settled.stream().map(StatusChange::of).toList();
         observer.settled(changes);
         status.publish(changes);
+    }
+
+    /** Parks the call's messages; returns the changes to announce (first parks and those given up on). */
+    private List<LedgerEntry> parked(BulkSms sms, Map<String, RequestedMessage> byId, String reason, int attempts) {
+        parkedWaiting = true;
+        var messages = sms.messageIds().stream().map(byId::get).toList();
+        var parked = ledger.park(sms, messages, reason, attempts, parking);
+        log.warn("event=dispatch.parked campaignId={} batchId={} recipients={} parked={} gaveUp={} attempts={} reason=\"{}\"",
+                sms.campaignId(), sms.batchId(), sms.recipients().size(), parked.parked(), parked.gaveUp().size(),
+                attempts, reason);
+        var changes = new ArrayList<LedgerEntry>(parked.gaveUp());
+        changes.addAll(parked.firstParked());
+        return changes;
     }
 
     private List<LedgerEntry> failed(BulkSms sms, String reason, int attempts) {

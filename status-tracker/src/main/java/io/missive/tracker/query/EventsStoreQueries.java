@@ -13,4 +13,7 @@ public interface EventsStoreQueries {
     Page<MessageView> parentMessages(String parentId, int page, int size);
 
     Page<InboundView> inbound(@Nullable String kind, int page, int size);
+
+    /** A phone's opt-out state and history; empty for a phone that never opted out. */
+    Optional<OptOutView> optOut(String phone);
 }

@@ -7,6 +7,7 @@ import io.missive.events.OptOut;
 import io.missive.events.Provider;
 import io.missive.events.Status;
 import io.missive.events.StatusUpdated;
+import io.missive.gateway.optouts.OptIns;
 import io.missive.gateway.publishing.OutgoingEvent;
 import io.missive.gateway.webhooks.InvalidCallback;
 import io.missive.gateway.webhooks.RejectedCredentials;
@@ -149,11 +150,15 @@ public final class AircallWebhooks {
                 .setAircallNumberId(data.numberId())
                 .build();
         var inboundEvent = new OutgoingEvent(Topics.INBOUND, phone, inbound);
+        if (OptIns.isStart(body)) {
+            return Outcome.publish(OptIns.optIn(phone, Provider.AIRCALL, SOURCE, body.toUpperCase(Locale.ROOT), id, occurredAt),
+                    inboundEvent);
+        }
         if (!stop) {
             return Outcome.publish(inboundEvent);
         }
         var optOut = OptOut.newBuilder()
-                .setEventId(MessageIds.eventIdFrom(SOURCE, "optout", phone))
+                .setEventId(MessageIds.eventIdFrom(SOURCE, "optout", phone, id))
                 .setOccurredAt(occurredAt)
                 .setPhone(phone)
                 .setProvider(Provider.AIRCALL)

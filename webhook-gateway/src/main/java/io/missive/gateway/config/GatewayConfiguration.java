@@ -11,7 +11,11 @@ import io.missive.gateway.spothit.SpotHitCallbacks;
 import io.missive.gateway.web.http.MalformedRequestFilter;
 import io.missive.gateway.web.http.RequestSizeLimitFilter;
 import io.missive.schemas.spring.EventPublisher;
+import io.missive.schemas.optouts.kafka.KafkaOptOutSet;
+import io.missive.schemas.spring.OptOutSets;
+import io.missive.schemas.spring.TopicNames;
 import java.time.Clock;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -36,8 +40,7 @@ class GatewayConfiguration {
 
     @Bean
     SpotHitCallbacks spotHitCallbacks(Clock clock, SpotHitCallbackProperties properties) {
-        var secret = properties.sharedSecret();
-        return new SpotHitCallbacks(clock, secret == null || secret.isBlank() ? SharedSecret.none() : SharedSecret.of(secret));
+        return new SpotHitCallbacks(clock, SharedSecret.of(properties.sharedSecret()));
     }
 
     @Bean
@@ -46,6 +49,12 @@ class GatewayConfiguration {
                 AircallEndpoint.MESSAGES, SharedSecret.of(tokens.messageToken()),
                 AircallEndpoint.MESSAGE_STATUS_UPDATED, SharedSecret.of(tokens.eventMessageStatusUpdatedToken()),
                 AircallEndpoint.CALLS, SharedSecret.of(tokens.callToken())), clock);
+    }
+
+    /** The opt-out state kept from the compacted missive.optouts topic: what a revoke checks first. */
+    @Bean(destroyMethod = "close")
+    KafkaOptOutSet optOutSet(KafkaProperties kafka, TopicNames names) {
+        return OptOutSets.started(kafka, names);
     }
 
     @Bean

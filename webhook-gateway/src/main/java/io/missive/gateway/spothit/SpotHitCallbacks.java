@@ -6,6 +6,7 @@ import io.missive.events.OptOut;
 import io.missive.events.Provider;
 import io.missive.events.Status;
 import io.missive.events.StatusUpdated;
+import io.missive.gateway.optouts.OptIns;
 import io.missive.gateway.publishing.OutgoingEvent;
 import io.missive.gateway.webhooks.InvalidCallback;
 import io.missive.gateway.webhooks.RejectedCredentials;
@@ -34,13 +35,13 @@ public final class SpotHitCallbacks {
     private final Clock clock;
     private final SharedSecret secret;
 
-    /** @param secret what callbacks must carry as {@code secret}; {@link SharedSecret#none()} by default */
+    /** @param secret what callbacks must carry as {@code secret} ({@link SharedSecret#none()} only in unit tests) */
     public SpotHitCallbacks(Clock clock, SharedSecret secret) {
         this.clock = clock;
         this.secret = secret;
     }
 
-    /** Checks the optional shared secret before anything else is read. */
+    /** Checks the shared secret before anything else is read. */
     public void authenticate(String endpoint, @Nullable String presented) {
         if (!secret.matches(presented)) {
             throw new RejectedCredentials(endpoint);
@@ -83,7 +84,7 @@ public final class SpotHitCallbacks {
         var ref = reference(reference);
         var now = clock.instant();
         var optOut = OptOut.newBuilder()
-                .setEventId(MessageIds.eventIdFrom(SOURCE, "optout", phone))
+                .setEventId(MessageIds.eventIdFrom(SOURCE, "optout", phone, ref))
                 .setOccurredAt(now)
                 .setPhone(phone)
                 .setProvider(Provider.SPOTHIT)
@@ -109,16 +110,23 @@ public final class SpotHitCallbacks {
         }
         var body = text(message, "message");
         var ref = reference(reference);
+        var now = clock.instant();
         var inbound = InboundMessage.newBuilder()
                 .setEventId(MessageIds.eventIdFrom(SOURCE, "reply", phone, body, ref))
-                .setOccurredAt(clock.instant())
+                .setOccurredAt(now)
                 .setProvider(Provider.SPOTHIT)
                 .setPhone(phone)
                 .setBody(body)
                 .setKind(InboundKind.REPLY)
                 .setProviderMessageId(ref.isEmpty() ? null : ref)
                 .build();
-        return List.of(new OutgoingEvent(Topics.INBOUND, phone, inbound));
+        var reply = new OutgoingEvent(Topics.INBOUND, phone, inbound);
+        if (OptIns.isStart(body)) {
+            // A START/UNSTOP reply opts the phone back in, as SpotHit reports it: the provider is the author.
+            return List.of(OptIns.optIn(phone, Provider.SPOTHIT, SOURCE, body.strip().toUpperCase(java.util.Locale.ROOT),
+                    ref.isEmpty() ? body + "@" + now.toEpochMilli() : ref, now), reply);
+        }
+        return List.of(reply);
     }
 
     private static String providerId(@Nullable String value, String name) {

@@ -2,6 +2,7 @@ package io.missive.scheduler.directory.http;
 
 import io.missive.scheduler.directory.Directory;
 import io.missive.scheduler.directory.DirectoryStore;
+import io.missive.scheduler.rendering.VariableRules;
 import io.missive.schemas.problems.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
@@ -48,7 +49,8 @@ public class DirectoryImportController {
 
     @PostMapping("/import")
     @Operation(summary = "Bulk upsert of parents, children, groups, supporters, tags and redirection targets",
-            description = "Entries are upserted by id; 100,000 parents take seconds. 400 when an entry has no id or a target URL is not http(s).")
+            description = "Entries are upserted by id; 100,000 parents take seconds. 400 when an entry has no id, a target URL is not http(s), "
+                    + "or a parent's variables break a rule (name, at most 64 entries, at most 2,000 characters a value): the problem names field and rule.")
     public ResponseEntity<?> importDirectory(@RequestBody DirectoryImport body) {
         var parents = orEmpty(body.parents());
         var children = orEmpty(body.children());
@@ -67,6 +69,18 @@ public class DirectoryImportController {
                 .or(() -> targets.stream().filter(t -> t.url() == null || !HTTP_URL.matcher(t.url()).matches()).findFirst()
                         .map(t -> "redirection target " + t.id() + " needs an http(s) url"))
                 .or(() -> oversized(parents, children, groups, supporters, tags, targets));
+        if (problem.isEmpty()) {
+            for (int i = 0; i < parents.size() && problem.isEmpty(); i++) {
+                var violations = VariableRules.check("parents[" + i + "].variables", parents.get(i).variables());
+                if (!violations.isEmpty()) {
+                    throw ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid-directory-import", violations.getFirst().toString())
+                            .titled("Invalid directory import")
+                            .with("field", violations.getFirst().field())
+                            .with("rule", violations.getFirst().rule())
+                            .with("violations", violations.stream().map(VariableRules.Violation::toString).toList());
+                }
+            }
+        }
         if (problem.isPresent()) {
             throw ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid-directory-import", problem.get())
                     .titled("Invalid directory import");

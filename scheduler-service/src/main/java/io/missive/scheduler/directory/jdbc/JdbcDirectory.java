@@ -115,6 +115,21 @@ public class JdbcDirectory implements DirectoryStore, DirectoryLookup {
             update("insert into directory_parent_tag (parent_id, tag_id) select * from unnest(?::text[], ?::text[])",
                     tagParents.toArray(String[]::new), tagIds.toArray(String[]::new));
         }
+        update("delete from directory_parent_variable where parent_id = any(?::text[])", (Object) ids);
+        var variableParents = new ArrayList<String>();
+        var names = new ArrayList<String>();
+        var values = new ArrayList<String>();
+        for (var parent : chunk) {
+            parent.variables().forEach((name, value) -> {
+                variableParents.add(parent.id());
+                names.add(name);
+                values.add(value);
+            });
+        }
+        if (!names.isEmpty()) {
+            update("insert into directory_parent_variable (parent_id, name, value) select * from unnest(?::text[], ?::text[], ?::text[])",
+                    variableParents.toArray(String[]::new), names.toArray(String[]::new), values.toArray(String[]::new));
+        }
     }
 
     private void deleteKeys(List<String> keys) {
@@ -130,6 +145,7 @@ public class JdbcDirectory implements DirectoryStore, DirectoryLookup {
             switch (kind) {
                 case "parent" -> {
                     update("delete from directory_parent_tag where parent_id = any(?::text[])", (Object) array);
+                    update("delete from directory_parent_variable where parent_id = any(?::text[])", (Object) array);
                     update("delete from directory_parent where id = any(?::text[])", (Object) array);
                 }
                 case "child" -> update("delete from directory_child where id = any(?::text[])", (Object) array);
@@ -159,9 +175,26 @@ public class JdbcDirectory implements DirectoryStore, DirectoryLookup {
 
     @Override
     public Map<String, Parent> parents(Collection<String> ids) {
+        var variables = new HashMap<String, Map<String, String>>();
+        query("select v.parent_id, v.name, v.value from directory_parent_variable v join unnest(?::text[]) u(id) on v.parent_id = u.id",
+                (rs, n) -> variables.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3)), ids);
         return byId(query("select p.id, p.phone, p.first_name, p.security_token, p.address, p.supporter_id from directory_parent p join unnest(?::text[]) u(id) on p.id = u.id",
                 (rs, n) -> new Parent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        List.of(), rs.getString(6)), ids), Parent::id);
+                        List.of(), rs.getString(6), variables.getOrDefault(rs.getString(1), Map.of())), ids), Parent::id);
+    }
+
+    @Override
+    public boolean declared(String variable) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from directory_parent_variable where name = ?)", Boolean.class, variable));
+    }
+
+    @Override
+    public Map<String, Long> declaredVariables() {
+        var counts = new java.util.TreeMap<String, Long>();
+        jdbc.query("select name, count(*) from directory_parent_variable group by name",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)));
+        return counts;
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.missive.schemas.phones.PhoneNumbers;
 import io.missive.schemas.topics.Topics;
 import io.missive.scheduler.directory.Directory;
 import io.missive.scheduler.directory.DirectoryStore;
+import io.missive.scheduler.rendering.VariableRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,8 +43,28 @@ public class DirectoryListener {
             containerFactory = MissiveKafkaAutoConfiguration.BATCH_LISTENER_FACTORY)
     public void onDirectory(List<ConsumerRecord<String, @Nullable Object>> records) {
         int undecodable = firstUndecodable(records);
-        projectDirectory(undecodable < 0 ? records : records.subList(0, undecodable));
-        rejectAt(records, undecodable);
+        int invalid = firstInvalid(undecodable < 0 ? records : records.subList(0, undecodable));
+        int rejected = invalid >= 0 ? invalid : undecodable;
+        projectDirectory(rejected < 0 ? records : records.subList(0, rejected));
+        rejectAt(records, rejected);
+    }
+
+    /**
+     * A parent whose variables break a rule (name, count, length) is not projected: it goes to the DLT with the
+     * rule in its headers, like an undecodable record, rather than being stored truncated or silently dropped.
+     */
+    private static int firstInvalid(List<ConsumerRecord<String, @Nullable Object>> records) {
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i).value() instanceof ParentRecord parent) {
+                var violations = VariableRules.check("variables", parent.getVariables());
+                if (!violations.isEmpty()) {
+                    LOG.warn("event=directory_record_rejected key={} offset={} violations={}", records.get(i).key(),
+                            records.get(i).offset(), violations);
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     private void projectDirectory(List<ConsumerRecord<String, @Nullable Object>> records) {
@@ -64,7 +85,7 @@ public class DirectoryListener {
             switch (value) {
                 case null -> deleted.add(key);
                 case ParentRecord p -> parents.add(new Directory.Parent(p.getId(), p.getPhone(), p.getFirstName(),
-                        p.getSecurityToken(), p.getAddress(), p.getTagIds(), p.getSupporterId()));
+                        p.getSecurityToken(), p.getAddress(), p.getTagIds(), p.getSupporterId(), p.getVariables()));
                 case ChildRecord c -> children.add(new Directory.Child(c.getId(), c.getFirstName(), c.getParentId(), c.getGroupId()));
                 case GroupRecord g -> groups.add(new Directory.Group(g.getId(), g.getName(), g.getStatus()));
                 case SupporterRecord s -> supporters.add(new Directory.Supporter(s.getId(), s.getFirstName(),
@@ -92,7 +113,9 @@ public class DirectoryListener {
         for (var record : records) {
             var phone = record.value() instanceof OptOut optOut ? optOut.getPhone() : record.key();
             if (phone != null) {
-                PhoneNumbers.toE164(phone).ifPresent(e164 -> last.put(e164, record.value() != null));
+                // A tombstone or an opt-in (active=false) opts the phone back in.
+                boolean active = record.value() instanceof OptOut optOut && optOut.getActive();
+                PhoneNumbers.toE164(phone).ifPresent(e164 -> last.put(e164, active));
             }
         }
         store.optOut(last.entrySet().stream().filter(e -> e.getValue()).map(e -> e.getKey()).toList());
@@ -117,7 +140,7 @@ public class DirectoryListener {
 
     private static void rejectAt(List<ConsumerRecord<String, @Nullable Object>> records, int index) {
         if (index >= 0) {
-            throw new BatchListenerFailedException("undecodable record at offset " + records.get(index).offset(), index);
+            throw new BatchListenerFailedException("undecodable or invalid record at offset " + records.get(index).offset(), index);
         }
     }
 }

@@ -72,13 +72,13 @@ public final class GuardedAcceptance implements AcceptanceGuard {
         }
 
         @Override
-        public void message(String body, Map<Variable, String> values) {
+        public void message(String body, Map<String, String> values) {
             if (!perMessage) {
                 return;
             }
             exempt.clear();
             for (var variable : MISSIVE_VALUES) {
-                var value = values.get(variable);
+                var value = values.get(variable.name());
                 if (value != null && !value.isBlank()) {
                     exempt.add(value);
                 }

@@ -20,6 +20,9 @@ public class CommandRejectedHandler {
         var problem = ApiProblem.problem(HttpStatus.UNPROCESSABLE_CONTENT, "command-rejected", e.getMessage());
         problem.setTitle("Command rejected");
         problem.setProperty("code", e.code());
+        if (e.variable() != null) {
+            problem.setProperty("variable", e.variable());
+        }
         return problem;
     }
 }

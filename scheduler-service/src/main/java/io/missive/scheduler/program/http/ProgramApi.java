@@ -36,7 +36,8 @@ public final class ProgramApi {
             @Schema(description = "Group statuses kept; default [active]") @Nullable List<String> groupStatus,
             @Schema(description = "AUTO (default), SPOTHIT or AIRCALL") @Nullable ProviderChoice provider,
             @Nullable String aircallNumberId,
-            @Schema(example = "call0_goals") @Nullable String purpose) {
+            @Schema(example = "call0_goals") @Nullable String purpose,
+            @Schema(description = "Send at the planned time even outside the sending window (default false)") @Nullable Boolean urgent) {
 
         ProgramCommand toDomain() {
             var attachmentRef = attachment == null ? null
@@ -45,7 +46,7 @@ public final class ProgramApi {
                     recipients.stream().map(r -> new RecipientRequest(r.selector(), r.phone(), r.variables())).toList(),
                     message, attachmentRef, redirectionTargetId, Boolean.TRUE.equals(quitMessage), workshopId, supporterId,
                     groupStatus == null ? List.of() : groupStatus, provider == null ? ProviderChoice.AUTO : provider,
-                    aircallNumberId, purpose);
+                    aircallNumberId, purpose, Boolean.TRUE.equals(urgent));
         }
     }
 
@@ -59,14 +60,18 @@ public final class ProgramApi {
     @Schema(description = "A campaign: accepted, failed and dropped recipients, and its publication state")
     public record ProgramReply(String commandId, boolean replay, String state, String provider, Instant plannedAt,
                                int recipients, int accepted, int publishedThroughSeq, int cancelled,
-                               List<FailedJson> failed, List<DroppedJson> dropped) {
+                               List<FailedJson> failed, List<DroppedJson> dropped,
+                               @Schema(description = "What acceptance changed in the command: an appended {URL}, a planned time "
+                                       + "moved by the sending window (both times)...") List<String> notices,
+                               boolean urgent) {
 
         static ProgramReply of(CampaignView view, boolean replay) {
             var c = view.campaign();
             return new ProgramReply(c.commandId(), replay, c.state().name(), c.provider().name(), c.dueAt(), c.recipientCount(),
                     c.recipientCount() - c.failedCount(), c.publishedSeq(), view.cancelled(),
                     view.failed().stream().map(f -> new FailedJson(f.recipient(), f.messageId(), f.reason())).toList(),
-                    view.dropped().stream().map(d -> new DroppedJson(d.recipient(), d.reason().name())).toList());
+                    view.dropped().stream().map(d -> new DroppedJson(d.recipient(), d.reason().name())).toList(), c.notices(),
+                    c.urgent());
         }
     }
 

@@ -14,7 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +26,8 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Campaigns in PostgreSQL. Messages are written once, in bulk (array inserts of 10,000 rows), and
@@ -35,9 +39,13 @@ public class JdbcCampaigns implements CampaignStore, CampaignQueue {
     private static final String MESSAGE_COLUMNS = """
             seq, message_id, recipient_key, parent_id, child_id, phone, supporter_id, body, segments, encoding, link_code,
             v_prenom_enfant, v_url, v_prenom_accompagnante, v_numero_aircall_accompagnante, v_parent_security_token,
-            v_parent_address, failure""";
+            v_parent_address, failure, v_custom::text""";
     private static final Variable[] VARIABLE_COLUMNS = {Variable.PRENOM_ENFANT, Variable.URL, Variable.PRENOM_ACCOMPAGNANTE,
             Variable.NUMERO_AIRCALL_ACCOMPAGNANTE, Variable.PARENT_SECURITY_TOKEN, Variable.PARENT_ADDRESS};
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, String>> VALUES = new TypeReference<>() {
+    };
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -72,16 +80,16 @@ public class JdbcCampaigns implements CampaignStore, CampaignQueue {
                     insert into campaign (command_id, state, provider, template, due_at, accepted_at, recipient_count, failed_count,
                         dropped_count, published_seq, announced, cancel_announced, lease_owner, lease_until, attachment_file_name,
                         attachment_content_type, attachment_url, redirection_target_id, redirection_url, quit_message, workshop_id,
-                        supporter_id, aircall_number_id, purpose)
+                        supporter_id, aircall_number_id, purpose, notices, urgent)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, false, true, ?, clock_timestamp() + ? * interval '1 millisecond',
-                        ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (command_id) do nothing""",
                     draft.commandId(), draft.state().name(), draft.provider().name(), draft.template(), Timestamp.from(draft.dueAt()),
                     Timestamp.from(draft.acceptedAt()), draft.recipientCount(), draft.failedCount(), draft.droppedCount(), owner,
                     lease.toMillis(), attachment == null ? null : attachment.fileName(),
                     attachment == null ? null : attachment.contentType(), attachment == null ? null : attachment.url(),
                     draft.redirectionTargetId(), draft.redirectionUrl(), draft.quitMessage(), draft.workshopId(), draft.supporterId(),
-                    draft.aircallNumberId(), draft.purpose());
+                    draft.aircallNumberId(), draft.purpose(), draft.notices().isEmpty() ? null : String.join("\n", draft.notices()), draft.urgent());
             if (inserted == 0) {
                 return Optional.<Campaign>empty();
             }
@@ -172,7 +180,7 @@ public class JdbcCampaigns implements CampaignStore, CampaignQueue {
             seqs[i] = chunk.get(i).seq();
             segments[i] = chunk.get(i).segments();
         }
-        var params = new Object[1 + 18];
+        var params = new Object[1 + 19];
         params[0] = commandId;
         params[1] = seqs;
         params[2] = column(chunk, PlannedMessage::messageId);
@@ -187,12 +195,15 @@ public class JdbcCampaigns implements CampaignStore, CampaignQueue {
         params[11] = column(chunk, PlannedMessage::linkCode);
         for (int v = 0; v < VARIABLE_COLUMNS.length; v++) {
             var variable = VARIABLE_COLUMNS[v];
-            params[12 + v] = column(chunk, m -> m.values().get(variable));
+            params[12 + v] = column(chunk, m -> m.values().get(variable.name()));
         }
         params[18] = column(chunk, PlannedMessage::failure);
-        arrays("insert into campaign_message (command_id, " + MESSAGE_COLUMNS + ") select ?, * from unnest("
+        params[19] = column(chunk, JdbcCampaigns::customValues);
+        arrays("insert into campaign_message (command_id, " + MESSAGE_COLUMNS.replace("v_custom::text", "v_custom")
+                + ") select ?, s, m, k, p, c, ph, su, b, sg, e, l, v1, v2, v3, v4, v5, v6, f, vc::jsonb from unnest("
                 + "?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::text[], "
-                + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])", params);
+                + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) "
+                + "as t(s, m, k, p, c, ph, su, b, sg, e, l, v1, v2, v3, v4, v5, v6, f, vc)", params);
     }
 
     @Override
@@ -295,15 +306,35 @@ public class JdbcCampaigns implements CampaignStore, CampaignQueue {
             rs.getInt("recipient_count"), rs.getInt("failed_count"), rs.getInt("dropped_count"), rs.getInt("published_seq"),
             rs.getBoolean("announced"), rs.getBoolean("cancel_announced"), attachment(rs),
             rs.getString("redirection_target_id"), rs.getString("redirection_url"), rs.getBoolean("quit_message"),
-            rs.getString("workshop_id"), rs.getString("supporter_id"), rs.getString("aircall_number_id"), rs.getString("purpose"));
+            rs.getString("workshop_id"), rs.getString("supporter_id"), rs.getString("aircall_number_id"), rs.getString("purpose"),
+            notices(rs.getString("notices")), rs.getBoolean("urgent"));
+
+    private static List<String> notices(@Nullable String stored) {
+        return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split("\n"));
+    }
+
+    /** The per-parent values of a message (those not built in), as JSON; null when it has none. */
+    private static @Nullable String customValues(PlannedMessage message) {
+        var custom = new TreeMap<String, String>();
+        message.values().forEach((name, value) -> {
+            if (Variable.named(name).isEmpty()) {
+                custom.put(name, value);
+            }
+        });
+        return custom.isEmpty() ? null : JSON.writeValueAsString(custom);
+    }
 
     private static final RowMapper<PlannedMessage> MESSAGE = (rs, n) -> {
-        var values = new EnumMap<Variable, String>(Variable.class);
+        var values = new HashMap<String, String>();
         for (int v = 0; v < VARIABLE_COLUMNS.length; v++) {
             var value = rs.getString(12 + v);
             if (value != null) {
-                values.put(VARIABLE_COLUMNS[v], value);
+                values.put(VARIABLE_COLUMNS[v].name(), value);
             }
+        }
+        var custom = rs.getString(19);
+        if (custom != null) {
+            values.putAll(JSON.readValue(custom, VALUES));
         }
         return new PlannedMessage(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getString(10), rs.getString(11), values,

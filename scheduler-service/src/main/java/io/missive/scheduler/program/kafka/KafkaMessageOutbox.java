@@ -92,8 +92,7 @@ public class KafkaMessageOutbox implements MessageOutbox {
         var now = clock.instant();
         var events = new ArrayList<Keyed>(messages.size());
         for (var m : messages) {
-            var variables = new LinkedHashMap<String, String>();
-            m.values().forEach((variable, value) -> variables.put(variable.name(), value));
+            var variables = new java.util.TreeMap<String, String>(m.values());
             events.add(new Keyed(m.messageId(), MessageRequested.newBuilder()
                     .setEventId(MessageIds.eventIdFrom(m.messageId(), "requested"))
                     .setOccurredAt(now)

@@ -111,26 +111,42 @@ final class SideTables {
         }
     }
 
-    /** The latest opt-out of a phone wins whatever the order they are read in. */
+    /**
+     * The latest opt-out or opt-in of a phone wins whatever the order they are read in; every one of them is kept in
+     * the phone's history (an opt-in names its author and reason).
+     */
     void optOuts(List<OptOut> events) {
         if (events.isEmpty()) {
             return;
         }
+        sql.update("""
+                insert into opt_out_history (event_id, phone, provider, active, reason, author, occurred_at)
+                select e, ph, p, a, r, au, %s from unnest(?::text[], ?::text[], ?::text[], ?::bool[], ?::text[], ?::text[], ?::int8[])
+                    as u(e, ph, p, a, r, au, o)
+                on conflict (event_id) do nothing
+                """.formatted(timestamp("o")),
+                texts(events, OptOut::getEventId), texts(events, OptOut::getPhone),
+                texts(events, e -> ProviderNames.messageProvider(e.getProvider())),
+                events.stream().map(OptOut::getActive).toArray(Boolean[]::new),
+                texts(events, OptOut::getReason), texts(events, OptOut::getAuthor), millis(events, OptOut::getOccurredAt));
         var byPhone = new TreeMap<String, OptOut>();
         for (var event : events) {
             byPhone.merge(event.getPhone(), event, (a, b) -> b.getOccurredAt().isAfter(a.getOccurredAt()) ? b : a);
         }
         var rows = byPhone.values();
         sql.update("""
-                insert into opt_outs (phone, provider, reason, event_id, opted_out_at)
-                select ph, p, r, e, %s from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int8[]) as u(ph, p, r, e, o)
+                insert into opt_outs (phone, provider, reason, event_id, opted_out_at, active, author)
+                select ph, p, r, e, %s, a, au from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::bool[], ?::text[])
+                    as u(ph, p, r, e, o, a, au)
                 on conflict (phone) do update set provider = excluded.provider, reason = excluded.reason,
-                    event_id = excluded.event_id, opted_out_at = excluded.opted_out_at
+                    event_id = excluded.event_id, opted_out_at = excluded.opted_out_at, active = excluded.active,
+                    author = excluded.author
                 where excluded.opted_out_at > opt_outs.opted_out_at
                 """.formatted(timestamp("o")),
                 texts(rows, OptOut::getPhone), texts(rows, e -> ProviderNames.messageProvider(e.getProvider())),
                 texts(rows, OptOut::getReason), texts(rows, OptOut::getEventId),
-                millis(rows, OptOut::getOccurredAt));
+                millis(rows, OptOut::getOccurredAt), rows.stream().map(OptOut::getActive).toArray(Boolean[]::new),
+                texts(rows, OptOut::getAuthor));
     }
 
     /** A click counts once per eventId: the counter is recomputed from the clicks table, never incremented. */

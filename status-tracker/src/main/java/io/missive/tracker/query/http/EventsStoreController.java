@@ -5,6 +5,7 @@ import io.missive.tracker.query.CampaignSummary;
 import io.missive.tracker.query.EventsStoreQueries;
 import io.missive.tracker.query.InboundView;
 import io.missive.tracker.query.MessageView;
+import io.missive.tracker.query.OptOutView;
 import io.missive.tracker.query.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,6 +28,7 @@ public class EventsStoreController {
 
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
     private static final Set<String> KINDS = Set.of("REPLY", "STOP");
+    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{7,14}");
 
     private final EventsStoreQueries queries;
 
@@ -69,6 +71,16 @@ public class EventsStoreController {
             throw problem(HttpStatus.BAD_REQUEST, "bad-kind", "Bad kind", "kind must be REPLY or STOP");
         }
         return queries.inbound(kind, page, size);
+    }
+
+    @GetMapping("/optouts/{phone}")
+    @Operation(summary = "A phone's opt-out state and its history of opt-outs and opt-ins (with author and reason)")
+    public OptOutView optOut(@PathVariable String phone) {
+        if (!E164.matcher(phone).matches()) {
+            throw problem(HttpStatus.BAD_REQUEST, "bad-phone", "Bad phone", "phone must be E.164: + then 8 to 15 digits");
+        }
+        return queries.optOut(phone)
+                .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "never-opted-out", "Never opted out", "No opt-out recorded for this phone"));
     }
 
     private static String messageId(String id) {

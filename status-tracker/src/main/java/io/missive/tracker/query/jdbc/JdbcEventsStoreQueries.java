@@ -5,6 +5,7 @@ import io.missive.tracker.query.CampaignSummary;
 import io.missive.tracker.query.EventsStoreQueries;
 import io.missive.tracker.query.InboundView;
 import io.missive.tracker.query.MessageView;
+import io.missive.tracker.query.OptOutView;
 import io.missive.tracker.query.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -93,6 +94,19 @@ public class JdbcEventsStoreQueries implements EventsStoreQueries {
         long total = jdbc.sql("select count(*) from inbound_messages where (cast(? as text) is null or kind = ?)")
                 .params(kind, kind).query(Long.class).single();
         return new Page<>(items, page, size, total);
+    }
+
+    @Override
+    public Optional<OptOutView> optOut(String phone) {
+        var history = jdbc.sql("""
+                        select event_id, active, provider, reason, author, occurred_at from opt_out_history
+                        where phone = ? order by occurred_at, event_id""")
+                .param(phone)
+                .query((rows, i) -> new OptOutView.Entry(rows.getString("event_id"), rows.getBoolean("active"),
+                        rows.getString("provider"), rows.getString("reason"), rows.getString("author"), instant(rows, "occurred_at")))
+                .list();
+        return jdbc.sql("select active from opt_outs where phone = ?").param(phone).query(Boolean.class).optional()
+                .map(active -> new OptOutView(phone, active, history));
     }
 
     private static MessageView message(ResultSet rows, List<MessageView.HistoryEntry> history) throws SQLException {
