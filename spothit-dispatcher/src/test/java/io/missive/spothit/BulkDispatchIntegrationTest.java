@@ -63,7 +63,7 @@ class BulkDispatchIntegrationTest {
             producer.flush();
             long started = System.nanoTime();
 
-            var events = statuses.awaitEvents(StatusUpdated.class, CAMPAIGNS * PER_CAMPAIGN, Duration.ofMinutes(3));
+            var events = statuses.awaitEvents(StatusUpdated.class, Requests::settled, CAMPAIGNS * PER_CAMPAIGN, Duration.ofMinutes(3));
             long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
 
             var accepted = spotHit.acceptedCalls();
@@ -97,6 +97,14 @@ class BulkDispatchIntegrationTest {
                 assertThat(sent.getPhone()).isEqualTo(phone);
                 assertThat(sent.getProviderMessageId()).isEqualTo(byPhone.get(phone).campaignId());
             });
+
+            // One IN_PROGRESS per message, announced before its SENT (the probe keeps arrival order per key).
+            var announced = statuses.events(StatusUpdated.class);
+            var inProgress = announced.stream().filter(event -> event.getStatus() == Status.IN_PROGRESS).toList();
+            assertThat(inProgress).extracting(StatusUpdated::getMessageId).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(requested.keySet());
+            var firstStatus = announced.stream().collect(Collectors.toMap(StatusUpdated::getMessageId, StatusUpdated::getStatus, (a, b) -> a));
+            assertThat(firstStatus.values()).containsOnly(Status.IN_PROGRESS);
         }
     }
 }

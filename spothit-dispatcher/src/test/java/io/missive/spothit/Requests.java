@@ -14,6 +14,11 @@ final class Requests {
     private Requests() {
     }
 
+    /** An outcome (SENT, FAILED), not the IN_PROGRESS announced when a message enters a call. */
+    static boolean settled(io.missive.events.StatusUpdated event) {
+        return event.getStatus() != io.missive.events.Status.IN_PROGRESS;
+    }
+
     /** A distinct French mobile number per (campaign number, index). */
     static String phone(int campaign, int index) {
         return "+336%02d%06d".formatted(campaign, index);

@@ -69,7 +69,7 @@ class SafeguardAndRefusalIntegrationTest {
                 producer.send(Topics.SPOTHIT_REQUESTED, message.getMessageId(), message);
             }
 
-            var events = statuses.awaitEvents(StatusUpdated.class, 3, Duration.ofSeconds(30));
+            var events = statuses.awaitEvents(StatusUpdated.class, Requests::settled, 3, Duration.ofSeconds(30));
 
             assertThat(spotHit.acceptedPhones()).containsOnlyKeys(SAFE_1);
             assertThat(events).filteredOn(e -> e.getStatus() == Status.FAILED)
@@ -103,7 +103,7 @@ class SafeguardAndRefusalIntegrationTest {
             var message = Requests.plain("refused", INVALID_BUT_SAFE, "Bonjour");
             producer.send(Topics.SPOTHIT_REQUESTED, message.getMessageId(), message);
 
-            var failed = statuses.awaitEvent(StatusUpdated.class, e -> e.getMessageId().equals(message.getMessageId()), Duration.ofSeconds(30));
+            var failed = statuses.awaitEvent(StatusUpdated.class, e -> Requests.settled(e) && e.getMessageId().equals(message.getMessageId()), Duration.ofSeconds(30));
 
             assertThat(failed.getStatus()).isEqualTo(Status.FAILED);
             assertThat(failed.getReason()).isEqualTo("SPOTHIT_6: Numéro de destinataire invalide");
@@ -117,7 +117,7 @@ class SafeguardAndRefusalIntegrationTest {
             var mms = Requests.mms("mms-campaign", SAFE_2, "Une photo de l'atelier", "https://files.example/atelier.jpg");
             producer.send(Topics.SPOTHIT_REQUESTED, mms.getMessageId(), mms);
 
-            var sent = statuses.awaitEvent(StatusUpdated.class, e -> e.getMessageId().equals(mms.getMessageId()), Duration.ofSeconds(30));
+            var sent = statuses.awaitEvent(StatusUpdated.class, e -> Requests.settled(e) && e.getMessageId().equals(mms.getMessageId()), Duration.ofSeconds(30));
 
             assertThat(sent.getStatus()).isEqualTo(Status.SENT);
             assertThat(spotHit.acceptedMessages()).singleElement().satisfies(message -> {
@@ -133,10 +133,10 @@ class SafeguardAndRefusalIntegrationTest {
         try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS); var producer = new TestProducer(namespace)) {
             var message = Requests.plain("redelivered", SAFE_1, "Rappel : atelier demain");
             producer.send(Topics.SPOTHIT_REQUESTED, message.getMessageId(), message);
-            var first = statuses.awaitEvents(StatusUpdated.class, 1, Duration.ofSeconds(30)).getFirst();
+            var first = statuses.awaitEvents(StatusUpdated.class, Requests::settled, 1, Duration.ofSeconds(30)).getFirst();
 
             producer.send(Topics.SPOTHIT_REQUESTED, message.getMessageId(), message);
-            var again = statuses.awaitEvents(StatusUpdated.class, 2, Duration.ofSeconds(30)).get(1);
+            var again = statuses.awaitEvents(StatusUpdated.class, Requests::settled, 2, Duration.ofSeconds(30)).get(1);
 
             assertThat(spotHit.acceptedCount(SAFE_1)).isEqualTo(1);
             assertThat(again.getEventId()).as("the same event, recognisable downstream").isEqualTo(first.getEventId());
@@ -155,7 +155,7 @@ class SafeguardAndRefusalIntegrationTest {
 
             assertThat(deadLetters.awaitRecords(1, Duration.ofSeconds(30))).singleElement()
                     .satisfies(record -> assertThat(record.key()).isEqualTo("garbage"));
-            var sent = statuses.awaitEvent(StatusUpdated.class, e -> e.getMessageId().equals(message.getMessageId()), Duration.ofSeconds(30));
+            var sent = statuses.awaitEvent(StatusUpdated.class, e -> Requests.settled(e) && e.getMessageId().equals(message.getMessageId()), Duration.ofSeconds(30));
             assertThat(sent.getStatus()).isEqualTo(Status.SENT);
             assertThat(spotHit.acceptedMessages()).extracting(AcceptedMessage::phone).containsExactly(SAFE_2);
         }

@@ -52,12 +52,15 @@ public record AircallProperties(
 
     /**
      * The client-side limit of the credentials: {@code requests} per {@code window} until Aircall's
-     * headers say otherwise; {@code clockMargin} is added to every reset Aircall names.
+     * headers say otherwise; {@code clockMargin} is added to every reset Aircall names. {@code shared}:
+     * one bucket for every replica, in PostgreSQL (the default); false keeps the limit in the process
+     * (one replica only, decision 0301).
      */
     public record RateLimit(
             @Min(1) @DefaultValue("60") int requests,
             @NotNull @DefaultValue("1m") Duration window,
-            @NotNull @DefaultValue("1s") Duration clockMargin) {
+            @NotNull @DefaultValue("1s") Duration clockMargin,
+            @DefaultValue("true") boolean shared) {
     }
 
     /**

@@ -8,11 +8,14 @@ import io.missive.aircall.dispatch.DispatchLoop;
 import io.missive.aircall.dispatch.DispatchMetrics;
 import io.missive.aircall.dispatch.DispatchState;
 import io.missive.aircall.dispatch.Dispatcher;
+import io.missive.aircall.dispatch.RateLimit;
 import io.missive.aircall.dispatch.RetryPolicy;
+import io.missive.aircall.dispatch.TokenBucketRateLimit;
 import io.missive.aircall.dispatch.SendOutcome;
 import io.missive.aircall.dispatch.SendSmsPort;
 import io.missive.aircall.dispatch.http.AircallClient;
 import io.missive.aircall.dispatch.jdbc.JdbcDispatchLedger;
+import io.missive.aircall.dispatch.jdbc.JdbcRateLimitHolds;
 import io.missive.aircall.dispatch.kafka.KafkaStatusPublisher;
 import io.missive.aircall.dispatch.kafka.MessageRequestedListener;
 import io.missive.schemas.logging.Masking;
@@ -24,8 +27,17 @@ import io.missive.schemas.spring.TopicNames;
 import io.missive.schemas.window.SendingWindow;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.function.IntFunction;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -83,10 +95,42 @@ class DispatchConfiguration {
     }
 
     @Bean
-    Dispatcher dispatcher(DispatchLedger ledger, SendSmsPort gateway, AircallProperties properties, Clock clock,
-                          DispatchMetrics metrics, KafkaOptOutSet optOuts, SendingWindow window) {
+    RateLimit aircallRateLimit(AircallProperties properties, DataSource dataSource, JdbcClient jdbc, Clock clock) {
         var rate = properties.rateLimit();
-        var limiter = new CredentialsRateLimiter(rate.requests(), rate.window(), rate.clockMargin(), clock);
+        if (!rate.shared()) {
+            return new CredentialsRateLimiter(rate.requests(), rate.window(), rate.clockMargin(), clock);
+        }
+        // One bucket per credentials, keyed by a digest of the API id (never the secret), state in
+        // aircall.rate_limit_bucket, read and written under SELECT ... FOR UPDATE by every replica.
+        var credentials = "aircall:" + digest(String.valueOf(properties.apiId()));
+        var buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_bucket")
+                .idColumn("credentials")
+                .stateColumn("state")
+                .build();
+        // The window stretched by the clock margin: slots a little wider than window / limit, so
+        // that requests whose arrival is delayed unevenly (scheduling, network) still cannot put
+        // limit + 1 of them in one of Aircall's windows (seen once at load 45 without it).
+        var window = rate.window().plus(rate.clockMargin());
+        IntFunction<BucketConfiguration> configuration = limit -> TokenBucketRateLimit.configuration(limit, window);
+        var bucket = buckets.builder().build(credentials, () -> configuration.apply(rate.requests()));
+        return new TokenBucketRateLimit(bucket, configuration, rate.requests(), new JdbcRateLimitHolds(jdbc),
+                credentials, rate.clockMargin(), clock);
+    }
+
+    private static String digest(String value) {
+        try {
+            var hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Bean
+    Dispatcher dispatcher(DispatchLedger ledger, SendSmsPort gateway, AircallProperties properties, Clock clock,
+                          DispatchMetrics metrics, KafkaOptOutSet optOuts, SendingWindow window, RateLimit limiter) {
         return new Dispatcher(ledger, gateway, limiter,
                 new Admission(properties.sending(), properties.safeguard(), properties.safePhoneNumbers()),
                 new RetryPolicy(properties.retry().maxAttempts(), properties.retry().delayUnit(),

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 
 /**
  * The client-side limit of one set of Aircall API credentials (Aircall counts per company, 60 a
@@ -19,9 +20,10 @@ import java.util.Deque;
  *       {@code X-AircallApi-Remaining} reaches 0 (other clients of the account, a restart) or a
  *       429 names a reset, nothing starts before that reset plus a margin for clock skew.</li>
  * </ul>
- * Callers make one request at a time, so each reply's headers describe the limit exactly.
+ * Callers make one request at a time, so each reply's headers describe the limit exactly. In one
+ * process only: replicas each allow the full rate ({@link TokenBucketRateLimit} shares one limit).
  */
-public final class CredentialsRateLimiter {
+public final class CredentialsRateLimiter implements RateLimit {
 
     private final Duration window;
     private final Duration clockMargin;
@@ -43,6 +45,7 @@ public final class CredentialsRateLimiter {
     }
 
     /** How long to wait before the next request may start (zero if it may start now). */
+    @Override
     public synchronized Duration delayBeforeNext() {
         var earliest = nextSlot;
         if (heldUntil.isAfter(earliest)) {
@@ -56,6 +59,17 @@ public final class CredentialsRateLimiter {
         }
         var wait = Duration.between(clock.instant(), earliest);
         return wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    /** One caller: it asked {@link #delayBeforeNext()} first, so the permit is normally there. */
+    @Override
+    public synchronized Optional<Instant> start(Duration maxWait) {
+        var delay = delayBeforeNext();
+        if (!delay.isZero()) {
+            return Optional.of(clock.instant().plus(delay));
+        }
+        started();
+        return Optional.empty();
     }
 
     /** A request starts now. */
@@ -73,6 +87,7 @@ public final class CredentialsRateLimiter {
     }
 
     /** Nothing waits to be sent: no lag to catch up on, the next request starts a fresh schedule. */
+    @Override
     public synchronized void idle() {
         var now = clock.instant();
         if (now.isAfter(nextSlot)) {
@@ -81,6 +96,7 @@ public final class CredentialsRateLimiter {
     }
 
     /** What the reply's headers said. */
+    @Override
     public synchronized void observe(RateLimitObservation observation) {
         if (observation.limit() > 0) {
             limit = observation.limit();
@@ -91,10 +107,12 @@ public final class CredentialsRateLimiter {
     }
 
     /** A 429: nothing before {@code reset}. */
+    @Override
     public synchronized void throttled(Instant reset) {
         holdUntil(reset);
     }
 
+    @Override
     public synchronized int limit() {
         return limit;
     }

@@ -27,9 +27,12 @@ public final class Dispatcher {
         RETRY
     }
 
+    /** How long a claimed message may wait for its permit before it is given back. */
+    static final Duration MAX_WAIT_FOR_PERMIT = Duration.ofSeconds(5);
+
     private final DispatchLedger ledger;
     private final SendSmsPort aircall;
-    private final CredentialsRateLimiter limiter;
+    private final RateLimit limiter;
     private final Admission admission;
     private final RetryPolicy retries;
     private final UnknownOutcomePolicy unknownOutcome;
@@ -38,13 +41,13 @@ public final class Dispatcher {
     private final OptOuts optOuts;
     private final SendingWindow window;
 
-    public Dispatcher(DispatchLedger ledger, SendSmsPort aircall, CredentialsRateLimiter limiter, Admission admission,
+    public Dispatcher(DispatchLedger ledger, SendSmsPort aircall, RateLimit limiter, Admission admission,
                       RetryPolicy retries, UnknownOutcomePolicy unknownOutcome, Clock clock, DispatchMetrics metrics) {
         this(ledger, aircall, limiter, admission, retries, unknownOutcome, clock, metrics, OptOuts.none(), SendingWindow.ALWAYS_OPEN);
     }
 
     /** @param window retries falling outside it wait for it to open (quiet hours) */
-    public Dispatcher(DispatchLedger ledger, SendSmsPort aircall, CredentialsRateLimiter limiter, Admission admission,
+    public Dispatcher(DispatchLedger ledger, SendSmsPort aircall, RateLimit limiter, Admission admission,
                       RetryPolicy retries, UnknownOutcomePolicy unknownOutcome, Clock clock, DispatchMetrics metrics,
                       OptOuts optOuts, SendingWindow window) {
         this.optOuts = optOuts;
@@ -115,7 +118,13 @@ public final class Dispatcher {
                     message.campaignId(), Masking.phone(message.phone()), claimed.attempts());
             return new SendOutcome.Rejected(OptOuts.REASON, null);
         }
-        limiter.started();
+        // The permit is taken right before the request, so the bucket's spacing is the requests'.
+        // Another replica may take the one expected; a short wait then, else the message goes back
+        // (not an attempt) rather than stay SENDING for long.
+        var notBefore = limiter.start(MAX_WAIT_FOR_PERMIT);
+        if (notBefore.isPresent()) {
+            return new SendOutcome.Throttled(notBefore.get(), null);
+        }
         var outcome = aircall.send(message.numberId() == null ? "" : message.numberId(), message.phone(), message.body());
         if (outcome.rateLimit() != null) {
             limiter.observe(outcome.rateLimit());

@@ -24,7 +24,10 @@ public sealed interface SendOutcome {
     record Failed(String reason, @Nullable RateLimitObservation rateLimit, boolean providerUnavailable) implements SendOutcome {
     }
 
-    /** 429: not processed; nothing is allowed before {@code until}. Does not count as an attempt. */
+    /**
+     * 429, or the shared limit held the request back: not processed; nothing is allowed before
+     * {@code until}. Does not count as an attempt.
+     */
     record Throttled(Instant until, @Nullable RateLimitObservation rateLimit) implements SendOutcome {
     }
 

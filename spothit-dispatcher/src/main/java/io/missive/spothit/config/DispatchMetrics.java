@@ -64,6 +64,7 @@ class DispatchMetrics implements DispatchObserver {
     public void settled(List<? extends StatusChange> changes) {
         for (var change : changes) {
             var tags = switch (change) {
+                case StatusChange.InProgress inProgress -> new String[] {"status", "IN_PROGRESS", "reason", "none"};
                 case StatusChange.Sent sent -> new String[] {"status", "SENT", "reason", "none"};
                 case StatusChange.Failed failed -> new String[] {"status", "FAILED", "reason", kind(failed.reason())};
                 case StatusChange.Retrying retrying -> new String[] {"status", "IN_PROGRESS", "reason", StatusChange.RETRYING};

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * them in the ledger (a message the ledger already knows is not sent again; if it is settled its
  * status is announced again, in case the previous run died before publishing it), fail those whose
  * phone opted out since acceptance ({@code OPTED_OUT}) and those the safeguard stops, then for each bulk
- * call: ledger SENDING, call, ledger settled, status published. A call SpotHit cannot take now parks its
+ * call: IN_PROGRESS published, ledger SENDING, call, ledger settled, status published. A call SpotHit cannot take now parks its
  * messages (docs/decisions/0205). An RCS call SpotHit refuses goes again once as SMS, under the same batch.
  * The caller acknowledges the messages only after this returns.
  */
@@ -123,6 +123,13 @@ public final class Dispatcher {
     }
 
     private void send(BulkSms planned, DispatchState from, Map<String, RequestedMessage> byId) {
+        // Announced before the ledger moves to SENDING: if Kafka refuses it, nothing was claimed and
+        // the redelivered poll tries again; announced after, a refusal would leave rows SENDING that
+        // recovery later fails as UNKNOWN_OUTCOME though nothing reached SpotHit. A recipient another
+        // instance took first is in that instance's call, so its IN_PROGRESS is true all the same.
+        status.publish(planned.recipients().stream()
+                .map(recipient -> new StatusChange.InProgress(recipient.messageId(), recipient.phone()))
+                .toList());
         Set<String> taken = ledger.startSending(planned, from);
         if (taken.isEmpty()) {
             return;

@@ -3,7 +3,10 @@ package io.missive.spothit.dispatch;
 import io.missive.events.Channel;
 import org.jspecify.annotations.Nullable;
 
-/** A status the dispatcher announces for one message. */
+/**
+ * A status the dispatcher announces for one message: {@link InProgress} when it enters a provider
+ * call (status order 0 → 3 → 2, so a message stuck between the two is visible), then its outcome.
+ */
 public sealed interface StatusChange {
 
     /** The reason of the IN_PROGRESS announced when a message is first parked (decision 0205). */
@@ -14,6 +17,15 @@ public sealed interface StatusChange {
     String phone();
 
     int attempts();
+
+    /** The message is about to be handed to SpotHit; {@code attempts} is 0: none has finished yet. */
+    record InProgress(String messageId, String phone) implements StatusChange {
+
+        @Override
+        public int attempts() {
+            return 0;
+        }
+    }
 
     /** {@code note}: set when the channel is not the one planned (RCS refused, sent as SMS). */
     record Sent(String messageId, String phone, String spotHitMessageId, int attempts, @Nullable Channel channel,

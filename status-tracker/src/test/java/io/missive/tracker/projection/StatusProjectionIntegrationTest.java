@@ -231,6 +231,30 @@ class StatusProjectionIntegrationTest {
     }
 
     @Test
+    void aCampaignShowsItsSpotHitMessagesInProgressUntilTheirCallIsSettled() throws Exception {
+        var run = "in-call";
+        // As the spothit-dispatcher announces them: IN_PROGRESS for each message entering a call
+        // (no attempts yet), then SENT for the call that came back; the other call is still under way.
+        send(Traffic.planned(run, 1), Traffic.planned(run, 2), Traffic.planned(run, 3),
+                Traffic.byMessage(Traffic.eventId(run, "in-progress", 1), Traffic.messageId(run, 1), Status.IN_PROGRESS, Traffic.T0.plusSeconds(1), "spothit-dispatcher", Provider.SPOTHIT, null, Traffic.phone(1), null),
+                Traffic.byMessage(Traffic.eventId(run, "in-progress", 2), Traffic.messageId(run, 2), Status.IN_PROGRESS, Traffic.T0.plusSeconds(1), "spothit-dispatcher", Provider.SPOTHIT, null, Traffic.phone(2), null),
+                Traffic.byMessage(Traffic.eventId(run, "sent", 1), Traffic.messageId(run, 1), Status.SENT, Traffic.T0.plusSeconds(2), "spothit-dispatcher", Provider.SPOTHIT, "sh-in-call", Traffic.phone(1), 1));
+        awaitHistory(Traffic.messageId(run, 1), 2);
+        awaitHistory(Traffic.messageId(run, 2), 1);
+
+        var campaign = get("/api/v1/campaigns/" + run + "-campaign-0");
+        assertThat(campaign.statusCode()).isEqualTo(200);
+        assertThat(campaign.body()).contains("\"total\":3").contains("\"PENDING\":1").contains("\"IN_PROGRESS\":1").contains("\"SENT\":1")
+                .contains("{\"provider\":\"spot_hit\",\"status\":3,\"statusName\":\"IN_PROGRESS\",\"messages\":1}");
+
+        // A redelivered poll announces IN_PROGRESS again after SENT: the order 0 → 3 → 2 keeps SENT.
+        send(Traffic.byMessage(Traffic.eventId(run, "in-progress-again", 1), Traffic.messageId(run, 1), Status.IN_PROGRESS, Traffic.T0.plusSeconds(3), "spothit-dispatcher", Provider.SPOTHIT, null, Traffic.phone(1), null));
+        awaitHistory(Traffic.messageId(run, 1), 3);
+        assertThat(statusOf(Traffic.messageId(run, 1))).isEqualTo(Status.SENT);
+        assertThat(get("/api/v1/campaigns/" + run + "-campaign-0").body()).contains("\"IN_PROGRESS\":1").contains("\"SENT\":1");
+    }
+
+    @Test
     void theQueryApiAnswersCampaignsAndParentsAndRefusesBadInputWithProblems() throws Exception {
         var run = "queries";
         send(Traffic.planned(run, 1), Traffic.planned(run, 2), Traffic.planned(run, 9),

@@ -90,6 +90,21 @@ public final class KafkaProbe implements AutoCloseable {
         return events;
     }
 
+    /** Waits until at least {@code count} events of the type match; returns those that match, in arrival order. */
+    public <T extends SpecificRecord> List<T> awaitEvents(Class<T> type, Predicate<T> matching, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<T> events = events(type).stream().filter(matching).toList();
+        while (events.size() < count && System.nanoTime() < deadline) {
+            poll(Duration.ofMillis(100));
+            events = events(type).stream().filter(matching).toList();
+        }
+        if (events.size() < count) {
+            throw new AssertionError("expected " + count + " matching " + type.getSimpleName() + " on " + topicName
+                    + " within " + timeout + ", saw " + events.size());
+        }
+        return events;
+    }
+
     /** Waits for the first event of the type that matches. */
     public <T extends SpecificRecord> T awaitEvent(Class<T> type, Predicate<T> matching, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

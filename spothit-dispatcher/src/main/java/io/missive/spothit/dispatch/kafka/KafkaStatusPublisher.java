@@ -56,10 +56,16 @@ public class KafkaStatusPublisher implements StatusPort {
                 .setMessageId(change.messageId())
                 .setProvider(Provider.SPOTHIT)
                 .setPhone(change.phone())
-                .setSource(SOURCE)
-                .setAttempts(change.attempts());
+                .setSource(SOURCE);
         return switch (change) {
+            // One id per message: a redelivered poll announces the same event again.
+            case StatusChange.InProgress inProgress -> builder
+                    .setEventId(MessageIds.eventIdFrom(SOURCE, inProgress.messageId(), Status.IN_PROGRESS.name(), ""))
+                    .setStatus(Status.IN_PROGRESS)
+                    .setAttempts(null)
+                    .build();
             case StatusChange.Sent sent -> builder
+                    .setAttempts(sent.attempts())
                     .setEventId(MessageIds.eventIdFrom(SOURCE, sent.messageId(), Status.SENT.name(), sent.spotHitMessageId()))
                     .setStatus(Status.SENT)
                     .setProviderMessageId(sent.spotHitMessageId())
@@ -68,6 +74,7 @@ public class KafkaStatusPublisher implements StatusPort {
                     .setReason(sent.note())
                     .build();
             case StatusChange.Failed failed -> builder
+                    .setAttempts(failed.attempts())
                     .setEventId(MessageIds.eventIdFrom(SOURCE, failed.messageId(), Status.FAILED.name(), failed.reason()))
                     .setStatus(Status.FAILED)
                     .setReason(failed.reason())
