@@ -133,7 +133,7 @@ public final class Stack implements AutoCloseable {
         env.put("SPOT_HIT_BASE_URL", "http://localhost:" + config.spotHitSimulatorPort());
         // The simulator is the provider here, so every demo parent may be "sent" to.
         env.put("SPOT_HIT_SAFEGUARD", "false");
-        // Short text goes as RCS basic, as the programme sends it; the simulator has an agent for it (decision 0205).
+        // Short text goes as RCS basic, as the programme sends it; the simulator has an agent for it (decision 0206).
         env.put("SPOT_HIT_AGENT_ID", "missive-devstack-agent");
         env.put("MISSIVE_RCS_MODE", "short-as-basic");
         env.put("AIRCALL_ENABLED", "true");

@@ -27,7 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * RCS through the dispatcher, against the simulator (docs/decisions/0205): short text goes as RCS
+ * RCS through the dispatcher, against the simulator (docs/decisions/0206): short text goes as RCS
  * basic with the agent, long text as SMS without it; a media goes rich when asked; SpotHit refusing
  * RCS for the account sends the messages once as SMS, and the SENT says so.
  */

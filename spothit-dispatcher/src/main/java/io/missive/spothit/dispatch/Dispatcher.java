@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * status is announced again, in case the previous run died before publishing it), fail those whose
  * phone opted out since acceptance ({@code OPTED_OUT}) and those the safeguard stops, then for each bulk
  * call: IN_PROGRESS published, ledger SENDING, call, ledger settled, status published. A call SpotHit cannot take now parks its
- * messages (docs/decisions/0205). An RCS call SpotHit refuses goes again once as SMS, under the same batch.
+ * messages (docs/decisions/0205). An RCS call SpotHit refuses (0206) goes again once as SMS, under the same batch.
  * The caller acknowledges the messages only after this returns.
  */
 public final class Dispatcher {

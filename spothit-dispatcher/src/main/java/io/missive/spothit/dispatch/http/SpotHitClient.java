@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * {@code destinataires_type=datas} and {@code destinataires[+33…][VAR]=value}. RCS goes to
  * {@code POST /api/envoyer/rcs} ({@code rcs_type} basic or single, {@code agent_id}, the SMS
  * {@code fallback_message}, {@code custom_list_with_data[+33…][VAR]=value} or {@code custom_list[]}),
- * which answers {@code {"success":true,"campaign_id":…}} (docs/decisions/0205).
+ * which answers {@code {"success":true,"campaign_id":…}} (docs/decisions/0206).
  */
 public class SpotHitClient implements SendSmsPort {
 
