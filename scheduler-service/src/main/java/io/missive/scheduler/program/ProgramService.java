@@ -77,33 +77,12 @@ public final class ProgramService {
         if (existing.isPresent()) {
             return new Receipt(true, existing.get());
         }
-        Template template;
-        try {
-            template = Template.parse(command.message());
-        } catch (UnknownVariableException e) {
-            throw new CommandRejectedException("UNKNOWN_VARIABLE", e.getMessage());
-        }
-        var dueAt = PlannedTime.resolve(command.plannedDate(), command.plannedHour(), command.plannedAt(), clock);
-        String redirectionUrl = null;
-        if (command.redirectionTargetId() != null && !command.redirectionTargetId().isBlank()) {
-            redirectionUrl = directory.redirectionTarget(command.redirectionTargetId())
-                    .orElseThrow(() -> new CommandRejectedException("UNKNOWN_REDIRECTION_TARGET",
-                            "redirection target " + command.redirectionTargetId() + " is not in the directory"))
-                    .url();
-        } else if (template.uses(Variable.URL)) {
-            throw new CommandRejectedException("REDIRECTION_TARGET_REQUIRED",
-                    "the message uses {URL} but the command has no redirectionTargetId");
-        }
-        Supporter supporter = null;
-        if (command.supporterId() != null && !command.supporterId().isBlank()) {
-            supporter = directory.supporters(List.of(command.supporterId())).get(command.supporterId());
-            if (supporter == null) {
-                throw new CommandRejectedException("UNKNOWN_SUPPORTER", "supporter " + command.supporterId() + " is not in the directory");
-            }
-        }
-        Optional<Supporter> commandSupporter = Optional.ofNullable(supporter);
-        var decision = providerPolicy.choose(command.provider(), command.purpose(),
-                commandSupporter.map(Supporter::aircallNumberId).orElse(null), command.aircallNumberId());
+        var checked = check(command);
+        var template = checked.template();
+        var dueAt = checked.dueAt();
+        var redirectionUrl = checked.redirectionUrl();
+        var supporter = checked.supporter();
+        var decision = checked.decision();
 
         var draft = new Campaign(command.commandId(), Campaign.State.PLANNED, decision.provider(), command.message(), dueAt,
                 clock.instant(), 0, 0, 0, 0, false, true, command.attachment(), command.redirectionTargetId(), redirectionUrl,
@@ -134,6 +113,60 @@ public final class ProgramService {
             LOG.warn("event=announce_deferred campaignId={} error={}", command.commandId(), e.toString(), e);
         }
         return new Receipt(false, store.find(command.commandId()).orElseThrow());
+    }
+
+    /** What a command is once checked, before any recipient is read: shared by acceptance and the preview. */
+    private record Checked(Template template, java.time.Instant dueAt, @Nullable String redirectionUrl,
+                           @Nullable Supporter supporter, ProviderPolicy.Decision decision) {
+    }
+
+    /** Every check that can reject a command before resolution; throws {@link CommandRejectedException}. */
+    private Checked check(ProgramCommand command) {
+        Template template;
+        try {
+            template = Template.parse(command.message());
+        } catch (UnknownVariableException e) {
+            throw new CommandRejectedException("UNKNOWN_VARIABLE", e.getMessage());
+        }
+        var dueAt = PlannedTime.resolve(command.plannedDate(), command.plannedHour(), command.plannedAt(), clock);
+        String redirectionUrl = null;
+        if (command.redirectionTargetId() != null && !command.redirectionTargetId().isBlank()) {
+            redirectionUrl = directory.redirectionTarget(command.redirectionTargetId())
+                    .orElseThrow(() -> new CommandRejectedException("UNKNOWN_REDIRECTION_TARGET",
+                            "redirection target " + command.redirectionTargetId() + " is not in the directory"))
+                    .url();
+        } else if (template.uses(Variable.URL)) {
+            throw new CommandRejectedException("REDIRECTION_TARGET_REQUIRED",
+                    "the message uses {URL} but the command has no redirectionTargetId");
+        }
+        Supporter supporter = null;
+        if (command.supporterId() != null && !command.supporterId().isBlank()) {
+            supporter = directory.supporters(List.of(command.supporterId())).get(command.supporterId());
+            if (supporter == null) {
+                throw new CommandRejectedException("UNKNOWN_SUPPORTER", "supporter " + command.supporterId() + " is not in the directory");
+            }
+        }
+        var decision = providerPolicy.choose(command.provider(), command.purpose(),
+                Optional.ofNullable(supporter).map(Supporter::aircallNumberId).orElse(null), command.aircallNumberId());
+        return new Checked(template, dueAt, redirectionUrl, supporter, decision);
+    }
+
+    /**
+     * A dry run of {@link #accept}: the same checks, resolution, rendering and provider rule, with nothing
+     * stored and nothing published. Keeps only counts, three samples and a capped list of names per drop
+     * reason, so its memory does not grow with the campaign.
+     */
+    public ProgramPreview preview(ProgramCommand command) {
+        long started = System.nanoTime();
+        var checked = check(command);
+        var builder = new ProgramPreview.Builder(checked.template(), linkBaseUrl);
+        resolver.resolve(command.recipients(), command.supporterId(), new HashSet<>(command.groupStatus()), checked.supporter(),
+                builder::page);
+        var decision = providerPolicy.checkAircallLimits(checked.decision(), builder.sendable(), builder.longest());
+        var preview = builder.build(command.commandId(), checked.dueAt(), decision, command.attachment() != null, directory);
+        LOG.info("event=campaign_previewed recipients={} sendable={} dropped={} previewMs={}", preview.recipients(),
+                preview.sendable(), preview.dropped(), (System.nanoTime() - started) / 1_000_000);
+        return preview;
     }
 
     /**
