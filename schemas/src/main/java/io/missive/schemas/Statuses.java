@@ -4,7 +4,7 @@ import io.missive.events.Status;
 
 /**
  * The shared status codes and their order of progress: 0 → 3 → 2 → {1, 4, 5}.
- * The Avro symbol order is the code, so {@code status.ordinal()} is the code the seed stored.
+ * The Avro symbol order is the code, so {@code status.ordinal()} is the code the programme's application stored.
  */
 public final class Statuses {
 

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The dispatcher's settings ({@code missive.aircall.*}, bound from the seed's environment
+ * The dispatcher's settings ({@code missive.aircall.*}, bound from the environment
  * variables in application.yml). Sending is off unless both {@code AIRCALL_ENABLED} and
  * {@code AIRCALL_MESSAGE_ENABLED}; then the API credentials are required.
  */

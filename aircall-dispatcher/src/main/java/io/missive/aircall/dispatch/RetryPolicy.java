@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * When a failed attempt is tried again: {@code unit × (attempt + 1)} after the attempt numbered
- * from 0 (the seed's {@code 60 × (attempt + 1)} minutes with a one-minute unit), at most
+ * from 0 (the programme's application's {@code 60 × (attempt + 1)} minutes with a one-minute unit), at most
  * {@code maxAttempts} attempts in all.
  */
 public record RetryPolicy(int maxAttempts, Duration unit) {

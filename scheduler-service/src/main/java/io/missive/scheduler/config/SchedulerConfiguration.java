@@ -3,6 +3,7 @@ package io.missive.scheduler.config;
 import io.missive.schemas.spring.EventPublisher;
 import io.missive.scheduler.directory.jdbc.JdbcDirectory;
 import io.missive.scheduler.directory.kafka.DirectoryListener;
+import io.missive.scheduler.guard.review.GuardedAcceptance;
 import io.missive.scheduler.planning.ProviderPolicy;
 import io.missive.scheduler.program.ProgramService;
 import io.missive.scheduler.program.jdbc.JdbcCampaigns;
@@ -42,9 +43,10 @@ public class SchedulerConfiguration {
 
     @Bean
     ProgramService programService(JdbcCampaigns campaigns, JdbcDirectory directory, KafkaMessageOutbox outbox,
-                                  SchedulerProperties properties, Clock clock) {
+                                  SchedulerProperties properties, Clock clock, GuardedAcceptance guard) {
         var policy = new ProviderPolicy(properties.aircallEnabled() && properties.aircallMessageEnabled());
-        return new ProgramService(campaigns, directory, outbox, policy, properties.linkBaseUrl(), clock, properties.acceptPageSize());
+        return new ProgramService(campaigns, directory, outbox, policy, properties.linkBaseUrl(), clock, properties.acceptPageSize(),
+                guard);
     }
 
     @Bean(destroyMethod = "stop")

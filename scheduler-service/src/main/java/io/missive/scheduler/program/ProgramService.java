@@ -2,6 +2,7 @@ package io.missive.scheduler.program;
 
 import io.missive.events.Provider;
 import io.missive.schemas.ids.MessageIds;
+import io.missive.scheduler.CommandBlockedException;
 import io.missive.scheduler.CommandRejectedException;
 import io.missive.scheduler.directory.Directory.Supporter;
 import io.missive.scheduler.directory.DirectoryLookup;
@@ -52,6 +53,7 @@ public final class ProgramService {
     private final ProviderPolicy providerPolicy;
     private final String linkBaseUrl;
     private final Clock clock;
+    private final AcceptanceGuard guard;
     private final String instanceId = "accept-" + UUID.randomUUID();
 
     /**
@@ -60,6 +62,13 @@ public final class ProgramService {
      */
     public ProgramService(CampaignStore store, DirectoryLookup directory, MessageOutbox outbox, ProviderPolicy providerPolicy,
                           String linkBaseUrl, Clock clock, int pageSize) {
+        this(store, directory, outbox, providerPolicy, linkBaseUrl, clock, pageSize, AcceptanceGuard.NONE);
+    }
+
+    /** @param guard the send guard, which screens every command before anything is stored (issue 18) */
+    public ProgramService(CampaignStore store, DirectoryLookup directory, MessageOutbox outbox, ProviderPolicy providerPolicy,
+                          String linkBaseUrl, Clock clock, int pageSize, AcceptanceGuard guard) {
+        this.guard = guard;
         this.store = store;
         this.directory = directory;
         this.resolver = new RecipientResolver(directory, pageSize);
@@ -73,6 +82,14 @@ public final class ProgramService {
     }
 
     public Receipt accept(ProgramCommand command) {
+        return accept(command, Origin.internal());
+    }
+
+    /**
+     * @throws CommandRejectedException when the command cannot be accepted as given
+     * @throws CommandBlockedException  when the send guard holds it (recorded as an attempt; nothing stored)
+     */
+    public Receipt accept(ProgramCommand command, Origin origin) {
         var existing = store.find(command.commandId());
         if (existing.isPresent()) {
             return new Receipt(true, existing.get());
@@ -88,16 +105,24 @@ public final class ProgramService {
                 clock.instant(), 0, 0, 0, 0, false, true, command.attachment(), command.redirectionTargetId(), redirectionUrl,
                 command.quitMessage(), command.workshopId(), command.supporterId(), decision.aircallNumberId(), command.purpose());
         var chosen = decision;
-        var plan = new Plan(command, template, supporter, System.nanoTime());
+        var screening = guard.open(command, origin);
+        var plan = new Plan(command, template, supporter, screening, System.nanoTime());
         Optional<Campaign> stored;
         try {
+            screening.template(template);
+            screening.checkpoint();
             stored = store.insert(draft, instanceId, ANNOUNCING_LEASE, writer -> plan.run(draft, chosen, writer));
         } catch (UnknownVariableException e) {
             throw new CommandRejectedException("UNKNOWN_VARIABLE", e.getMessage());
+        } catch (AcceptanceGuard.Tripped e) {
+            var blocked = screening.refused();
+            LOG.warn("event=campaign_held campaignId={} attempt={}", command.commandId(), blocked.attemptId());
+            throw blocked;
         }
         if (stored.isEmpty()) {
             return new Receipt(true, store.find(command.commandId()).orElseThrow());
         }
+        screening.accepted();
         var campaign = stored.get();
         long committed = System.nanoTime();
         LOG.info("event=campaign_accepted campaignId={} provider={} recipients={} failed={} dropped={} dueAt={} acceptMs={}",
@@ -178,14 +203,17 @@ public final class ProgramService {
         private final ProgramCommand command;
         private final Template template;
         private final @Nullable Supporter supporter;
+        private final AcceptanceGuard.Screening screening;
         private final long started;
         private int seq;
         private int sendable;
         private int longest;
         private int dropped;
 
-        Plan(ProgramCommand command, Template template, @Nullable Supporter supporter, long started) {
+        Plan(ProgramCommand command, Template template, @Nullable Supporter supporter, AcceptanceGuard.Screening screening,
+             long started) {
             this.command = command;
+            this.screening = screening;
             this.template = template;
             this.supporter = supporter;
             this.started = started;
@@ -198,6 +226,8 @@ public final class ProgramService {
                 for (var recipient : page.recipients()) {
                     messages.add(render(recipient));
                 }
+                // Screened before it is written: a held command leaves nothing behind (the transaction rolls back).
+                screening.checkpoint();
                 writer.messages(messages);
                 writer.dropped(page.selectorDrops(), page.filterDrops(), page.optedOut());
                 dropped += page.selectorDrops().size() + page.filterDrops().size() + page.optedOut().size();
@@ -226,6 +256,7 @@ public final class ProgramService {
             values.keySet().retainAll(template.variables());
             String failure = rendering.complete() ? null : MISSING_VARIABLE;
             if (failure == null) {
+                screening.message(rendering.body(), values);
                 sendable++;
                 longest = Math.max(longest, rendering.body().codePointCount(0, rendering.body().length()));
             }

@@ -3,7 +3,7 @@ package io.missive.scheduler.rendering;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The six variables a template may use (the seed's "variables de personnalisation"). */
+/** The six variables a template may use (the programme's "variables de personnalisation"). */
 public enum Variable {
     PRENOM_ENFANT,
     URL,

@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The dispatcher's settings, bound from the environment variables of the legacy system
+ * The dispatcher's settings, bound from the environment variables the programme's application already uses
  * ({@code SPOT_HIT_API_KEY}, {@code SPOT_HIT_AGENT_ID}, {@code SPOT_HIT_SAFEGUARD},
  * {@code SAFE_PHONE_NUMBERS}, {@code SPOT_HIT_BASE_URL}) in application.yml.
  */

@@ -4,7 +4,7 @@ import io.missive.events.Provider;
 import io.missive.events.Status;
 import org.jspecify.annotations.Nullable;
 
-/** The seed's spellings: {@code message_provider} and {@code AircallMessage.status}. */
+/** The programme's application's spellings: {@code message_provider} and {@code AircallMessage.status}. */
 public final class ProviderNames {
 
     private ProviderNames() {

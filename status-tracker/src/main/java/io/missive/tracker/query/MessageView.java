@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A message as the seed's {@code Events::TextMessage} held it, with its status history (oldest first). */
+/** A message as the programme's application's {@code Events::TextMessage} held it, with its status history (oldest first). */
 public record MessageView(
         String messageId,
         boolean planned,

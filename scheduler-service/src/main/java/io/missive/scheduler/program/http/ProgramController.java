@@ -1,6 +1,7 @@
 package io.missive.scheduler.program.http;
 
 import io.missive.scheduler.program.CampaignStore.CancelOutcome;
+import io.missive.scheduler.program.Origin;
 import io.missive.scheduler.program.ProgramPreview;
 import io.missive.scheduler.program.ProgramService;
 import io.missive.scheduler.program.http.ProgramApi.CancelReply;
@@ -8,6 +9,7 @@ import io.missive.scheduler.program.http.ProgramApi.ProgramReply;
 import io.missive.scheduler.program.http.ProgramApi.ProgramRequest;
 import io.missive.schemas.problems.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
@@ -35,9 +37,10 @@ public class ProgramController {
     @PostMapping
     @Operation(summary = "Program a message",
             description = "Resolves, renders and stores the campaign before replying. 202 when new; 200 with replay=true "
-                    + "when the commandId was already accepted (nothing new is created). 422 for a command that cannot be accepted.")
-    public ResponseEntity<ProgramReply> program(@Valid @RequestBody ProgramRequest request) {
-        var receipt = programs.accept(request.toDomain());
+                    + "when the commandId was already accepted (nothing new is created). 422 for a command that cannot be accepted, "
+                    + "or that the send guard held for review (one generic sentence, whatever it found).")
+    public ResponseEntity<ProgramReply> program(@Valid @RequestBody ProgramRequest request, HttpServletRequest http) {
+        var receipt = programs.accept(request.toDomain(), Origin.rest(RequestActor.of(http)));
         var reply = ProgramReply.of(receipt.view(), receipt.replay());
         var status = receipt.replay() ? HttpStatus.OK : HttpStatus.ACCEPTED;
         return ResponseEntity.status(status).location(URI.create("/api/v1/programs/" + reply.commandId())).body(reply);

@@ -3,7 +3,9 @@ package io.missive.scheduler.program.kafka;
 import io.missive.events.CancelCommand;
 import io.missive.events.MessageCommand;
 import io.missive.schemas.topics.Topics;
+import io.missive.scheduler.CommandBlockedException;
 import io.missive.scheduler.CommandRejectedException;
+import io.missive.scheduler.program.Origin;
 import io.missive.scheduler.program.ProgramCommand;
 import io.missive.scheduler.program.ProgramCommand.AttachmentRef;
 import io.missive.scheduler.program.ProgramService;
@@ -18,7 +20,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 /**
  * Commands from {@code missive.commands}. A command the service rejects has no reply channel on Kafka,
  * so it is logged and then thrown, which lands it in {@code missive.commands.DLT} with the reason in
- * the error headers; undecodable records get there through the deserializer. The consumer goes on.
+ * the error headers; undecodable records get there through the deserializer. A command the send guard holds is
+ * recorded as an attempt and consumed: retrying it would only hold it again. The consumer goes on.
  */
 public class CommandListener {
 
@@ -35,8 +38,11 @@ public class CommandListener {
         switch (record.value()) {
             case MessageCommand command -> {
                 try {
-                    var receipt = programs.accept(toDomain(command));
+                    var receipt = programs.accept(toDomain(command), Origin.kafka(null));
                     LOG.info("event=command_consumed campaignId={} replay={}", command.getCommandId(), receipt.replay());
+                } catch (CommandBlockedException e) {
+                    // Recorded as a guard attempt for an admin: consumed, not retried and not dead-lettered.
+                    LOG.warn("event=command_held campaignId={} attempt={}", command.getCommandId(), e.attemptId());
                 } catch (CommandRejectedException e) {
                     LOG.warn("event=command_rejected campaignId={} code={} reason={}", command.getCommandId(), e.code(), e.getMessage());
                     throw e;

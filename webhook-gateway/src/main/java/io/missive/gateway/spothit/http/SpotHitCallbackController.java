@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * SpotHit's callbacks in both forms: the query-string GETs SpotHit really calls, and the seed's routes
+ * SpotHit's callbacks in both forms: the query-string GETs SpotHit really calls, and the routes of the programme's application
  * (parameters in the query or a form body). A 200 means the broker acknowledged every event.
  */
 @RestController
@@ -48,7 +48,7 @@ class SpotHitCallbackController {
     }
 
     @PutMapping("/events/{id}/update_status")
-    @Operation(summary = "The seed's delivery receipt: {id} is SpotHit's id_message; statut and numero as parameters")
+    @Operation(summary = "The programme's application's delivery receipt: {id} is SpotHit's id_message; statut and numero as parameters")
     CallbackAccepted updateStatus(@PathVariable String id,
                                   @RequestParam(name = "id_message", required = false) @Nullable String idMessage,
                                   @RequestParam(required = false) @Nullable String statut,
@@ -73,7 +73,7 @@ class SpotHitCallbackController {
     }
 
     @PostMapping("/events/spot_hit_stop")
-    @Operation(summary = "The seed's STOP callback (form or query parameters)")
+    @Operation(summary = "The programme's application's STOP callback (form or query parameters)")
     CallbackAccepted seedStop(@RequestParam(required = false) @Nullable String numero,
                               @RequestParam(required = false) @Nullable String message,
                               @RequestParam(required = false) @Nullable String id,
@@ -95,7 +95,7 @@ class SpotHitCallbackController {
     }
 
     @PostMapping("/events/spot_hit_response")
-    @Operation(summary = "The seed's reply callback (form or query parameters)")
+    @Operation(summary = "The programme's application's reply callback (form or query parameters)")
     CallbackAccepted seedResponse(@RequestParam(required = false) @Nullable String numero,
                                   @RequestParam(required = false) @Nullable String message,
                                   @RequestParam(required = false) @Nullable String id,

@@ -1,6 +1,5 @@
-package io.missive.scheduler.publication.config;
+package io.missive.scheduler.config;
 
-import io.missive.scheduler.config.SchedulerProperties;
 import io.missive.scheduler.publication.DuePublisher;
 import java.time.Duration;
 import org.springframework.context.annotation.Configuration;

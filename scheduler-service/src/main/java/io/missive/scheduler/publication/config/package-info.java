@@ -1,4 +1,0 @@
-@NullMarked
-package io.missive.scheduler.publication.config;
-
-import org.jspecify.annotations.NullMarked;
