@@ -79,8 +79,8 @@ public final class DemoDirectory {
          * Loads the records through the scheduler's bulk import ({@code POST /api/v1/directory/import}),
          * in chunks; when it returns, the scheduler can resolve every recipient.
          */
-        public void importInto(String schedulerUrl) {
-            DirectoryImport.post(schedulerUrl, records);
+        public void importInto(Stack stack) {
+            DirectoryImport.post(stack.url("scheduler-service"), stack::accessToken, records);
         }
     }
 

@@ -79,7 +79,7 @@ public final class Devstack {
     private static void run(Path root, boolean demo, int parents) throws InterruptedException {
         long started = System.nanoTime();
         var config = StackConfig.defaults(root);
-        System.out.println("devstack: starting Kafka, PostgreSQL, the simulators and five services (logs in "
+        System.out.println("devstack: starting Kafka, PostgreSQL, the simulators, the console and five services (logs in "
                 + root.relativize(config.logs().toAbsolutePath()) + ")…");
         var stack = Stack.start(config, Duration.ofSeconds(90));
         var stopped = new CountDownLatch(1);
@@ -91,7 +91,7 @@ public final class Devstack {
         }));
         double seconds = (System.nanoTime() - started) / 1e9;
         var generated = DemoDirectory.generate(parents);
-        generated.importInto(stack.url("scheduler-service"));
+        generated.importInto(stack);
         generated.publish(stack.infrastructure().kafkaBootstrapServers(), config.topicPrefix());
         var directory = generated.summary();
         printWhereEverythingListens(stack, seconds, directory);
@@ -112,6 +112,10 @@ public final class Devstack {
         }
         System.out.printf("  %-20s %s%n", "SpotHit simulator", stack.simulators().spotHitUrl());
         System.out.printf("  %-20s %s%n", "Aircall simulator", stack.simulators().aircallUrl());
+        System.out.printf("%n  console sign-in: %s/login as %s; the password, and the devstack's API key (client id %s,%n"
+                + "  every scope: curl -u %s:<secret> -d grant_type=client_credentials %s/oauth2/token) are in %s%n",
+                stack.url("console"), stack.access().adminEmail(), ConsoleAccess.CLIENT_ID, ConsoleAccess.CLIENT_ID,
+                stack.url("console"), config.root().relativize(stack.access().credentialsFile().toAbsolutePath()));
         System.out.printf("%n  demo directory: %d parents, %d children, %d groups (%d active), %d supporters%n",
                 directory.parents(), directory.children(), directory.groups(), directory.activeGroups(), directory.supporters());
         System.out.printf("%ndevstack: up in %.1f s%n", seconds);

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.jspecify.annotations.Nullable;
 
@@ -37,7 +38,7 @@ final class DirectoryImport {
     private DirectoryImport() {
     }
 
-    static void post(String schedulerUrl, List<Map.Entry<String, SpecificRecord>> records) {
+    static void post(String schedulerUrl, Supplier<String> accessToken, List<Map.Entry<String, SpecificRecord>> records) {
         // Groups, supporters, tags and targets first, then parents, then children: every chunk refers to what exists.
         var ordered = new ArrayList<SpecificRecord>();
         for (var type : List.of(GroupRecord.class, SupporterRecord.class, TagRecord.class, RedirectionTargetRecord.class,
@@ -50,6 +51,7 @@ final class DirectoryImport {
                 var request = HttpRequest.newBuilder(URI.create(schedulerUrl + "/api/v1/directory/import"))
                         .timeout(Duration.ofMinutes(2))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + accessToken.get())
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
                 var response = http.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {

@@ -88,14 +88,14 @@ public final class FaultSuite {
     private Report runSuite() {
         long started = System.nanoTime();
         var simulators = stack.simulators();
-        simulators.spotHit().receipts(ReceiptPlan.realistic(stack.gatewayUrl() + "/spot_hit/status")
+        simulators.spotHit().receipts(ReceiptPlan.realistic(stack.spotHitCallbackUrl("/spot_hit/status"))
                 .withTiming(Duration.ofMillis(300), Duration.ofSeconds(2))
                 .withDisorder(0.2, 0.3));
         simulators.spotHit().faults().latency(Duration.ofMillis(150));
 
         progress.accept("importing " + parents + " parents");
         var directory = DemoDirectory.generate(parents);
-        directory.importInto(stack.url("scheduler-service"));
+        directory.importInto(stack);
         int accepted = programCampaign(directory.summary());
         programAircallMessages(directory.summary());
         progress.accept("campaign of " + accepted + " recipients programmed; injecting faults");

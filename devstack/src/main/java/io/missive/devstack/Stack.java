@@ -23,6 +23,7 @@ public final class Stack implements AutoCloseable {
     private final StackConfig config;
     private final LocalInfrastructure infrastructure;
     private final ProviderSimulators simulators;
+    private final ConsoleAccess access;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
@@ -32,6 +33,7 @@ public final class Stack implements AutoCloseable {
         this.config = config;
         this.infrastructure = infrastructure;
         this.simulators = simulators;
+        this.access = ConsoleAccess.prepare(config.workDirectory());
         for (var name : StackConfig.SERVICES) {
             services.put(name, new ServiceProcess(name, config.jar(name), config.port(name), environment(name), config.logs(),
                     config.optimisingCompiler()));
@@ -63,11 +65,16 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /** The console first, so that tokens can be had as soon as the others are up; then the rest together. */
     private void startServices(Duration healthTimeout) {
-        services.values().forEach(ServiceProcess::start);
+        var console = service("console");
+        console.start();
+        console.awaitHealthy(healthTimeout);
+        var others = services.values().stream().filter(service -> service != console).toList();
+        others.forEach(ServiceProcess::start);
         var failures = new ArrayList<String>();
         try (var waiting = Executors.newVirtualThreadPerTaskExecutor()) {
-            var checks = services.values().stream()
+            var checks = others.stream()
                     .map(service -> waiting.submit(() -> service.awaitHealthy(healthTimeout)))
                     .toList();
             for (var check : checks) {
@@ -86,14 +93,26 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    /** The environment a service gets: infrastructure, simulators as providers, development secrets. */
+    /**
+     * The environment a service gets: infrastructure, simulators as providers, development secrets,
+     * the console's public key (the console: its signing key, first admin and the devstack's client).
+     */
     Map<String, String> environment(String service) {
         var env = new LinkedHashMap<String, String>();
+        if (service.equals("console")) {
+            env.put("JDBC_URL", infrastructure.jdbcUrl("missive"));
+            env.put("JDBC_USERNAME", infrastructure.jdbcUsername());
+            env.put("JDBC_PASSWORD", infrastructure.jdbcPassword());
+            env.putAll(access.consoleEnvironment(url("console")));
+            env.putAll(config.environmentOverrides());
+            return env;
+        }
         env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
         env.put("JDBC_URL", infrastructure.jdbcUrl("missive"));
         env.put("JDBC_USERNAME", infrastructure.jdbcUsername());
         env.put("JDBC_PASSWORD", infrastructure.jdbcPassword());
         env.put("MISSIVE_TOPICS_PREFIX", config.topicPrefix());
+        env.put("MISSIVE_JWT_PUBLIC_KEY", access.publicKeyPem());
         env.put("PUBLIC_BASE_URL", gatewayUrl());
         env.put("SPOT_HIT_API_KEY", SECRETS.spotHitApiKey());
         env.put("SPOT_HIT_BASE_URL", "http://localhost:" + config.spotHitSimulatorPort());
@@ -108,8 +127,22 @@ public final class Stack implements AutoCloseable {
         env.put("AIRCALL_WEBHOOK_CALL_TOKEN", SECRETS.aircallCallToken());
         env.put("AIRCALL_WEBHOOK_EVENT_MESSAGE_STATUS_UPDATED_TOKEN", SECRETS.aircallStatusToken());
         env.put("AIRCALL_WEBHOOK_INSIGHT_CARDS_TOKEN", SECRETS.aircallInsightCardsToken());
+        env.put("SPOT_HIT_CALLBACK_SECRET", SECRETS.spotHitCallbackSecret());
         env.putAll(config.environmentOverrides());
         return env;
+    }
+
+    /**
+     * An access token carrying every scope, for the devstack's tools (demo, fault suite, benchmark,
+     * tests): the devstack's API client's, from the console by client credentials.
+     */
+    public String accessToken() {
+        return access.accessToken(url("console"));
+    }
+
+    /** The console's signing key, first admin and the devstack's API client. */
+    public ConsoleAccess access() {
+        return access;
     }
 
     public DevSecrets secrets() {
@@ -122,6 +155,12 @@ public final class Stack implements AutoCloseable {
 
     public String gatewayUrl() {
         return url("webhook-gateway");
+    }
+
+    /** A SpotHit callback URL as SpotHit is given it: the gateway's path with the callback secret. */
+    public String spotHitCallbackUrl(String path) {
+        return gatewayUrl() + path + "?secret="
+                + java.net.URLEncoder.encode(SECRETS.spotHitCallbackSecret(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public ServiceProcess service(String name) {

@@ -27,9 +27,9 @@ public record StackConfig(
         java.time.Duration aircallWindow,
         boolean optimisingCompiler) {
 
-    /** The five services, in start order. */
+    /** The services, in start order: the console first (it issues the tokens), then the five. */
     public static final String[] SERVICES = {
-            "status-tracker", "webhook-gateway", "spothit-dispatcher", "aircall-dispatcher", "scheduler-service"};
+            "console", "status-tracker", "webhook-gateway", "spothit-dispatcher", "aircall-dispatcher", "scheduler-service"};
 
     public StackConfig {
         servicePorts = Map.copyOf(servicePorts);
@@ -73,6 +73,7 @@ public record StackConfig(
         ports.put("aircall-dispatcher", envPort("AIRCALL_DISPATCHER_PORT", 8083));
         ports.put("webhook-gateway", envPort("WEBHOOK_GATEWAY_PORT", 8084));
         ports.put("status-tracker", envPort("STATUS_TRACKER_PORT", 8085));
+        ports.put("console", envPort("CONSOLE_PORT", 8086));
         var work = Path.of(System.getProperty("missive.workdir", root.resolve(".devstack").toString()));
         return new StackConfig(root, work, envPort("DEVSTACK_KAFKA_PORT", 9092),
                 envPort("DEVSTACK_KAFKA_CONTROLLER_PORT", 9093), envPort("DEVSTACK_POSTGRES_PORT", 5432), true, ports,

@@ -14,7 +14,8 @@ import java.util.concurrent.Executors;
 
 /**
  * What the devstack's tools (demo, fault suite, benchmark, tests) do over HTTP against the running
- * services: program a campaign, read the Events store. Safe to share between threads.
+ * services: program a campaign, read the Events store, with the stack's access token. Safe to share
+ * between threads.
  */
 public final class StackHttp implements AutoCloseable {
 
@@ -88,6 +89,8 @@ public final class StackHttp implements AutoCloseable {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        // Open paths (webhooks, links, health) ignore it; staff endpoints and metrics need it.
+        request.header("Authorization", "Bearer " + stack.accessToken());
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

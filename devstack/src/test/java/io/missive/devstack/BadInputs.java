@@ -84,7 +84,20 @@ final class BadInputs {
                 requests.add(new Request("webhook-gateway", "POST", path, body, json));
             }
         });
-        return requests;
+        // SpotHit callbacks carry the callback secret, so that the bad input reaches their validation;
+        // and a few without it or with a forged one, which must be refused.
+        var withSecret = new ArrayList<Request>();
+        var secret = "secret=" + java.net.URLEncoder.encode(secrets.spotHitCallbackSecret(), java.nio.charset.StandardCharsets.UTF_8);
+        for (var request : requests) {
+            var spotHit = request.service().equals("webhook-gateway")
+                    && (request.path().startsWith("/spot_hit") || request.path().startsWith("/events/"));
+            withSecret.add(spotHit ? new Request(request.service(), request.method(),
+                    request.path() + (request.path().contains("?") ? "&" : "?") + secret, request.body(), request.headers()) : request);
+        }
+        withSecret.add(new Request("webhook-gateway", "GET", "/spot_hit/stop?numero=0612345678", null, Map.of()));
+        withSecret.add(new Request("webhook-gateway", "GET", "/spot_hit/stop?numero=0612345678&secret=forged", null, Map.of()));
+        withSecret.add(new Request("webhook-gateway", "GET", "/spot_hit/status?id_message=1&statut=1&secret=", null, Map.of()));
+        return withSecret;
     }
 
     /** The topics some service consumes, each with what a careless or hostile writer could put there. */

@@ -22,7 +22,7 @@ class DeploymentContractUnitTest {
     private static final Path ROOT = Path.of("..");
     private static final Map<String, Integer> SERVICE_PORTS = Map.of(
             "scheduler-service", 8081, "spothit-dispatcher", 8082, "aircall-dispatcher", 8083,
-            "webhook-gateway", 8084, "status-tracker", 8085);
+            "webhook-gateway", 8084, "status-tracker", 8085, "console", 8086);
     /** DESIGN.md, "Configuration". */
     private static final List<String> DESIGN_VARIABLES = List.of("SPOT_HIT_API_KEY", "SPOT_HIT_AGENT_ID",
             "SPOT_HIT_SAFEGUARD", "SAFE_PHONE_NUMBERS", "AIRCALL_API_ID", "AIRCALL_API_TOKEN", "AIRCALL_ENABLED",

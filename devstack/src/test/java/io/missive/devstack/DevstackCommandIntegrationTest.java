@@ -29,7 +29,7 @@ class DevstackCommandIntegrationTest {
         var root = Path.of("..").toAbsolutePath().normalize();
         var ports = new LinkedHashMap<String, Integer>();
         for (var variable : List.of("SCHEDULER_PORT", "SPOTHIT_DISPATCHER_PORT", "AIRCALL_DISPATCHER_PORT", "WEBHOOK_GATEWAY_PORT",
-                "STATUS_TRACKER_PORT", "DEVSTACK_KAFKA_PORT", "DEVSTACK_KAFKA_CONTROLLER_PORT", "DEVSTACK_POSTGRES_PORT",
+                "STATUS_TRACKER_PORT", "CONSOLE_PORT", "DEVSTACK_KAFKA_PORT", "DEVSTACK_KAFKA_CONTROLLER_PORT", "DEVSTACK_POSTGRES_PORT",
                 "SPOTHIT_SIMULATOR_PORT", "AIRCALL_SIMULATOR_PORT")) {
             ports.put(variable, StackConfig.freePort());
         }
@@ -62,7 +62,7 @@ class DevstackCommandIntegrationTest {
             assertThat(up.get(4, TimeUnit.MINUTES)).startsWith("devstack: up in");
             try (var http = HttpClient.newHttpClient()) {
                 for (var variable : List.of("SCHEDULER_PORT", "SPOTHIT_DISPATCHER_PORT", "AIRCALL_DISPATCHER_PORT",
-                        "WEBHOOK_GATEWAY_PORT", "STATUS_TRACKER_PORT")) {
+                        "WEBHOOK_GATEWAY_PORT", "STATUS_TRACKER_PORT", "CONSOLE_PORT")) {
                     var health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + ports.get(variable)
                             + "/actuator/health")).GET().build(), HttpResponse.BodyHandlers.ofString());
                     assertThat(health.statusCode()).as(variable).isEqualTo(200);
@@ -70,7 +70,8 @@ class DevstackCommandIntegrationTest {
                 }
             }
             synchronized (output) {
-                assertThat(String.join("\n", output)).contains("scheduler-service", "SpotHit simulator", "demo directory: 1000 parents");
+                assertThat(String.join("\n", output)).contains("scheduler-service", "SpotHit simulator", "demo directory: 1000 parents",
+                        "console sign-in", "credentials.properties");
             }
         } finally {
             // SIGTERM, as Ctrl-C's sibling; through the handle, because Process.destroy() also closes our end of its output.

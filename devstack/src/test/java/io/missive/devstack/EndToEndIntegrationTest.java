@@ -43,10 +43,10 @@ class EndToEndIntegrationTest {
         long started = System.nanoTime();
         stack = Stack.start(config, Duration.ofMinutes(3));
         System.out.printf("e2e: five services, Kafka, PostgreSQL and simulators up in %.1f s%n", (System.nanoTime() - started) / 1e9);
-        stack.simulators().spotHit().receipts(ReceiptPlan.allDelivered(stack.gatewayUrl() + "/spot_hit/status"));
+        stack.simulators().spotHit().receipts(ReceiptPlan.allDelivered(stack.spotHitCallbackUrl("/spot_hit/status")));
         client = new StackHttp(stack);
         var generated = DemoDirectory.generate(PARENTS);
-        generated.importInto(stack.url("scheduler-service"));
+        generated.importInto(stack);
         generated.publish(stack.infrastructure().kafkaBootstrapServers(), config.topicPrefix());
         directory = generated.summary();
     }
@@ -137,7 +137,7 @@ class EndToEndIntegrationTest {
         var parent = parentOf(phone);
         var local = "0" + phone.substring(3);
 
-        assertThat(client.get(stack.gatewayUrl() + "/spot_hit/stop?numero=" + local).statusCode()).isBetween(200, 204);
+        assertThat(client.get(stack.spotHitCallbackUrl("/spot_hit/stop") + "&numero=" + local).statusCode()).isBetween(200, 204);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             var inbound = client.get(stack.url("status-tracker") + "/api/v1/inbound");
             assertThat(inbound.body()).contains("STOP");
@@ -167,6 +167,8 @@ class EndToEndIntegrationTest {
                         .method(bad.method(), bad.body() == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
                                 : java.net.http.HttpRequest.BodyPublishers.ofString(bad.body()));
                 bad.headers().forEach(request::header);
+                // With a valid token, so that the bad input reaches the endpoint's own validation.
+                request.header("Authorization", "Bearer " + stack.accessToken());
                 tried.merge(bad.endpoint(), 1, Integer::sum);
                 try {
                     int status = raw.send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -225,7 +227,8 @@ class EndToEndIntegrationTest {
                     .as("full phone numbers in " + service.logFile()).isEmpty();
             assertThat(log).as(service.name() + " log")
                     .doesNotContain(secrets.spotHitApiKey(), secrets.aircallApiToken(), secrets.aircallMessageToken(),
-                            secrets.aircallCallToken(), secrets.aircallStatusToken(), secrets.aircallInsightCardsToken());
+                            secrets.aircallCallToken(), secrets.aircallStatusToken(), secrets.aircallInsightCardsToken(),
+                            secrets.spotHitCallbackSecret(), stack.access().clientSecret());
         }
     }
 

@@ -30,7 +30,8 @@ public final class ProviderSimulators implements AutoCloseable {
                                            int aircallRequests, Duration aircallWindow) {
         var spotHit = SpotHitSimulator.start(SpotHitSimulatorConfig.forTests(secrets.spotHitApiKey())
                 .withPort(spotHitPort)
-                .withReceipts(ReceiptPlan.realistic(gateway + "/spot_hit/status")));
+                .withReceipts(ReceiptPlan.realistic(gateway + "/spot_hit/status?secret="
+                        + java.net.URLEncoder.encode(secrets.spotHitCallbackSecret(), java.nio.charset.StandardCharsets.UTF_8))));
         var numbers = new LinkedHashMap<String, String>();
         numbers.put(AircallSimulatorConfig.DEFAULT_NUMBER_ID, AircallSimulatorConfig.DEFAULT_NUMBER_DIGITS);
         for (int supporter = 1; supporter <= KNOWN_AIRCALL_NUMBERS; supporter++) {

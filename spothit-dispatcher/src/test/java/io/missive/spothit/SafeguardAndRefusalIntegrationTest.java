@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.missive.events.Status;
 import io.missive.events.StatusUpdated;
+import io.missive.schemas.access.Scopes;
 import io.missive.schemas.topics.Topics;
 import io.missive.simulators.spothit.AcceptedMessage;
 import io.missive.simulators.spothit.SpotHitSimulator;
 import io.missive.simulators.spothit.SpotHitSimulatorConfig;
 import io.missive.testkit.RealInfrastructure;
 import io.missive.testkit.TestNamespace;
+import io.missive.testkit.access.AccessTokens;
 import io.missive.testkit.kafka.KafkaProbe;
 import io.missive.testkit.kafka.TestProducer;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +90,8 @@ class SafeguardAndRefusalIntegrationTest {
     int port;
 
     private String prometheus() throws Exception {
-        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/actuator/prometheus")).build();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                .header("Authorization", AccessTokens.bearer(AccessTokens.testKey().mint(Scopes.OPS_READ))).build();
         try (var http = java.net.http.HttpClient.newHttpClient()) {
             return http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         }

@@ -45,7 +45,7 @@ class ProviderSimulatorsIntegrationTest {
         try (var spotHit = SpotHitSimulator.start(SpotHitSimulatorConfig.forTests("sim-key"));
              var http = new GatewayHttp(port);
              var status = KafkaProbe.fromNow(namespace, Topics.STATUS)) {
-            spotHit.receipts(SpotHitSimulatorConfig.ReceiptPlan.allDelivered("http://localhost:" + port + "/spot_hit/status"));
+            spotHit.receipts(SpotHitSimulatorConfig.ReceiptPlan.allDelivered("http://localhost:" + port + "/spot_hit/status?secret=" + GatewayHttp.SPOT_HIT_SECRET));
             var sent = http.send(HttpRequest.newBuilder(java.net.URI.create(spotHit.baseUrl() + SpotHitSimulator.SMS_PATH))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(GatewayHttp.encode(Map.of("key", "sim-key", "message", "Bonjour",

@@ -27,7 +27,7 @@ class WebhookGatewayApplicationIntegrationTest implements ServiceEndpointsContra
     @Test
     void documentsEveryCallbackRouteInItsOpenApiDocument() {
         try (var http = new GatewayHttp(port)) {
-            var document = http.get("/v3/api-docs").body();
+            var document = http.getWithToken("/v3/api-docs").body();
 
             assertThat(document).contains("/spot_hit/status", "/spot_hit/stop", "/spot_hit/response", "/events/{id}/update_status",
                     "/events/spot_hit_stop", "/events/spot_hit_response", "/aircall/messages", "/aircall/calls",

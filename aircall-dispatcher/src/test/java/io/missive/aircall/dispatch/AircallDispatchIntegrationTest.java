@@ -16,6 +16,7 @@ import io.missive.simulators.aircall.AircallSimulatorConfig;
 import io.missive.simulators.aircall.SendAttempt;
 import io.missive.testkit.RealInfrastructure;
 import io.missive.testkit.TestNamespace;
+import io.missive.testkit.access.AccessTokens;
 import io.missive.testkit.kafka.KafkaProbe;
 import io.missive.testkit.kafka.TestProducer;
 import java.io.IOException;
@@ -137,7 +138,8 @@ class AircallDispatchIntegrationTest {
 
     private HttpResponse<String> get(String path) {
         try (var http = HttpClient.newHttpClient()) {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header("Authorization", AccessTokens.bearer(AccessTokens.testKey().allScopes())).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

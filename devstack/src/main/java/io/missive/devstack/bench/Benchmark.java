@@ -73,12 +73,12 @@ public final class Benchmark {
                 round(measured.insertsPerSecond()), round(measured.updatesPerSecond()), Ceilings.RECORD_BYTES);
         progress.accept("ceilings: " + ceilings);
 
-        stack.simulators().spotHit().receipts(ReceiptPlan.allDelivered(stack.gatewayUrl() + "/spot_hit/status")
+        stack.simulators().spotHit().receipts(ReceiptPlan.allDelivered(stack.spotHitCallbackUrl("/spot_hit/status"))
                 .withTiming(Duration.ZERO, Duration.ZERO));
         progress.accept("importing " + parents + " parents");
         long importStarted = System.nanoTime();
         var directory = DemoDirectory.generate(parents);
-        directory.importInto(stack.url("scheduler-service"));
+        directory.importInto(stack);
         double directoryImportSeconds = round(seconds(importStarted));
 
         var campaign = campaign(directory.summary(), results);
@@ -292,7 +292,7 @@ public final class Benchmark {
                     while ((i = next.getAndIncrement()) < GATEWAY_REQUESTS) {
                         long t = System.nanoTime();
                         try {
-                            var response = http.get(stack.gatewayUrl() + "/spot_hit/status?id_message=bench-gw-" + (i / 100)
+                            var response = http.get(stack.spotHitCallbackUrl("/spot_hit/status") + "&id_message=bench-gw-" + (i / 100)
                                     + "&numero=" + "+336%08d".formatted(i).replace("+", "%2B") + "&statut=1");
                             if (response.statusCode() / 100 != 2) {
                                 failures.incrementAndGet();

@@ -13,6 +13,7 @@ import io.missive.schemas.Statuses;
 import io.missive.schemas.topics.Topics;
 import io.missive.testkit.RealInfrastructure;
 import io.missive.testkit.TestNamespace;
+import io.missive.testkit.access.AccessTokens;
 import io.missive.testkit.kafka.KafkaProbe;
 import io.missive.testkit.kafka.TestProducer;
 import io.missive.tracker.support.EventsStoreProbe;
@@ -323,7 +324,8 @@ class StatusProjectionIntegrationTest {
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         try (var client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header("Authorization", AccessTokens.bearer(AccessTokens.testKey().allScopes())).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         }
     }

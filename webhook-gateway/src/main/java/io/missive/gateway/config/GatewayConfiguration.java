@@ -36,8 +36,7 @@ class GatewayConfiguration {
 
     @Bean
     SpotHitCallbacks spotHitCallbacks(Clock clock, SpotHitCallbackProperties properties) {
-        var secret = properties.sharedSecret();
-        return new SpotHitCallbacks(clock, secret == null || secret.isBlank() ? SharedSecret.none() : SharedSecret.of(secret));
+        return new SpotHitCallbacks(clock, SharedSecret.of(properties.sharedSecret()));
     }
 
     @Bean

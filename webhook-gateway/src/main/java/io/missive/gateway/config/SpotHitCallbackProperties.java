@@ -1,17 +1,22 @@
 package io.missive.gateway.config;
 
-import org.jspecify.annotations.Nullable;
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * @param sharedSecret when set, SpotHit callbacks must carry it as the {@code secret} query parameter.
- *                     Off by default: SpotHit's own callbacks carry none, the URL given to SpotHit must.
+ * @param sharedSecret what every SpotHit callback must carry as its {@code secret} query parameter (the
+ *                     callback URLs given to SpotHit include it). Required: the gateway faces the internet,
+ *                     and without it anyone could opt a parent out or mark messages delivered.
  */
+@Validated
 @ConfigurationProperties("missive.gateway.spothit")
-public record SpotHitCallbackProperties(@Nullable String sharedSecret) {
+public record SpotHitCallbackProperties(
+        @NotBlank(message = "is required: set SPOT_HIT_CALLBACK_SECRET (SpotHit's callback URLs carry it as ?secret=)")
+        String sharedSecret) {
 
     @Override
     public String toString() {
-        return "SpotHitCallbackProperties[sharedSecret=" + (sharedSecret == null || sharedSecret.isBlank() ? "<none>" : "****") + "]";
+        return "SpotHitCallbackProperties[sharedSecret=****]";
     }
 }

@@ -34,13 +34,13 @@ public final class SpotHitCallbacks {
     private final Clock clock;
     private final SharedSecret secret;
 
-    /** @param secret what callbacks must carry as {@code secret}; {@link SharedSecret#none()} by default */
+    /** @param secret what callbacks must carry as {@code secret} ({@link SharedSecret#none()} only in unit tests) */
     public SpotHitCallbacks(Clock clock, SharedSecret secret) {
         this.clock = clock;
         this.secret = secret;
     }
 
-    /** Checks the optional shared secret before anything else is read. */
+    /** Checks the shared secret before anything else is read. */
     public void authenticate(String endpoint, @Nullable String presented) {
         if (!secret.matches(presented)) {
             throw new RejectedCredentials(endpoint);

@@ -70,7 +70,7 @@ public final class SpotHitStatusBenchmark {
                 workers.submit(() -> {
                     for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
                         var uri = URI.create("http://127.0.0.1:" + port + "/spot_hit/status?id_message=" + phase + (i % 500)
-                                + "&statut=" + (i % 6) + "&numero=06" + String.format("%08d", i));
+                                + "&statut=" + (i % 6) + "&numero=06" + String.format("%08d", i) + "&secret=" + io.missive.gateway.GatewayHttp.SPOT_HIT_SECRET);
                         long t0 = System.nanoTime();
                         try {
                             var response = client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding());

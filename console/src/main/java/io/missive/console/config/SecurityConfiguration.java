@@ -1,0 +1,95 @@
+package io.missive.console.config;
+
+import io.missive.console.people.Lockout;
+import io.missive.console.people.People;
+import io.missive.console.people.http.LockingSignIn;
+import io.missive.schemas.access.AccessProblems;
+import io.missive.schemas.access.Scopes;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Three ways in. The authorization server's endpoints ({@code /oauth2/token}, {@code /oauth2/jwks}…)
+ * for machines; the console's REST API ({@code /api/**}) and actuator for a signed-in person or an
+ * access token, refusing with problem details; everything else for people, through the sign-in form.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    private static final RequestMatcher BEARER = request -> {
+        var header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+    };
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** {@code {bcrypt}} for new hashes; any algorithm Spring Security knows for old ones. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * The one way people sign in, as a bean: the global authentication manager every chain falls back
+     * on (registered in a chain too, it would count each failure twice), and no default user.
+     */
+    @Bean
+    LockingSignIn signIn(People people, PasswordEncoder passwords, ConsoleProperties properties, Clock clock) {
+        return new LockingSignIn(people, passwords, new Lockout(properties.lockout().failures(), properties.lockout().duration()), clock);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+        http.oauth2AuthorizationServer(server -> http.securityMatcher(server.getEndpointsMatcher()))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new AccessProblems()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        var problems = new AccessProblems();
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority(Scopes.authority(Scopes.OPS_READ))
+                        .requestMatchers("/api/v1/me").authenticated()
+                        .requestMatchers("/api/v1/clients", "/api/v1/clients/**")
+                        .hasAnyAuthority("ROLE_ADMIN", Scopes.authority(Scopes.PEOPLE_ADMIN))
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                // A token is not a cookie: requests bearing one cannot be forged cross-site.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain people(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.usernameParameter("email"))
+                .logout(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+        return http.build();
+    }
+}

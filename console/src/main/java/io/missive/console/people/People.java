@@ -1,0 +1,27 @@
+package io.missive.console.people;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/** The people who may sign in. */
+public interface People {
+
+    Optional<Person> find(String email);
+
+    boolean anyAdmin();
+
+    /** Adds a person; false when the e-mail is already known. */
+    boolean add(String email, String passwordHash, Role role, String createdBy);
+
+    /** Counts a failed sign-in; returns the failures in a row so far. */
+    int recordFailure(String email);
+
+    void lock(String email, Instant until);
+
+    /** A successful sign-in: the count starts again and any lock is lifted. */
+    void recordSuccess(String email);
+
+    /** Until when the account is locked, if it is. */
+    @Nullable Instant lockedUntil(String email);
+}

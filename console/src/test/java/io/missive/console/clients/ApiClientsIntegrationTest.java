@@ -1,0 +1,131 @@
+package io.missive.console.clients;
+
+import static io.missive.console.ConsoleTestSettings.CLIENT_ID;
+import static io.missive.console.ConsoleTestSettings.CLIENT_SECRET;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.missive.console.ConsoleHttp;
+import io.missive.schemas.access.Scopes;
+import io.missive.testkit.RealInfrastructure;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/** Machines get short-lived tokens by client credentials; admins issue, list and revoke API keys; keys expire. */
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "missive.console.admin-email=" + io.missive.console.ConsoleTestSettings.ADMIN_EMAIL,
+        "missive.console.admin-password=" + io.missive.console.ConsoleTestSettings.ADMIN_PASSWORD,
+        "missive.console.bootstrap-client-id=" + CLIENT_ID,
+        "missive.console.bootstrap-client-secret=" + CLIENT_SECRET,
+        "missive.console.signing-key-file=${java.io.tmpdir}/missive-console-tests/signing-key.pem"})
+class ApiClientsIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    private ConsoleHttp http;
+
+    @BeforeEach
+    void open() {
+        http = new ConsoleHttp(port);
+    }
+
+    @AfterEach
+    void close() {
+        http.close();
+    }
+
+    @Test
+    void aMachineGetsAShortLivedJwtWithTheScopesItAsksForSignedWithThePublishedKey() {
+        var response = http.token(CLIENT_ID, CLIENT_SECRET, Scopes.PROGRAMS_WRITE + " " + Scopes.EVENTS_READ);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        var reply = ConsoleHttp.json(response);
+        assertThat(reply.get("token_type").asString()).isEqualToIgnoringCase("Bearer");
+        assertThat(reply.get("expires_in").asLong()).isBetween(60L, 300L);
+
+        var jwt = NimbusJwtDecoder.withJwkSetUri("http://localhost:" + port + "/oauth2/jwks").build()
+                .decode(reply.get("access_token").asString());
+        assertThat(jwt.getClaimAsStringList("scope")).containsExactlyInAnyOrder(Scopes.PROGRAMS_WRITE, Scopes.EVENTS_READ);
+        assertThat(jwt.getSubject()).isEqualTo(CLIENT_ID);
+        assertThat(jwt.getExpiresAt()).isBefore(Instant.now().plus(Duration.ofMinutes(6)));
+    }
+
+    @Test
+    void aWrongSecretOrAnUnknownClientOrAScopeNotGrantedGetsNoToken() {
+        assertThat(http.token(CLIENT_ID, "wrong", null).statusCode()).isEqualTo(401);
+        assertThat(http.token("nobody", CLIENT_SECRET, null).statusCode()).isEqualTo(401);
+        var admin = http.accessToken(CLIENT_ID, CLIENT_SECRET);
+        var issued = ConsoleHttp.json(http.postJson("/api/v1/clients",
+                "{\"name\":\"reader\",\"scopes\":[\"events:read\"]}", admin));
+        var id = issued.at("/client/clientId").asString();
+        var secret = issued.get("clientSecret").asString();
+        assertThat(http.token(id, secret, Scopes.PROGRAMS_WRITE).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void anAdminIssuesAKeyWhoseSecretIsShownOnceAndRevokesIt() {
+        var admin = http.accessToken(CLIENT_ID, CLIENT_SECRET);
+        var created = http.postJson("/api/v1/clients", "{\"name\":\"upstream CRM\",\"scopes\":[\"programs:write\",\"programs:read\"]}", admin);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var issued = ConsoleHttp.json(created);
+        var id = issued.at("/client/clientId").asString();
+        var secret = issued.get("clientSecret").asString();
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(40);
+
+        var token = http.accessToken(id, secret);
+        assertThat(token).isNotBlank();
+        var listed = http.get("/api/v1/clients", admin);
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body()).contains(id, "upstream CRM").doesNotContain(secret).doesNotContain("secret");
+        var entry = java.util.stream.StreamSupport.stream(ConsoleHttp.json(listed).spliterator(), false).filter(c -> c.get("clientId").asString().equals(id)).findFirst().orElseThrow();
+        assertThat(entry.get("lastUsedAt").isNull()).as("last use is kept").isFalse();
+
+        assertThat(http.delete("/api/v1/clients/" + id, admin).statusCode()).isEqualTo(204);
+        assertThat(http.token(id, secret, null).statusCode()).as("a revoked key gets no token").isEqualTo(401);
+        assertThat(http.delete("/api/v1/clients/" + id, admin).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aKeyStopsWorkingAtItsExpiry() {
+        var admin = http.accessToken(CLIENT_ID, CLIENT_SECRET);
+        var expiry = Instant.now().plusSeconds(3);
+        var issued = ConsoleHttp.json(http.postJson("/api/v1/clients",
+                "{\"name\":\"short\",\"scopes\":[\"events:read\"],\"expiresAt\":\"" + expiry + "\"}", admin));
+        var id = issued.at("/client/clientId").asString();
+        var secret = issued.get("clientSecret").asString();
+        assertThat(http.token(id, secret, null).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.token(id, secret, null).statusCode() == 401);
+        assertThat(Instant.now()).isAfter(expiry);
+    }
+
+    @Test
+    void issuingRefusesUnknownScopesAndPastExpiries() {
+        var admin = http.accessToken(CLIENT_ID, CLIENT_SECRET);
+        assertThat(http.postJson("/api/v1/clients", "{\"name\":\"x\",\"scopes\":[\"everything\"]}", admin).statusCode()).isEqualTo(400);
+        assertThat(http.postJson("/api/v1/clients", "{\"name\":\"x\",\"scopes\":[]}", admin).statusCode()).isEqualTo(400);
+        assertThat(http.postJson("/api/v1/clients", "{\"name\":\"x\",\"scopes\":[\"events:read\"],\"expiresAt\":\"2001-01-01T00:00:00Z\"}",
+                admin).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theKeysApiNeedsAnAdminOrPeopleAdminScope() {
+        var noToken = http.get("/api/v1/clients", null);
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        assertThat(noToken.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        var reader = ConsoleHttp.json(http.postJson("/api/v1/clients", "{\"name\":\"r\",\"scopes\":[\"events:read\"]}",
+                http.accessToken(CLIENT_ID, CLIENT_SECRET)));
+        var readerToken = http.accessToken(reader.at("/client/clientId").asString(), reader.get("clientSecret").asString());
+        var wrongScope = http.get("/api/v1/clients", readerToken);
+        assertThat(wrongScope.statusCode()).isEqualTo(403);
+        assertThat(wrongScope.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(http.get("/actuator/health", null).statusCode()).isEqualTo(200);
+        assertThat(http.get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+    }
+}

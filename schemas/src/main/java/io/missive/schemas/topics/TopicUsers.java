@@ -1,0 +1,60 @@
+package io.missive.schemas.topics;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Who writes and who reads each catalog topic: the source of the Kafka ACLs (each service may write
+ * only the topics it owns, read only those it consumes, and write the dead letters of what it reads).
+ * Kept beside the catalog rather than in {@link Topic}, whose writer stays the documentation's one.
+ */
+public final class TopicUsers {
+
+    /** The upstream systems' Kafka user: they write commands and the directory. */
+    public static final String UPSTREAM = "upstream";
+
+    /** The services that write the shared status stream (its catalog writer is "any"). */
+    static final List<String> STATUS_WRITERS = List.of("scheduler-service", "spothit-dispatcher", "aircall-dispatcher", "webhook-gateway");
+
+    private static final Map<String, List<String>> READERS = Map.ofEntries(
+            Map.entry(Topics.COMMANDS_NAME, List.of("scheduler-service")),
+            Map.entry(Topics.DIRECTORY_NAME, List.of("scheduler-service")),
+            Map.entry(Topics.PLANNED_NAME, List.of("status-tracker", "webhook-gateway")),
+            Map.entry(Topics.SPOTHIT_REQUESTED_NAME, List.of("spothit-dispatcher")),
+            Map.entry(Topics.AIRCALL_REQUESTED_NAME, List.of("aircall-dispatcher")),
+            Map.entry(Topics.STATUS_NAME, List.of("status-tracker")),
+            Map.entry(Topics.INBOUND_NAME, List.of("status-tracker")),
+            Map.entry(Topics.OPTOUTS_NAME, List.of("status-tracker", "scheduler-service")),
+            Map.entry(Topics.LINKS_CLICKED_NAME, List.of("status-tracker")),
+            Map.entry(Topics.AIRCALL_MESSAGES_NAME, List.of("status-tracker")),
+            Map.entry(Topics.AIRCALL_CALLS_NAME, List.of("status-tracker")));
+
+    private TopicUsers() {
+    }
+
+    public static Set<String> writers(Topic topic) {
+        return topic.writer().equals("any") ? new TreeSet<>(STATUS_WRITERS) : Set.of(topic.writer());
+    }
+
+    /** The services that consume the topic; a catalog topic nobody reads is a mistake this reports. */
+    public static Set<String> readers(Topic topic) {
+        var readers = READERS.get(topic.name());
+        if (readers == null) {
+            throw new IllegalStateException("no readers named for " + topic.name() + ": add them to TopicUsers");
+        }
+        return new TreeSet<>(readers);
+    }
+
+    /** Every Kafka user: the services and upstream. */
+    public static Set<String> users() {
+        var users = new TreeSet<String>();
+        for (var topic : Topics.ALL) {
+            users.addAll(writers(topic));
+            users.addAll(readers(topic));
+        }
+        return new LinkedHashSet<>(users);
+    }
+}

@@ -1,0 +1,99 @@
+package io.missive.schemas.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.web.SecurityFilterChain;
+
+class MissiveAccessAutoConfigurationUnitTest {
+
+    private static final KeyPair KEYS = keys();
+
+    private final WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(
+            AutoConfigurations.of(MissiveAccessAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class));
+
+    @Test
+    void refusesToStartWithoutAKeyNamingBothVariables() {
+        runner.run(context -> assertThat(context).getFailure().rootCause()
+                .hasMessageContaining("MISSIVE_JWT_PUBLIC_KEY").hasMessageContaining("MISSIVE_JWK_SET_URI"));
+    }
+
+    @Test
+    void trustsTokensSignedWithTheConfiguredPublicKeyOnly() {
+        runner.withPropertyValues("missive.access.public-key=" + PublicKeys.pem((RSAPublicKey) KEYS.getPublic()))
+                .run(context -> {
+                    assertThat(context).hasSingleBean(SecurityFilterChain.class);
+                    var decoder = context.getBean(JwtDecoder.class);
+                    var jwt = decoder.decode(token(KEYS, Instant.now().plusSeconds(300)));
+                    assertThat(jwt.getClaimAsStringList("scope")).containsExactly(Scopes.PROGRAMS_WRITE);
+                    assertThatThrownBy(() -> decoder.decode(token(keys(), Instant.now().plusSeconds(300))))
+                            .hasMessageContaining("signature");
+                    assertThatThrownBy(() -> decoder.decode(token(KEYS, Instant.now().minusSeconds(600))))
+                            .isInstanceOf(JwtValidationException.class);
+                });
+    }
+
+    @Test
+    void aServiceWithItsOwnFilterChainKeepsIt() {
+        runner.withPropertyValues("missive.access.public-key=" + PublicKeys.pem((RSAPublicKey) KEYS.getPublic()))
+                .withBean("own", SecurityFilterChain.class, () -> new org.springframework.security.web.DefaultSecurityFilterChain(
+                        request -> true))
+                .run(context -> assertThat(context.getBeansOfType(SecurityFilterChain.class)).containsOnlyKeys("own"));
+    }
+
+    @Test
+    void theFirstRuleThatMatchesDecidesAsInTheFilterChain() {
+        var rules = List.of(
+                AccessRules.open(HttpMethod.GET, "/actuator/health"),
+                AccessRules.scope(Scopes.PROGRAMS_READ, HttpMethod.GET, "/api/v1/programs/*"),
+                AccessRules.scope(Scopes.PROGRAMS_WRITE, HttpMethod.DELETE, "/api/v1/programs/*"),
+                AccessRules.scope(Scopes.OPS_READ, HttpMethod.GET, "/**"));
+        assertThat(AccessOpenApiAutoConfiguration.ruleFor(rules, HttpMethod.DELETE, "/api/v1/programs/{commandId}"))
+                .hasValueSatisfying(rule -> assertThat(rule.access()).isEqualTo(new AccessRules.Scoped(Scopes.PROGRAMS_WRITE)));
+        assertThat(AccessOpenApiAutoConfiguration.ruleFor(rules, HttpMethod.GET, "/api/v1/programs/{commandId}"))
+                .hasValueSatisfying(rule -> assertThat(rule.access()).isEqualTo(new AccessRules.Scoped(Scopes.PROGRAMS_READ)));
+        assertThat(AccessOpenApiAutoConfiguration.ruleFor(rules, HttpMethod.POST, "/api/v1/programs")).isEmpty();
+    }
+
+    @Test
+    void anUnknownScopeIsAMistakeCaughtAtStartUp() {
+        assertThatThrownBy(() -> AccessRules.scope("programs:everything", HttpMethod.GET, "/x"))
+                .hasMessageContaining("unknown scope programs:everything");
+    }
+
+    private static String token(KeyPair keys, Instant expiry) throws Exception {
+        var claims = new JWTClaimsSet.Builder().subject("client").claim("scope", List.of(Scopes.PROGRAMS_WRITE))
+                .issueTime(Date.from(expiry.minusSeconds(300))).expirationTime(Date.from(expiry)).build();
+        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+        jwt.sign(new RSASSASigner(keys.getPrivate()));
+        return jwt.serialize();
+    }
+
+    private static KeyPair keys() {
+        try {
+            var generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

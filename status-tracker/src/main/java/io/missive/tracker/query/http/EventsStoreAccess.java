@@ -1,0 +1,23 @@
+package io.missive.tracker.query.http;
+
+import static io.missive.schemas.access.AccessRules.scope;
+
+import io.missive.schemas.access.AccessRules;
+import io.missive.schemas.access.Scopes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/** Who may read the Events store: messages, campaigns' counts, a parent's messages, replies. */
+@Configuration(proxyBeanMethods = false)
+class EventsStoreAccess {
+
+    @Bean
+    AccessRules eventsStoreAccessRules() {
+        return AccessRules.of(
+                scope(Scopes.EVENTS_READ, HttpMethod.GET, "/api/v1/messages/*"),
+                scope(Scopes.EVENTS_READ, HttpMethod.GET, "/api/v1/campaigns/*"),
+                scope(Scopes.EVENTS_READ, HttpMethod.GET, "/api/v1/parents/*/messages"),
+                scope(Scopes.EVENTS_READ, HttpMethod.GET, "/api/v1/inbound"));
+    }
+}
