@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.missive.testkit.RealInfrastructure;
 import io.missive.testkit.TestNamespace;
+import io.missive.testkit.access.AccessTokens;
 import io.missive.testkit.kafka.TestProducer;
 import io.missive.tracker.support.EventsStoreProbe;
 import io.missive.tracker.support.Traffic;
@@ -90,14 +91,16 @@ class CampaignListIntegrationTest {
     }
 
     private JsonNode get(String path) throws Exception {
-        var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", AccessTokens.bearer(AccessTokens.testKey().allScopes())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
     private int status(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", AccessTokens.bearer(AccessTokens.testKey().allScopes())).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
