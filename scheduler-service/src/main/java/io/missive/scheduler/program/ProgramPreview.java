@@ -34,11 +34,15 @@ import org.jspecify.annotations.Nullable;
  * @param smsUnits     SMS parts over every sendable message
  * @param encodings    how many sendable messages travel as GSM7 and as UCS2
  * @param samples      the first three rendered messages, in command order
+ * @param guard        the send guard's verdict: {@value #PASS}, or {@value #HELD} when acceptance would hold the command
  */
 public record ProgramPreview(String commandId, Instant plannedAt, String provider, @Nullable String aircallNumberId,
                              String channel, int recipients, int sendable, int dropped,
                              Map<String, Reason> drops, Map<String, Reason> failures, long smsUnits,
-                             Map<String, Integer> encodings, List<Sample> samples) {
+                             Map<String, Integer> encodings, List<Sample> samples, String guard) {
+
+    public static final String PASS = "PASS";
+    public static final String HELD = "HELD_FOR_REVIEW";
 
     public static final int NAMES_PER_REASON = 20;
     public static final int SAMPLES = 3;
@@ -64,6 +68,8 @@ public record ProgramPreview(String commandId, Instant plannedAt, String provide
 
         private final Template template;
         private final String linkBaseUrl;
+        private final AcceptanceGuard.Screening screening;
+        private boolean held;
         private final Map<DropReason, Tally> drops = new EnumMap<>(DropReason.class);
         private final Tally missingVariable = new Tally();
         private final List<Rendered> samples = new ArrayList<>(SAMPLES);
@@ -74,18 +80,34 @@ public record ProgramPreview(String commandId, Instant plannedAt, String provide
         private int longest;
         private long smsUnits;
 
-        Builder(Template template, String linkBaseUrl) {
+        Builder(Template template, String linkBaseUrl, AcceptanceGuard.Screening screening) {
             this.template = template;
             this.linkBaseUrl = linkBaseUrl;
+            this.screening = screening;
+            screening.template(template);
+            checkpoint();
         }
 
         void page(Page page) {
             for (var recipient : page.recipients()) {
                 render(recipient);
             }
+            checkpoint();
             drop(page.selectorDrops());
             drop(page.filterDrops());
             drop(page.optedOut());
+        }
+
+        /** Once held, the rest is not screened: the verdict cannot change, and the counts still can. */
+        private void checkpoint() {
+            if (held) {
+                return;
+            }
+            try {
+                screening.checkpoint();
+            } catch (AcceptanceGuard.Tripped tripped) {
+                held = true;
+            }
         }
 
         private void drop(List<Dropped> drops) {
@@ -107,6 +129,11 @@ public record ProgramPreview(String commandId, Instant plannedAt, String provide
             var body = rendering.body();
             var count = SegmentCount.of(body);
             if (rendering.complete()) {
+                if (!held) {
+                    var screened = new EnumMap<>(values);
+                    screened.keySet().retainAll(template.variables());
+                    screening.message(body, screened);
+                }
                 sendable++;
                 smsUnits += count.segments();
                 encodings[count.encoding().ordinal()]++;
@@ -151,7 +178,7 @@ public record ProgramPreview(String commandId, Instant plannedAt, String provide
                     s.body, s.body.codePointCount(0, s.body.length()), s.count.segments(), s.count.encoding().name(),
                     SegmentCount.firstNonGsm7(s.body), channel, s.missing)).toList();
             return new ProgramPreview(commandId, dueAt, decision.provider().name(), decision.aircallNumberId(), channel,
-                    recipients, sendable, dropped, dropReasons, failureReasons, smsUnits, byEncoding, rendered);
+                    recipients, sendable, dropped, dropReasons, failureReasons, smsUnits, byEncoding, rendered, held ? HELD : PASS);
         }
 
         private record Rendered(Recipient recipient, String body, SegmentCount count, List<String> missing) {

@@ -181,10 +181,12 @@ public final class ProgramService {
      * stored and nothing published. Keeps only counts, three samples and a capped list of names per drop
      * reason, so its memory does not grow with the campaign.
      */
-    public ProgramPreview preview(ProgramCommand command) {
+    public ProgramPreview preview(ProgramCommand command, Origin origin) {
         long started = System.nanoTime();
         var checked = check(command);
-        var builder = new ProgramPreview.Builder(checked.template(), linkBaseUrl);
+        // The guard screens as at acceptance; neither refused() nor accepted() is called, so nothing is recorded.
+        var screening = guard.open(command, origin);
+        var builder = new ProgramPreview.Builder(checked.template(), linkBaseUrl, screening);
         resolver.resolve(command.recipients(), command.supporterId(), new HashSet<>(command.groupStatus()), checked.supporter(),
                 builder::page);
         var decision = providerPolicy.checkAircallLimits(checked.decision(), builder.sendable(), builder.longest());

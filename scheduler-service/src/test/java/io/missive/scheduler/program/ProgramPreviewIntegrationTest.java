@@ -96,6 +96,7 @@ class ProgramPreviewIntegrationTest {
             assertThat(first.get("channel").asString()).isEqualTo("SMS");
             assertThat(preview.get("provider").asString()).isEqualTo("SPOTHIT");
             assertThat(preview.get("smsUnits").asLong()).isEqualTo(preview.get("sendable").asLong());
+            assertThat(preview.get("guard").asString()).isEqualTo("PASS");
 
             // Nothing stored, nothing published.
             assertThat(jdbc.queryForObject("select count(*) from campaign", Integer.class)).isZero();
@@ -132,6 +133,20 @@ class ProgramPreviewIntegrationTest {
         var reply = http.post("/api/v1/programs/preview", command("bad", "Bonjour {INCONNU}", List.of(Map.of("selector", "parent.p1"))));
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.body().get("code").asString()).isEqualTo("UNKNOWN_VARIABLE");
+    }
+
+    @Test
+    void aPreviewSaysTheGuardWouldHoldACommandAndRecordsNoAttempt() {
+        var http = new SchedulerHttp(port);
+        var reply = http.post("/api/v1/programs/preview",
+                command("suspicious", "Bonjour, tout est sur www.exemple-douteux.com", List.of(Map.of("selector", "parent.p10"))));
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+        assertThat(reply.body().get("guard").asString()).isEqualTo("HELD_FOR_REVIEW");
+        assertThat(jdbc.queryForObject("select count(*) from guard_attempt", Integer.class)).isZero();
+        // The real command is held, and that one is recorded.
+        assertThat(http.post("/api/v1/programs", command("suspicious", "Bonjour, tout est sur www.exemple-douteux.com",
+                List.of(Map.of("selector", "parent.p10")))).status()).isEqualTo(422);
+        assertThat(jdbc.queryForObject("select count(*) from guard_attempt", Integer.class)).isEqualTo(1);
     }
 
     private static Map<String, Object> command(String id, String message, List<Map<String, String>> recipients) {

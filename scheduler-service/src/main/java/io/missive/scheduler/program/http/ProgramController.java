@@ -50,10 +50,11 @@ public class ProgramController {
     @Operation(summary = "Preview a program command (dry run)",
             description = "The same validation, resolution, rendering and provider rule as POST /api/v1/programs, with nothing "
                     + "stored and nothing published: recipients, drops by reason with the first names behind each, three rendered "
-                    + "samples with their segments, encoding and the character that forced UCS-2, the channel, and the SMS units. "
+                    + "samples with their segments, encoding and the character that forced UCS-2, the channel, the SMS units, and "
+                    + "the send guard's verdict (PASS or HELD_FOR_REVIEW; nothing is recorded). "
                     + "422 for a command that would be rejected. The sample message ids are those the same commandId would get.")
-    public ProgramPreview preview(@Valid @RequestBody ProgramRequest request) {
-        return programs.preview(request.toDomain());
+    public ProgramPreview preview(@Valid @RequestBody ProgramRequest request, HttpServletRequest http) {
+        return programs.preview(request.toDomain(), Origin.rest(RequestActor.of(http)));
     }
 
     @GetMapping("/{commandId}")
