@@ -294,7 +294,9 @@ class SendGuardIntegrationTest {
 
     private String prometheus() {
         try {
-            return CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus")).GET().build(),
+            return CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                            .header("Authorization", io.missive.testkit.access.AccessTokens.bearer(
+                                    io.missive.testkit.access.AccessTokens.testKey().allScopes())).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
@@ -310,6 +312,7 @@ class SendGuardIntegrationTest {
 
     private HttpResponse<String> post(String path, String actor, Object body) {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("X-Missive-Actor", actor)
+                .header("Authorization", io.missive.testkit.access.AccessTokens.bearer(io.missive.testkit.access.AccessTokens.testKey().allScopes()))
                 .header("Content-Type", "application/json")
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build();
