@@ -1,20 +1,25 @@
 package io.missive.devstack;
 
 import io.missive.simulators.spothit.SpotHitSimulatorConfig.ReceiptPlan;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * Drives a campaign through the running stack while breaking things: each service killed (SIGKILL)
  * and restarted, the broker and the database restarted, providers answering 5xx, timing out after
- * accepting, throttling, and sending receipts twice and out of order. Then it checks, from the
- * simulators' own records and the Events store, that nothing was lost, sent twice or left unfinished.
+ * accepting, throttling, and sending receipts twice and out of order, and a SpotHit and an Aircall
+ * outage in the middle of the campaign. Then it checks, from the simulators' own records and the
+ * Events store, that nothing was lost, sent twice or left unfinished, and that every FAILED or
+ * EXPIRED message is explained by what the simulators did (decision 0005).
  */
 public final class FaultSuite {
 
@@ -22,12 +27,31 @@ public final class FaultSuite {
     public record FaultRow(String fault, String detail, double recoverySeconds) {
     }
 
+    /**
+     * @param byReason          FAILED and EXPIRED messages by status and reason kind (the reason up to its first colon)
+     * @param receiptFailures   recipients SpotHit's simulator gave a FAILED or EXPIRED receipt
+     * @param heldRecipients    recipients of calls the simulator accepted and then held (unknown outcomes)
+     * @param failedByOutage    FAILED because a provider was unavailable or a process was killed: must be 0
+     * @param unexplained       FAILED or EXPIRED for a reason the simulators' records do not account for: must be 0
+     */
     public record Report(int parents, int accepted, int aircallMessages, List<FaultRow> faults, Map<String, Integer> finalCounts,
                          int spotHitAccepted, int duplicates, int lost, int notFinal, int overAircallLimit,
-                         int deliveredNotAccepted, double seconds) {
+                         int deliveredNotAccepted, Map<String, Integer> byReason, int receiptFailures, int heldRecipients,
+                         int failedByOutage, int unexplained, double seconds) {
 
         public boolean passed() {
-            return duplicates == 0 && lost == 0 && notFinal == 0 && overAircallLimit == 0 && deliveredNotAccepted == 0;
+            return duplicates == 0 && lost == 0 && notFinal == 0 && overAircallLimit == 0 && deliveredNotAccepted == 0
+                    && failedByOutage == 0 && unexplained == 0;
+        }
+
+        /** FAILED/EXPIRED by provider receipt in the Events store. */
+        public int failedByReceipt() {
+            return byReason.entrySet().stream().filter(e -> e.getKey().contains("SPOTHIT_STATUS_"))
+                    .mapToInt(Map.Entry::getValue).sum();
+        }
+
+        public int unknownOutcomes() {
+            return byReason.getOrDefault("FAILED UNKNOWN_OUTCOME", 0);
         }
 
         public String table() {
@@ -45,6 +69,11 @@ public final class FaultSuite {
             out.append("  messages not final             %8d%n".formatted(notFinal));
             out.append("  DELIVERED but never accepted   %8d%n".formatted(deliveredNotAccepted));
             out.append("  Aircall requests over limit    %8d%n".formatted(overAircallLimit));
+            out.append("  FAILED / EXPIRED by reason     %s%n".formatted(byReason));
+            out.append("  failed/expired receipts (sim)  %8d   in the Events store %d%n".formatted(receiptFailures, failedByReceipt()));
+            out.append("  UNKNOWN_OUTCOME                %8d   held recipients %d%n".formatted(unknownOutcomes(), heldRecipients));
+            out.append("  failed by an outage or a kill  %8d%n".formatted(failedByOutage));
+            out.append("  failures unexplained           %8d%n".formatted(unexplained));
             out.append("  verdict                        %8s   (%.0f s)%n".formatted(passed() ? "PASS" : "FAIL", seconds));
             return out.toString();
         }
@@ -57,11 +86,19 @@ public final class FaultSuite {
     private final int parents;
     private final Consumer<String> progress;
     private final StackHttp http;
+    private final Duration outage;
     private final List<FaultRow> faults = new ArrayList<>();
 
+    /** The full size: ten-minute provider outages. */
     public FaultSuite(Stack stack, int parents, Consumer<String> progress) {
+        this(stack, parents, Duration.ofMinutes(10), progress);
+    }
+
+    /** {@code outage}: how long SpotHit and then Aircall are down in the middle of the campaign. */
+    public FaultSuite(Stack stack, int parents, Duration outage, Consumer<String> progress) {
         this.stack = stack;
         this.parents = parents;
+        this.outage = outage;
         this.progress = progress;
         this.http = new StackHttp(stack);
     }
@@ -75,6 +112,9 @@ public final class FaultSuite {
                 "MISSIVE_SPOTHIT_DISPATCH_CALLTIMEOUT", "5s",
                 "MISSIVE_SPOTHIT_DISPATCH_STUCKAFTER", "20s",
                 "MISSIVE_SPOTHIT_DISPATCH_RECOVERYINTERVAL", "5s",
+                // Parked messages come back within seconds of the end of an outage (decision 0205).
+                "MISSIVE_SPOTHIT_DISPATCH_PARKFIRSTWAIT", "2s",
+                "MISSIVE_SPOTHIT_DISPATCH_PARKMAXWAIT", "15s",
                 "AIRCALL_RETRY_DELAY_UNIT", "1s",
                 "AIRCALL_REQUEST_TIMEOUT", "5s");
     }
@@ -101,6 +141,7 @@ public final class FaultSuite {
         progress.accept("campaign of " + accepted + " recipients programmed; injecting faults");
 
         inject("SpotHit 5xx burst", "next 5 calls answer 503", () -> simulators.spotHit().faults().serverErrors(5, 503));
+        var outages = Thread.ofVirtual().name("faults-outages").start(this::outages);
         crash("spothit-dispatcher");
         inject("SpotHit rate-limit refusals", "next 5 calls refused (code 63)", () -> simulators.spotHit().faults().rateLimitRefusals(5));
         inject("SpotHit timeout after accepting", "2 calls held 12 s after acceptance",
@@ -116,18 +157,99 @@ public final class FaultSuite {
         timed("Kafka broker restart", "SIGTERM, same port and data", () -> stack.infrastructure().restartKafka());
         timed("PostgreSQL restart", "stop and start, same data", () -> stack.infrastructure().restartPostgres());
         simulators.spotHit().faults().latency(Duration.ZERO);
+        try {
+            outages.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
 
         progress.accept("faults done; waiting until every message is final");
-        var counts = awaitFinal(accepted + AIRCALL_MESSAGES, Duration.ofMinutes(5));
+        var counts = awaitFinal(accepted + AIRCALL_MESSAGES, Duration.ofMinutes(5).plus(outage));
         int notFinal = counts.getOrDefault("PENDING", 0) + counts.getOrDefault("IN_PROGRESS", 0) + counts.getOrDefault("SENT", 0);
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         int spotHitAccepted = simulators.spotHit().acceptedPhones().size();
         var campaignCounts = http.campaignCounts(CAMPAIGN);
         int deliveredOrExpired = campaignCounts.getOrDefault("DELIVERED", 0) + campaignCounts.getOrDefault("EXPIRED", 0);
+        var byReason = failuresByReason();
+        var receiptStatuses = simulators.spotHit().finalReceiptStatuses();
+        int receiptFailures = receiptStatuses.getOrDefault(4, 0) + receiptStatuses.getOrDefault(5, 0);
+        int held = simulators.spotHit().heldRecipients();
+        int failedByOutage = 0;
+        int unexplained = 0;
+        int byReceipt = 0;
+        for (var entry : byReason.entrySet()) {
+            var kind = entry.getKey().substring(entry.getKey().indexOf(' ') + 1);
+            if (kind.startsWith("SPOTHIT_STATUS_")) {
+                byReceipt += entry.getValue();
+            } else if (kind.equals("PROVIDER_UNAVAILABLE") || kind.equals("SPOTHIT_UNAVAILABLE")
+                    || kind.startsWith("AIRCALL_5") || kind.equals("AIRCALL_UNREACHABLE")) {
+                failedByOutage += entry.getValue();
+            } else if (!kind.equals("UNKNOWN_OUTCOME")) {
+                unexplained += entry.getValue();
+            }
+        }
+        // Receipts the simulator sent for held calls may be parked in the tracker (their SENT never came):
+        // up to the held recipients' worth of failed receipts may be missing from the Events store, never more.
+        int unknown = byReason.getOrDefault("FAILED UNKNOWN_OUTCOME", 0);
+        if (byReceipt > receiptFailures || receiptFailures - byReceipt > held) {
+            unexplained += Math.abs(receiptFailures - byReceipt);
+        }
+        if (unknown > held) {
+            unexplained += unknown - held;
+        }
         return new Report(parents, accepted, AIRCALL_MESSAGES, List.copyOf(faults), counts, spotHitAccepted,
                 simulators.spotHit().duplicatedPhones().size() + duplicatedAircallRecipients(),
                 Math.max(0, accepted + AIRCALL_MESSAGES - total), notFinal, simulators.aircall().overLimitRequests(),
-                Math.max(0, deliveredOrExpired - spotHitAccepted), (System.nanoTime() - started) / 1e9);
+                Math.max(0, deliveredOrExpired - spotHitAccepted), byReason, receiptFailures, held, failedByOutage,
+                unexplained, (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * SpotHit down for {@code outage} (every call answered 503 for the first half, every connection
+     * refused for the second), then Aircall down for as long (every request 503), while the other
+     * faults go on: the dispatchers must park and retry, never fail (decisions 0205, 0303).
+     */
+    private void outages() {
+        var spotHit = stack.simulators().spotHit();
+        var half = outage.dividedBy(2);
+        progress.accept("SpotHit outage for " + outage + " begins");
+        spotHit.faults().serverErrors(Integer.MAX_VALUE, 503);
+        pause(half);
+        spotHit.refuseConnections();
+        pause(half);
+        spotHit.acceptConnections();
+        spotHit.faults().serverErrors(0, 503);
+        faults.add(new FaultRow("SpotHit outage", "503s, then connections refused, " + outage.toSeconds() + " s", outage.toSeconds()));
+        progress.accept("SpotHit outage over; Aircall outage for " + outage + " begins");
+        var aircall = stack.simulators().aircall();
+        aircall.faults().down(true);
+        pause(outage);
+        aircall.faults().down(false);
+        faults.add(new FaultRow("Aircall outage", "every request 503, " + outage.toSeconds() + " s", outage.toSeconds()));
+        progress.accept("Aircall outage over");
+    }
+
+    /** FAILED and EXPIRED messages of the suite's campaigns, by status and reason kind, from the Events store. */
+    private Map<String, Integer> failuresByReason() {
+        var infrastructure = stack.infrastructure();
+        var counts = new TreeMap<String, Integer>();
+        try (var connection = DriverManager.getConnection(infrastructure.jdbcUrl("missive"), infrastructure.jdbcUsername(),
+                infrastructure.jdbcPassword());
+             var statement = connection.prepareStatement("""
+                     select case status when 4 then 'FAILED' else 'EXPIRED' end, split_part(coalesce(reason, 'none'), ':', 1), count(*)
+                     from tracker.text_message_events
+                     where status in (4, 5) and (campaign_id = ? or campaign_id like 'faults-aircall-%')
+                     group by 1, 2""")) {
+            statement.setString(1, CAMPAIGN);
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1) + " " + rows.getString(2), rows.getInt(3));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the Events store", e);
+        }
+        return counts;
     }
 
     private int programCampaign(DemoDirectory.Summary directory) {

@@ -1,6 +1,7 @@
 package io.missive.spothit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.missive.events.MessageRequested;
@@ -31,9 +32,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * 5xx and rate-limit storms: transient faults are retried a bounded number of times, SpotHit never
- * sees more calls per second than configured, and when retries run out the messages are FAILED
- * with the reason. (The calls-per-second check counts arrivals at the simulator.)
+ * 5xx and rate-limit storms: transient faults are retried within the call, SpotHit never sees more
+ * calls per second than configured, and a storm that outlasts the call's retries parks the messages
+ * until their deadline (decision 0205), after which they are FAILED {@code PROVIDER_UNAVAILABLE} with
+ * the attempts made. (The calls-per-second check counts arrivals at the simulator.)
  */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -43,12 +45,17 @@ import org.springframework.test.context.DynamicPropertySource;
         "missive.spothit.dispatch.max-calls-per-second=" + FaultStormIntegrationTest.RATE,
         "missive.spothit.dispatch.max-attempts=" + FaultStormIntegrationTest.MAX_ATTEMPTS,
         "missive.spothit.dispatch.retry-wait=100ms",
-        "missive.spothit.dispatch.circuit-open-for=500ms"})
+        "missive.spothit.dispatch.circuit-open-for=500ms",
+        "missive.spothit.dispatch.park-first-wait=100ms",
+        "missive.spothit.dispatch.park-max-wait=500ms",
+        "missive.spothit.dispatch.park-poll-interval=100ms",
+        "missive.spothit.dispatch.give-up-after=" + FaultStormIntegrationTest.GIVE_UP_AFTER_SECONDS + "s"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultStormIntegrationTest {
 
     static final int RATE = 5;
     static final int MAX_ATTEMPTS = 4;
+    static final int GIVE_UP_AFTER_SECONDS = 3;
 
     static final SpotHitSimulator spotHit = SpotHitSimulator.start(SpotHitSimulatorConfig.forTests("storm-key"));
 
@@ -107,26 +114,41 @@ class FaultStormIntegrationTest {
 
     @Test
     @Order(3)
-    void aStormThatOutlastsTheRetriesFailsTheMessagesWithTheReasonAfterBoundedAttempts(TestNamespace namespace) {
+    void aStormThatOutlastsTheDeadlineFailsTheMessagesProviderUnavailableWithTheAttemptsMade(TestNamespace namespace) {
         spotHit.faults().serverErrors(Integer.MAX_VALUE, 503);
 
         var events = send(namespace, "storm-endless", 3, 40);
 
         assertThat(events.values()).allSatisfy(event -> {
             assertThat(event.getStatus()).isEqualTo(Status.FAILED);
-            assertThat(event.getReason()).startsWith("SPOTHIT_UNAVAILABLE");
+            assertThat(event.getReason()).startsWith("PROVIDER_UNAVAILABLE: SPOTHIT_UNAVAILABLE");
+            assertThat(event.getAttempts()).as("the attempts made are the calls that reached SpotHit")
+                    .isEqualTo(spotHit.callsNaming(event.getPhone()));
         });
         assertThat(events.values()).anySatisfy(event -> assertThat(event.getReason()).contains("HTTP 503"));
-        assertThat(events.values()).allSatisfy(event -> assertThat(event.getAttempts()).isBetween(1, MAX_ATTEMPTS));
-        for (int i = 0; i < 40; i++) {
-            assertThat(spotHit.callsNaming(Requests.phone(3, i))).as("attempts that reached SpotHit for one recipient")
-                    .isBetween(1, MAX_ATTEMPTS);
-        }
         assertThat(spotHit.calls()).extracting(SpotHitCall::httpStatus).containsOnly(503);
         assertThat(spotHit.totalAccepted()).isZero();
     }
 
-    /** Sends {@code count} messages of one campaign and returns the final status of each. */
+    @Test
+    @Order(4)
+    void aParkedMessageIsAnnouncedInProgressOnceAndNotFailedBeforeItsDeadline(TestNamespace namespace) {
+        spotHit.faults().serverErrors(Integer.MAX_VALUE, 503);
+        long started = System.currentTimeMillis();
+
+        try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS)) {
+            var events = send(namespace, "storm-deadline", 4, 10);
+            assertThat(events.values()).allSatisfy(event -> assertThat(event.getOccurredAt().toEpochMilli())
+                    .as("failed no earlier than the deadline").isGreaterThanOrEqualTo(started + GIVE_UP_AFTER_SECONDS * 1000L));
+            statuses.records();
+            var inProgress = statuses.events(StatusUpdated.class).stream().filter(e -> e.getStatus() == Status.IN_PROGRESS).toList();
+            assertThat(inProgress).extracting(StatusUpdated::getMessageId).doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(events.keySet());
+            assertThat(inProgress).extracting(StatusUpdated::getReason).containsOnly("PROVIDER_UNAVAILABLE_RETRYING");
+        }
+    }
+
+    /** Sends {@code count} messages of one campaign and returns the settled status (SENT or FAILED) of each. */
     private static java.util.Map<String, StatusUpdated> send(TestNamespace namespace, String campaign, int campaignNumber, int count) {
         var messages = new ArrayList<MessageRequested>();
         try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS); var producer = new TestProducer(namespace)) {
@@ -136,11 +158,18 @@ class FaultStormIntegrationTest {
                 producer.sendAsync(Topics.SPOTHIT_REQUESTED, message.getMessageId(), message);
             }
             producer.flush();
-            List<StatusUpdated> events = statuses.awaitEvents(StatusUpdated.class, count, Duration.ofSeconds(60));
-            var byMessage = events.stream().collect(Collectors.toMap(StatusUpdated::getMessageId, Function.identity(), (a, b) -> b));
+            await().atMost(Duration.ofSeconds(60)).until(() -> settled(statuses).size() == count);
+            var byMessage = settled(statuses);
             assertThat(byMessage.keySet()).containsExactlyInAnyOrderElementsOf(
                     messages.stream().map(MessageRequested::getMessageId).toList());
             return byMessage;
         }
+    }
+
+    private static java.util.Map<String, StatusUpdated> settled(KafkaProbe statuses) {
+        statuses.records();
+        return statuses.events(StatusUpdated.class).stream()
+                .filter(event -> event.getStatus() == Status.SENT || event.getStatus() == Status.FAILED)
+                .collect(Collectors.toMap(StatusUpdated::getMessageId, Function.identity(), (a, b) -> b));
     }
 }

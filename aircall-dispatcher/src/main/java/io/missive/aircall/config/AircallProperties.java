@@ -60,9 +60,14 @@ public record AircallProperties(
             @NotNull @DefaultValue("1s") Duration clockMargin) {
     }
 
-    /** Durable retries: at most {@code maxAttempts}, {@code delayUnit × (attempt + 1)} apart. */
+    /**
+     * Durable retries: at most {@code maxAttempts}, {@code delayUnit × (attempt + 1)} apart; a message
+     * that failed only because Aircall was unavailable (5xx, unreachable) is not failed before
+     * {@code giveUpAfter} after it was received, whatever its attempts (decision 0303).
+     */
     public record Retry(
             @Min(1) @DefaultValue("10") int maxAttempts,
-            @NotNull @DefaultValue("60m") Duration delayUnit) {
+            @NotNull @DefaultValue("60m") Duration delayUnit,
+            @NotNull @DefaultValue("4h") Duration giveUpAfter) {
     }
 }

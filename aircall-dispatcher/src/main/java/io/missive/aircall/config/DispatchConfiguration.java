@@ -78,7 +78,8 @@ class DispatchConfiguration {
         var limiter = new CredentialsRateLimiter(rate.requests(), rate.window(), rate.clockMargin(), clock);
         return new Dispatcher(ledger, gateway, limiter,
                 new Admission(properties.sending(), properties.safeguard(), properties.safePhoneNumbers()),
-                new RetryPolicy(properties.retry().maxAttempts(), properties.retry().delayUnit()),
+                new RetryPolicy(properties.retry().maxAttempts(), properties.retry().delayUnit(),
+                        properties.retry().giveUpAfter()),
                 properties.unknownOutcome(), clock, metrics);
     }
 

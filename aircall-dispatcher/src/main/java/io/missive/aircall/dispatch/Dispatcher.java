@@ -126,7 +126,7 @@ public final class Dispatcher {
                 log.warn("event=aircall.rejected messageId={} campaignId={} phone={} reason={} attempt={}",
                         message.messageId(), message.campaignId(), Masking.phone(message.phone()), rejected.reason(), attempt);
             }
-            case SendOutcome.Failed failed -> failedAttempt(entry, failed.reason(), now);
+            case SendOutcome.Failed failed -> failedAttempt(entry, failed.reason(), failed.providerUnavailable(), now);
             case SendOutcome.Throttled throttled -> {
                 ledger.release(message.messageId(), throttled.until(), now);
                 metrics.outcome("throttled");
@@ -134,7 +134,7 @@ public final class Dispatcher {
             }
             case SendOutcome.Unknown unknown -> {
                 if (unknownOutcome == UnknownOutcomePolicy.RETRY) {
-                    failedAttempt(entry, unknown.reason(), now);
+                    failedAttempt(entry, unknown.reason(), false, now);
                 } else {
                     ledger.settleFailed(message.messageId(), "UNKNOWN_OUTCOME", now);
                     metrics.outcome("unknown");
@@ -145,11 +145,14 @@ public final class Dispatcher {
         }
     }
 
-    private void failedAttempt(LedgerEntry entry, String error, Instant now) {
+    private void failedAttempt(LedgerEntry entry, String error, boolean providerUnavailable, Instant now) {
         var message = entry.message();
         int attempt = entry.attempts();
-        if (retries.allowsAnotherAfter(attempt)) {
-            var next = now.plus(retries.delayAfter(attempt));
+        var retry = providerUnavailable
+                ? retries.retryAfterUnavailable(attempt, entry.receivedAt(), now)
+                : Optional.of(now.plus(retries.delayAfter(attempt))).filter(at -> retries.allowsAnotherAfter(attempt));
+        if (retry.isPresent()) {
+            var next = retry.get();
             ledger.scheduleRetry(message.messageId(), next, error, now);
             metrics.outcome("retry");
             log.warn("event=aircall.retry_scheduled messageId={} campaignId={} attempt={} error={} nextAttemptAt={}",

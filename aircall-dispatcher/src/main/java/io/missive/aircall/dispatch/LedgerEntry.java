@@ -14,5 +14,6 @@ public record LedgerEntry(
         Instant nextAttemptAt,
         @Nullable String aircallMessageId,
         @Nullable String reason,
-        int version) {
+        int version,
+        Instant receivedAt) {
 }

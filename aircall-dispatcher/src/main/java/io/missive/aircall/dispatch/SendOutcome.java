@@ -17,8 +17,11 @@ public sealed interface SendOutcome {
     record Rejected(String reason, @Nullable RateLimitObservation rateLimit) implements SendOutcome {
     }
 
-    /** Not sent this time (5xx, refused connection, bad credentials): worth another attempt later. */
-    record Failed(String reason, @Nullable RateLimitObservation rateLimit) implements SendOutcome {
+    /**
+     * Not sent this time (5xx, refused connection, bad credentials): worth another attempt later.
+     * {@code providerUnavailable}: Aircall itself was down (5xx, unreachable), not our request.
+     */
+    record Failed(String reason, @Nullable RateLimitObservation rateLimit, boolean providerUnavailable) implements SendOutcome {
     }
 
     /** 429: not processed; nothing is allowed before {@code until}. Does not count as an attempt. */

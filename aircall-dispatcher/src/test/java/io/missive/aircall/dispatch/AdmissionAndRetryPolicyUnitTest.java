@@ -44,4 +44,22 @@ class AdmissionAndRetryPolicyUnitTest {
         assertThat(policy.allowsAnotherAfter(9)).isTrue();
         assertThat(policy.allowsAnotherAfter(10)).isFalse();
     }
+
+    @Test
+    void anOutageOutlastingTheAttemptsIsRetriedUntilItsDeadlineAndThenFails() {
+        var policy = new RetryPolicy(3, Duration.ofMinutes(1), Duration.ofHours(4));
+        var received = java.time.Instant.parse("2026-12-01T08:00:00Z");
+
+        var withinAttempts = received.plus(Duration.ofMinutes(1));
+        assertThat(policy.retryAfterUnavailable(2, received, withinAttempts)).contains(withinAttempts.plus(Duration.ofMinutes(2)));
+        var beyondAttempts = received.plus(Duration.ofMinutes(10));
+        assertThat(policy.retryAfterUnavailable(7, received, beyondAttempts))
+                .as("the wait stops growing at the last attempt's").contains(beyondAttempts.plus(Duration.ofMinutes(3)));
+        var nearDeadline = received.plus(Duration.ofHours(4)).minusSeconds(30);
+        assertThat(policy.retryAfterUnavailable(40, received, nearDeadline))
+                .as("the last attempt is at the deadline").contains(received.plus(Duration.ofHours(4)));
+        assertThat(policy.retryAfterUnavailable(41, received, received.plus(Duration.ofHours(4)))).isEmpty();
+        assertThat(new RetryPolicy(3, Duration.ofMinutes(1)).retryAfterUnavailable(3, received, withinAttempts))
+                .as("without a deadline the attempts are the budget").isEmpty();
+    }
 }

@@ -221,7 +221,8 @@ class AircallDispatchIntegrationTest {
     @Test
     void afterTenFailedAttemptsItEndsFailedWithTheLastError(TestNamespace namespace) {
         var to = phone(13, 0);
-        aircall.faults().failFirstAttemptsTo(to, 10, 502);
+        // Refused credentials: our request is at fault, not an Aircall outage, so the attempts are the budget.
+        aircall.faults().failFirstAttemptsTo(to, 10, 401);
         var message = requested("campaign-exhausted", to, "Bonjour");
         try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS); var producer = new TestProducer(namespace)) {
             producer.send(Topics.AIRCALL_REQUESTED, message.getMessageId(), message);
@@ -229,9 +230,28 @@ class AircallDispatchIntegrationTest {
             var failed = statuses.awaitEvent(StatusUpdated.class, s -> s.getStatus() == Status.FAILED
                     && message.getMessageId().equals(s.getMessageId()), Duration.ofSeconds(60));
             assertThat(failed.getAttempts()).isEqualTo(10);
-            assertThat(failed.getReason()).startsWith("AIRCALL_502");
-            assertThat(aircall.attemptsTo(to)).hasSize(10).allSatisfy(a -> assertThat(a.status()).isEqualTo(502));
+            assertThat(failed.getReason()).startsWith("AIRCALL_401");
+            assertThat(aircall.attemptsTo(to)).hasSize(10).allSatisfy(a -> assertThat(a.status()).isEqualTo(401));
             assertThat(aircall.acceptedTo(to)).isEmpty();
+        }
+    }
+
+    @Test
+    void anOutageThatOutlastsTheAttemptsIsRetriedUntilItsDeadlineAndTheMessageSent(TestNamespace namespace) {
+        var to = phone(16, 0);
+        // Twelve 502s: two more than the attempts allow. Aircall is down, the message is not at fault.
+        aircall.faults().failFirstAttemptsTo(to, 12, 502);
+        var message = requested("campaign-outage", to, "Bonjour");
+        try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS); var producer = new TestProducer(namespace)) {
+            producer.send(Topics.AIRCALL_REQUESTED, message.getMessageId(), message);
+
+            var sent = statuses.awaitEvent(StatusUpdated.class, s -> s.getStatus() == Status.SENT
+                    && message.getMessageId().equals(s.getMessageId()), Duration.ofSeconds(90));
+            assertThat(sent.getAttempts()).isEqualTo(13);
+            assertThat(aircall.attemptsTo(to)).extracting(SendAttempt::status).endsWith(502, 502, 200).hasSize(13);
+            assertThat(aircall.acceptedTo(to)).hasSize(1);
+            assertThat(statuses.events(StatusUpdated.class)).filteredOn(s -> message.getMessageId().equals(s.getMessageId()))
+                    .extracting(StatusUpdated::getStatus).doesNotContain(Status.FAILED);
         }
     }
 

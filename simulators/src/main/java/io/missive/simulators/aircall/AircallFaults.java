@@ -16,6 +16,13 @@ public final class AircallFaults {
 
     private final Deque<Fault> next = new ArrayDeque<>();
     private final Map<String, Deque<Fault>> byRecipient = new ConcurrentHashMap<>();
+    private volatile boolean down;
+
+    /** An outage: while down, every request gets 503 and is not accepted. */
+    public AircallFaults down(boolean outage) {
+        down = outage;
+        return this;
+    }
 
     /** The next {@code count} requests (any recipient) get {@code status} (500, 502, 503...) and are not accepted. */
     public synchronized AircallFaults failNext(int count, int status) {
@@ -64,6 +71,9 @@ public final class AircallFaults {
 
     /** The fault this request meets, consuming it: one for any recipient first, then one for {@code to}. */
     synchronized Fault take(@Nullable String to) {
+        if (down) {
+            return new Fault.ServerError(503);
+        }
         Fault fault = next.poll();
         if (fault == null && to != null) {
             var queue = byRecipient.get(to);

@@ -74,7 +74,8 @@ public final class SpotHitSimulator implements AutoCloseable {
     private static final int SENDER_MAX_CHARS = 11;
 
     private final SpotHitSimulatorConfig config;
-    private final HttpServer server;
+    private volatile HttpServer server;
+    private final int port;
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     /**
      * Like a provider's pool of callback workers: a bounded number of receipts in flight at once.
@@ -95,17 +96,42 @@ public final class SpotHitSimulator implements AutoCloseable {
     private final AtomicInteger acceptedTotal = new AtomicInteger();
     private final AtomicInteger receiptsDelivered = new AtomicInteger();
     private final AtomicInteger receiptsUndelivered = new AtomicInteger();
+    /** Final receipt statuses drawn (1 delivered, 4 failed, 5 expired), once per accepted recipient. */
+    private final Map<Integer, AtomicInteger> finalStatuses = new ConcurrentHashMap<>();
 
     private SpotHitSimulator(SpotHitSimulatorConfig config) throws IOException {
         this.config = config;
         this.receipts = new AtomicReference<>(config.receipts());
-        this.server = HttpServer.create(new InetSocketAddress(config.port()), 512);
-        server.setExecutor(handlers);
-        server.createContext(SMS_PATH, exchange -> handleSend(exchange, "sms"));
-        server.createContext(MMS_PATH, exchange -> handleSend(exchange, "mms"));
-        server.createContext("/simulator/stats", this::handleStats);
-        Health.serve(server);
-        server.start();
+        this.server = listen(config.port());
+        this.port = server.getAddress().getPort();
+    }
+
+    private HttpServer listen(int onPort) throws IOException {
+        var listening = HttpServer.create(new InetSocketAddress(onPort), 512);
+        listening.setExecutor(handlers);
+        listening.createContext(SMS_PATH, exchange -> handleSend(exchange, "sms"));
+        listening.createContext(MMS_PATH, exchange -> handleSend(exchange, "mms"));
+        listening.createContext("/simulator/stats", this::handleStats);
+        Health.serve(listening);
+        listening.start();
+        return listening;
+    }
+
+    /**
+     * An outage at the network level: the simulator stops listening, so every connection is refused,
+     * until {@link #acceptConnections()}. Its records, faults and pending receipts are kept.
+     */
+    public synchronized void refuseConnections() {
+        server.stop(0);
+    }
+
+    /** Listens again on the same port after {@link #refuseConnections()}. */
+    public synchronized void acceptConnections() {
+        try {
+            server = listen(port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen again on port " + port, e);
+        }
     }
 
     /** Starts a simulator; close it to stop it (held answers are released). */
@@ -122,7 +148,7 @@ public final class SpotHitSimulator implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return port;
     }
 
     public SpotHitFaults faults() {
@@ -206,6 +232,18 @@ public final class SpotHitSimulator implements AutoCloseable {
 
     public int receiptsDelivered() {
         return receiptsDelivered.get();
+    }
+
+    /** How many recipients were given each final status (1, 4, 5) in their receipts, duplicates counted once. */
+    public Map<Integer, Integer> finalReceiptStatuses() {
+        var counts = new TreeMap<Integer, Integer>();
+        finalStatuses.forEach((code, count) -> counts.put(code, count.get()));
+        return counts;
+    }
+
+    /** Recipients of calls accepted and then held (the client saw no answer): unknown outcomes by design. */
+    public int heldRecipients() {
+        return calls().stream().filter(call -> call.httpStatus() == 0).mapToInt(SpotHitCall::recipients).sum();
     }
 
     public int receiptsUndelivered() {
@@ -337,6 +375,7 @@ public final class SpotHitSimulator implements AutoCloseable {
     private void scheduleReceipts(ReceiptPlan plan, String campaignId, String phone) {
         var random = ThreadLocalRandom.current();
         int finalStatus = drawOutcome(plan, random);
+        finalStatuses.computeIfAbsent(finalStatus, code -> new AtomicInteger()).incrementAndGet();
         if (random.nextDouble() < plan.sentFirstRate()) {
             scheduleReceipt(plan, campaignId, phone, 2, random);
         }

@@ -11,6 +11,8 @@ import io.missive.schemas.spring.OutagePolicy;
 import io.missive.spothit.dispatch.BulkPlanner;
 import io.missive.spothit.dispatch.DispatchLedger;
 import io.missive.spothit.dispatch.Dispatcher;
+import io.missive.spothit.dispatch.ParkedRetry;
+import io.missive.spothit.dispatch.Parking;
 import io.missive.spothit.dispatch.ResilientSender;
 import io.missive.spothit.dispatch.Safeguard;
 import io.missive.spothit.dispatch.StatusPort;
@@ -98,10 +100,28 @@ class DispatchConfiguration {
     }
 
     @Bean
+    DispatchMetrics dispatchMetrics(MeterRegistry meters) {
+        return new DispatchMetrics(meters);
+    }
+
+    @Bean
     Dispatcher dispatcher(DispatchLedger ledger, ResilientSender sender, StatusPort status, SpotHitProperties properties,
-                          Safeguard safeguard, MeterRegistry meters) {
-        return new Dispatcher(ledger, sender, status, new BulkPlanner(properties.dispatch().batchSize()),
-                safeguard, new DispatchMetrics(meters));
+                          Safeguard safeguard, DispatchMetrics metrics) {
+        var dispatch = properties.dispatch();
+        log.info("event=spothit.parking firstWait={} maxWait={} giveUpAfter={}",
+                dispatch.parkFirstWait(), dispatch.parkMaxWait(), dispatch.giveUpAfter());
+        return new Dispatcher(ledger, sender, status, new BulkPlanner(dispatch.batchSize()),
+                safeguard, metrics, new Parking(dispatch.parkFirstWait(), dispatch.parkMaxWait(), dispatch.giveUpAfter()));
+    }
+
+    @Bean
+    ParkedRetry parkedRetry(DispatchLedger ledger, Dispatcher dispatcher, SpotHitProperties properties) {
+        return new ParkedRetry(ledger, dispatcher, properties.dispatch().batchSize() * 2);
+    }
+
+    @Bean
+    ParkedRetrySchedule parkedRetrySchedule(ParkedRetry retry, DispatchMetrics metrics, SpotHitProperties properties) {
+        return new ParkedRetrySchedule(retry, metrics, properties.dispatch().parkPollInterval());
     }
 
     @Bean

@@ -2,29 +2,47 @@ package io.missive.spothit.config;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.missive.spothit.dispatch.BulkSms;
+import io.missive.spothit.dispatch.DispatchLedger;
 import io.missive.spothit.dispatch.DispatchObserver;
 import io.missive.spothit.dispatch.ResilientSender;
 import io.missive.spothit.dispatch.SendOutcome;
 import io.missive.spothit.dispatch.StatusChange;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code missive_spothit_calls_total{outcome}}, {@code missive_spothit_call_recipients},
  * {@code missive_spothit_call_attempts} and {@code missive_spothit_messages_total{status,reason}},
- * the reason reduced to its kind (SAFEGUARD, UNKNOWN_OUTCOME, SPOTHIT_6, SPOTHIT_UNAVAILABLE…).
+ * the reason reduced to its kind (SAFEGUARD, UNKNOWN_OUTCOME, SPOTHIT_6, PROVIDER_UNAVAILABLE…; a first
+ * park counts as status IN_PROGRESS, reason PROVIDER_UNAVAILABLE_RETRYING), and the gauges
+ * {@code missive_spothit_parked_messages} and {@code missive_spothit_parked_next_attempt_seconds} (epoch
+ * seconds of the earliest next attempt, 0 when nothing is parked), refreshed by the retry loop.
  */
 class DispatchMetrics implements DispatchObserver {
 
     private final MeterRegistry meters;
     private final DistributionSummary recipients;
     private final DistributionSummary attempts;
+    private final AtomicLong parkedMessages = new AtomicLong();
+    private final AtomicLong nextAttemptSeconds = new AtomicLong();
 
     DispatchMetrics(MeterRegistry meters) {
         this.meters = meters;
         this.recipients = DistributionSummary.builder("missive.spothit.call.recipients").register(meters);
         this.attempts = DistributionSummary.builder("missive.spothit.call.attempts").register(meters);
+        Gauge.builder("missive.spothit.parked.messages", parkedMessages, AtomicLong::get)
+                .description("messages waiting for SpotHit to be available again").register(meters);
+        Gauge.builder("missive.spothit.parked.next.attempt.seconds", nextAttemptSeconds, AtomicLong::get)
+                .description("epoch seconds of the earliest next attempt of a parked message, 0 if none").register(meters);
+    }
+
+    void parked(DispatchLedger.ParkedSummary summary) {
+        parkedMessages.set(summary.messages());
+        var next = summary.nextAttempt();
+        nextAttemptSeconds.set(next == null ? 0 : next.getEpochSecond());
     }
 
     @Override
@@ -47,6 +65,7 @@ class DispatchMetrics implements DispatchObserver {
             var tags = switch (change) {
                 case StatusChange.Sent sent -> new String[] {"status", "SENT", "reason", "none"};
                 case StatusChange.Failed failed -> new String[] {"status", "FAILED", "reason", kind(failed.reason())};
+                case StatusChange.Retrying retrying -> new String[] {"status", "IN_PROGRESS", "reason", StatusChange.RETRYING};
             };
             meters.counter("missive.spothit.messages", tags).increment();
         }

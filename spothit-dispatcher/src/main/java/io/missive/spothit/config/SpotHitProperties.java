@@ -39,6 +39,12 @@ public record SpotHitProperties(
      * @param stuckAfter        a call still unsettled after this long belonged to a dead dispatcher
      * @param outageTolerance   how long a poll is re-dispatched through a database or broker outage
      *                          before it goes to the dead-letter topic (keep under max.poll.interval.ms)
+     * @param giveUpAfter       how long after its planned time a message may wait for SpotHit to be
+     *                          available again before it is FAILED {@code PROVIDER_UNAVAILABLE}
+     *                          ({@code MISSIVE_SPOTHIT_GIVE_UP_AFTER})
+     * @param parkFirstWait     wait before retrying a parked message the first time, doubled at each park
+     * @param parkMaxWait       longest wait between two attempts of a parked message
+     * @param parkPollInterval  how often the retry loop looks for parked messages that are due
      */
     public record Dispatch(
             @Min(1) @Max(5000) int batchSize,
@@ -54,6 +60,10 @@ public record SpotHitProperties(
             @NotNull Duration recoveryInterval,
             @NotNull Duration circuitOpenFor,
             @NotNull Duration publishTimeout,
-            @NotNull Duration outageTolerance) {
+            @NotNull Duration outageTolerance,
+            @NotNull Duration giveUpAfter,
+            @NotNull Duration parkFirstWait,
+            @NotNull Duration parkMaxWait,
+            @NotNull Duration parkPollInterval) {
     }
 }

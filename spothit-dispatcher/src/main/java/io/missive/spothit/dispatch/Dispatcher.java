@@ -4,6 +4,7 @@ import io.missive.schemas.logging.Masking;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,15 +26,19 @@ public final class Dispatcher {
     private final BulkPlanner planner;
     private final Safeguard safeguard;
     private final DispatchObserver observer;
+    private final Parking parking;
+    /** Whether parked messages may be waiting for SpotHit: true at start, since the ledger may hold some. */
+    private volatile boolean parkedWaiting = true;
 
     public Dispatcher(DispatchLedger ledger, ResilientSender sender, StatusPort status, BulkPlanner planner,
-                      Safeguard safeguard, DispatchObserver observer) {
+                      Safeguard safeguard, DispatchObserver observer, Parking parking) {
         this.ledger = ledger;
         this.sender = sender;
         this.status = status;
         this.planner = planner;
         this.safeguard = safeguard;
         this.observer = observer;
+        this.parking = parking;
     }
 
     public void dispatch(List<RequestedMessage> requested) {
@@ -51,6 +56,9 @@ public final class Dispatcher {
             switch (entry.state()) {
                 case SENT, FAILED -> announcements.add(StatusChange.of(entry));
                 case SENDING -> log.info("event=dispatch.skipped reason=in_flight messageId={} campaignId={}",
+                        message.messageId(), message.campaignId());
+                // Its first poll parked it: the retry loop owns it now, and its IN_PROGRESS was announced.
+                case PARKED -> log.debug("event=dispatch.skipped reason=parked messageId={} campaignId={}",
                         message.messageId(), message.campaignId());
                 case PENDING -> {
                     if (safeguard.allows(message.phone())) {
@@ -70,13 +78,27 @@ public final class Dispatcher {
             announcements.addAll(refused);
         }
         status.publish(announcements);
-        for (var sms : planner.plan(toSend)) {
-            send(sms);
+        sendAll(toSend, DispatchState.PENDING);
+    }
+
+    /** Sends parked messages whose next attempt is due (read from the ledger, in planned order). */
+    public void resend(List<RequestedMessage> dueParked) {
+        sendAll(dueParked, DispatchState.PARKED);
+    }
+
+    private void sendAll(List<RequestedMessage> messages, DispatchState from) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        var byId = new LinkedHashMap<String, RequestedMessage>();
+        messages.forEach(message -> byId.put(message.messageId(), message));
+        for (var sms : planner.plan(messages)) {
+            send(sms, from, byId);
         }
     }
 
-    private void send(BulkSms planned) {
-        Set<String> taken = ledger.startSending(planned);
+    private void send(BulkSms planned, DispatchState from, Map<String, RequestedMessage> byId) {
+        Set<String> taken = ledger.startSending(planned, from);
         if (taken.isEmpty()) {
             return;
         }
@@ -88,10 +110,18 @@ public final class Dispatcher {
                 log.info("event=dispatch.sent campaignId={} batchId={} recipients={} spotHitMessageId={} attempts={} mms={}",
                         sms.campaignId(), sms.batchId(), sms.recipients().size(), accepted.spotHitMessageId(),
                         attempted.attempts(), sms.isMms());
-                yield ledger.settleSent(sms, accepted.spotHitMessageId(), attempted.attempts());
+                var sent = ledger.settleSent(sms, accepted.spotHitMessageId(), attempted.attempts());
+                if (parkedWaiting) {
+                    parkedWaiting = false;
+                    int woken = ledger.wakeParked();
+                    if (woken > 0) {
+                        log.info("event=dispatch.provider_back parkedMadeDue={}", woken);
+                    }
+                }
+                yield sent;
             }
             case SendOutcome.Refused refused -> failed(sms, refused.reason(), attempted.attempts());
-            case SendOutcome.Unavailable unavailable -> failed(sms, unavailable.reason(), attempted.attempts());
+            case SendOutcome.Unavailable unavailable -> parked(sms, byId, unavailable.reason(), attempted.attempts());
             case SendOutcome.Unknown unknown -> {
                 log.warn("event=dispatch.unknown_outcome campaignId={} batchId={} recipients={} detail=\"{}\"",
                         sms.campaignId(), sms.batchId(), sms.recipients().size(), unknown.reason());
@@ -102,6 +132,19 @@ public final class Dispatcher {
         var changes = settled.stream().map(StatusChange::of).toList();
         observer.settled(changes);
         status.publish(changes);
+    }
+
+    /** Parks the call's messages; returns the changes to announce (first parks and those given up on). */
+    private List<LedgerEntry> parked(BulkSms sms, Map<String, RequestedMessage> byId, String reason, int attempts) {
+        parkedWaiting = true;
+        var messages = sms.messageIds().stream().map(byId::get).toList();
+        var parked = ledger.park(sms, messages, reason, attempts, parking);
+        log.warn("event=dispatch.parked campaignId={} batchId={} recipients={} parked={} gaveUp={} attempts={} reason=\"{}\"",
+                sms.campaignId(), sms.batchId(), sms.recipients().size(), parked.parked(), parked.gaveUp().size(),
+                attempts, reason);
+        var changes = new ArrayList<LedgerEntry>(parked.gaveUp());
+        changes.addAll(parked.firstParked());
+        return changes;
     }
 
     private List<LedgerEntry> failed(BulkSms sms, String reason, int attempts) {

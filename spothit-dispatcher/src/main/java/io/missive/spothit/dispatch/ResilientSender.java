@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * outside in: every attempt that reaches SpotHit takes a permit, so retries never exceed the
  * configured rate; an open circuit stops attempts without taking permits. Only outcomes that are
  * certainly not a send (and, under {@link UnknownOutcomePolicy#RETRY}, unknown ones) are retried.
+ * An open circuit is not waited out here: the call ends at once as unavailable and the dispatcher
+ * parks its messages in the ledger (decision 0205), which is the durable retry of an outage.
  */
 public final class ResilientSender {
 
@@ -24,6 +26,8 @@ public final class ResilientSender {
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
     private final UnknownOutcomePolicy unknownOutcomePolicy;
+    /** The last transient failure of any call: what an open circuit is open after, for the reason. */
+    private final AtomicReference<SendOutcome> lastUnavailable = new AtomicReference<>();
 
     public ResilientSender(SendSmsPort port, RateLimiter rateLimiter, CircuitBreaker circuitBreaker,
                            int maxAttempts, Duration firstWait, UnknownOutcomePolicy unknownOutcomePolicy) {
@@ -34,7 +38,7 @@ public final class ResilientSender {
         this.retry = Retry.of("spothit", RetryConfig.custom()
                 .maxAttempts(maxAttempts)
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(firstWait, 2.0))
-                .retryExceptions(RetryableOutcome.class, CallNotPermittedException.class)
+                .retryExceptions(RetryableOutcome.class)
                 .failAfterMaxAttempts(false)
                 .build());
     }
@@ -50,6 +54,9 @@ public final class ResilientSender {
             attempts.incrementAndGet();
             var outcome = port.send(sms);
             last.set(outcome);
+            if (outcome instanceof SendOutcome.Unavailable) {
+                lastUnavailable.set(outcome);
+            }
             if (outcome instanceof SendOutcome.Unavailable
                     || (outcome instanceof SendOutcome.Unknown && unknownOutcomePolicy == UnknownOutcomePolicy.RETRY)) {
                 throw new RetryableOutcome(outcome);
@@ -63,7 +70,7 @@ public final class ResilientSender {
         } catch (RetryableOutcome exhausted) {
             return new Attempted(exhausted.outcome, attempts.get());
         } catch (CallNotPermittedException open) {
-            var previous = last.get();
+            var previous = last.get() != null ? last.get() : lastUnavailable.get();
             return new Attempted(new SendOutcome.Unavailable("SPOTHIT_UNAVAILABLE: circuit open"
                     + (previous == null ? "" : " after " + describe(previous))), attempts.get());
         } catch (RequestNotPermitted throttled) {

@@ -34,7 +34,7 @@ public final class StuckDispatchRecovery {
                 break;
             }
             var settled = ledger.settleFailed(stuck.stream().map(LedgerEntry::messageId).toList(),
-                    DispatchState.SENDING, UnknownOutcomePolicy.REASON, stuck.getFirst().attempts());
+                    DispatchState.SENDING, UnknownOutcomePolicy.REASON, 1);
             status.publish(settled.stream().map(StatusChange::of).toList());
             total += settled.size();
             if (stuck.size() < PAGE) {

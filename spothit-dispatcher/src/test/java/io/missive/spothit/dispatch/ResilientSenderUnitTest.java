@@ -79,4 +79,25 @@ class ResilientSenderUnitTest {
         assertThat(sender(resending, UnknownOutcomePolicy.RETRY).send(SMS).outcome()).isEqualTo(new SendOutcome.Accepted("42"));
         assertThat(resending.calls).isEqualTo(2);
     }
+
+    @Test
+    void anOpenCircuitEndsTheCallAtOnceAsUnavailableWithoutAnAttempt() {
+        var spotHit = new ScriptedSpotHit();
+        var rateLimiter = RateLimiter.of("test", RateLimiterConfig.custom().limitForPeriod(100)
+                .limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(Duration.ofSeconds(5)).build());
+        var circuitBreaker = CircuitBreaker.of("test", CircuitBreakerConfig.custom()
+                .waitDurationInOpenState(Duration.ofMinutes(1)).build());
+        circuitBreaker.transitionToOpenState();
+        var sender = new ResilientSender(spotHit, rateLimiter, circuitBreaker, 4, Duration.ofSeconds(10),
+                UnknownOutcomePolicy.FAIL);
+
+        long started = System.nanoTime();
+        var attempted = sender.send(SMS);
+
+        // No backoff waited (the first retry would wait 10 s): the dispatcher parks the messages instead.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(attempted.outcome()).isInstanceOf(SendOutcome.Unavailable.class);
+        assertThat(attempted.attempts()).isZero();
+        assertThat(spotHit.calls).isZero();
+    }
 }

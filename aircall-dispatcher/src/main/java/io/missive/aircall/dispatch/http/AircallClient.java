@@ -63,7 +63,7 @@ public class AircallClient implements SendSmsPort {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpConnectTimeoutException | ConnectException notConnected) {
-            return new SendOutcome.Failed("AIRCALL_UNREACHABLE", null);
+            return new SendOutcome.Failed("AIRCALL_UNREACHABLE", null, true);
         } catch (HttpTimeoutException timeout) {
             return new SendOutcome.Unknown("AIRCALL_TIMEOUT");
         } catch (IOException broken) {
@@ -84,7 +84,7 @@ public class AircallClient implements SendSmsPort {
         return switch (status) {
             case 429 -> new SendOutcome.Throttled(rateLimit != null ? rateLimit.reset() : clock.instant().plusSeconds(60), rateLimit);
             case 400, 404, 422 -> new SendOutcome.Rejected(reason, rateLimit);
-            default -> new SendOutcome.Failed(reason, rateLimit);
+            default -> new SendOutcome.Failed(reason, rateLimit, status >= 500);
         };
     }
 

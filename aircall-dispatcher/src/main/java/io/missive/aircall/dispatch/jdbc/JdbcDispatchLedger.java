@@ -19,7 +19,7 @@ public class JdbcDispatchLedger implements DispatchLedger {
 
     private static final String COLUMNS = """
             message_id, campaign_id, phone, body, number_id, parent_id, supporter_id, state, attempts,
-            next_attempt_at, aircall_message_id, reason, version""";
+            next_attempt_at, aircall_message_id, reason, version, received_at""";
 
     private final JdbcClient jdbc;
 
@@ -194,6 +194,7 @@ public class JdbcDispatchLedger implements DispatchLedger {
                 rs.getTimestamp("next_attempt_at").toInstant(),
                 rs.getString("aircall_message_id"),
                 rs.getString("reason"),
-                rs.getInt("version"));
+                rs.getInt("version"),
+                rs.getTimestamp("received_at").toInstant());
     }
 }

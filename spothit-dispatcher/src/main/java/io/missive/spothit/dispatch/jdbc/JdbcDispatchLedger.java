@@ -4,17 +4,23 @@ import io.missive.spothit.dispatch.BulkSms;
 import io.missive.spothit.dispatch.DispatchLedger;
 import io.missive.spothit.dispatch.LedgerEntry;
 import io.missive.spothit.dispatch.DispatchState;
+import io.missive.spothit.dispatch.Parking;
 import io.missive.spothit.dispatch.RequestedMessage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The ledger in the service's own schema. Each operation is one statement over arrays
@@ -24,6 +30,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class JdbcDispatchLedger implements DispatchLedger {
 
     private static final String COLUMNS = "message_id, campaign_id, phone, state, spothit_message_id, reason, attempts";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, String>> VARIABLES = new TypeReference<>() {
+    };
 
     private final JdbcClient jdbc;
 
@@ -35,12 +44,14 @@ public class JdbcDispatchLedger implements DispatchLedger {
     public Map<String, LedgerEntry> claim(List<RequestedMessage> messages) {
         var ids = messages.stream().map(RequestedMessage::messageId).toArray(String[]::new);
         jdbc.sql("""
-                insert into dispatch_ledger (message_id, campaign_id, phone, state)
-                select id, campaign, phone, 'PENDING' from unnest(?::text[], ?::text[], ?::text[]) as m(id, campaign, phone)
+                insert into dispatch_ledger (message_id, campaign_id, phone, state, due_at)
+                select id, campaign, phone, 'PENDING', due
+                from unnest(?::text[], ?::text[], ?::text[], ?::timestamptz[]) as m(id, campaign, phone, due)
                 on conflict (message_id) do nothing""")
                 .param(ids)
                 .param(messages.stream().map(RequestedMessage::campaignId).toArray(String[]::new))
                 .param(messages.stream().map(RequestedMessage::phone).toArray(String[]::new))
+                .param(messages.stream().map(m -> Timestamp.from(m.dueAt())).toArray(Timestamp[]::new))
                 .update();
         var entries = new LinkedHashMap<String, LedgerEntry>();
         jdbc.sql("select " + COLUMNS + " from dispatch_ledger where message_id = any(?::text[])")
@@ -52,13 +63,19 @@ public class JdbcDispatchLedger implements DispatchLedger {
     }
 
     @Override
-    public Set<String> startSending(BulkSms sms) {
+    public Set<String> startSending(BulkSms sms, DispatchState from) {
+        if (from != DispatchState.PENDING && from != DispatchState.PARKED) {
+            throw new IllegalArgumentException("a call starts from PENDING or PARKED, not " + from);
+        }
+        // A parked message is taken only once due: another instance may have re-parked it meanwhile.
         return new HashSet<>(jdbc.sql("""
-                update dispatch_ledger set state = 'SENDING', batch_id = ?, attempts = attempts + 1, updated_at = now()
-                where message_id = any(?::text[]) and state = 'PENDING'
+                update dispatch_ledger set state = 'SENDING', batch_id = ?, updated_at = now()
+                where message_id = any(?::text[]) and state = ?
+                  and (state = 'PENDING' or next_attempt_at <= now())
                 returning message_id""")
                 .param(sms.batchId())
                 .param(sms.messageIds().toArray(String[]::new))
+                .param(from.name())
                 .query(String.class)
                 .list());
     }
@@ -67,7 +84,8 @@ public class JdbcDispatchLedger implements DispatchLedger {
     public List<LedgerEntry> settleSent(BulkSms sms, String spotHitMessageId, int attempts) {
         return jdbc.sql("""
                 update dispatch_ledger set state = 'SENT', spothit_message_id = ?, reason = null,
-                       attempts = greatest(attempts, ?), updated_at = now()
+                       attempts = attempts + ?, next_attempt_at = null, body = null, template = null,
+                       variables = null, attachment_url = null, updated_at = now()
                 where batch_id = ? and state = 'SENDING'
                 returning\s""" + COLUMNS)
                 .param(spotHitMessageId)
@@ -80,7 +98,8 @@ public class JdbcDispatchLedger implements DispatchLedger {
     @Override
     public List<LedgerEntry> settleFailed(Collection<String> messageIds, DispatchState from, String reason, int attempts) {
         return jdbc.sql("""
-                update dispatch_ledger set state = 'FAILED', reason = ?, attempts = greatest(attempts, ?), updated_at = now()
+                update dispatch_ledger set state = 'FAILED', reason = ?, attempts = attempts + ?, next_attempt_at = null,
+                       body = null, template = null, variables = null, attachment_url = null, updated_at = now()
                 where message_id = any(?::text[]) and state = ?
                 returning\s""" + COLUMNS)
                 .param(reason)
@@ -89,6 +108,85 @@ public class JdbcDispatchLedger implements DispatchLedger {
                 .param(from.name())
                 .query(JdbcDispatchLedger::entry)
                 .list();
+    }
+
+    @Override
+    public Parked park(BulkSms sms, Collection<RequestedMessage> messages, String failure, int attempts, Parking parking) {
+        double giveUpAfter = seconds(parking.giveUpAfter());
+        var gaveUp = jdbc.sql("""
+                update dispatch_ledger set state = 'FAILED', reason = ?, attempts = attempts + ?, next_attempt_at = null,
+                       body = null, template = null, variables = null, attachment_url = null, updated_at = now()
+                where batch_id = ? and state = 'SENDING'
+                  and coalesce(due_at, created_at) + make_interval(secs => ?) <= now()
+                returning\s""" + COLUMNS)
+                .param(Parking.gaveUpReason(failure))
+                .param(attempts)
+                .param(sms.batchId())
+                .param(giveUpAfter)
+                .query(JdbcDispatchLedger::entry)
+                .list();
+        var list = List.copyOf(messages);
+        var first = new ArrayList<LedgerEntry>();
+        var parked = jdbc.sql("""
+                update dispatch_ledger l set state = 'PARKED', reason = ?, attempts = l.attempts + ?, parks = l.parks + 1,
+                       next_attempt_at = least(now() + make_interval(secs => least(? * power(2, least(l.parks, 30)), ?)),
+                                               coalesce(l.due_at, l.created_at) + make_interval(secs => ?)),
+                       body = u.b, template = u.t, variables = u.v::jsonb, attachment_url = u.a, updated_at = now()
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) as u(id, b, t, v, a)
+                where l.message_id = u.id and l.batch_id = ? and l.state = 'SENDING'
+                returning l.message_id, l.campaign_id, l.phone, l.state, l.spothit_message_id, l.reason, l.attempts, l.parks""")
+                .param(failure)
+                .param(attempts)
+                .param(seconds(parking.firstWait()))
+                .param(seconds(parking.maxWait()))
+                .param(giveUpAfter)
+                .param(list.stream().map(RequestedMessage::messageId).toArray(String[]::new))
+                .param(list.stream().map(RequestedMessage::body).toArray(String[]::new))
+                .param(list.stream().map(RequestedMessage::template).toArray(String[]::new))
+                .param(list.stream().map(m -> JSON.writeValueAsString(m.variables())).toArray(String[]::new))
+                .param(list.stream().map(RequestedMessage::attachmentUrl).toArray(String[]::new))
+                .param(sms.batchId())
+                .query((row, n) -> {
+                    var entry = entry(row, n);
+                    if (row.getInt("parks") == 1) {
+                        first.add(entry);
+                    }
+                    return entry;
+                })
+                .list();
+        return new Parked(gaveUp, first, parked.size());
+    }
+
+    @Override
+    public List<RequestedMessage> dueParked(int limit) {
+        return jdbc.sql("""
+                select message_id, campaign_id, phone, body, template, variables::text as variables, attachment_url,
+                       coalesce(due_at, created_at) as due
+                from dispatch_ledger
+                where state = 'PARKED' and next_attempt_at <= now()
+                order by due_at, message_id limit ?""")
+                .param(limit)
+                .query((row, n) -> new RequestedMessage(row.getString("message_id"), row.getString("campaign_id"),
+                        row.getString("phone"), row.getString("body"), row.getString("template"),
+                        variables(row.getString("variables")), row.getString("attachment_url"),
+                        row.getTimestamp("due").toInstant()))
+                .list();
+    }
+
+    @Override
+    public int wakeParked() {
+        return jdbc.sql("update dispatch_ledger set next_attempt_at = now() where state = 'PARKED' and next_attempt_at > now()")
+                .update();
+    }
+
+    @Override
+    public ParkedSummary parkedSummary() {
+        return jdbc.sql("select count(*) as parked, min(next_attempt_at) as next from dispatch_ledger where state = 'PARKED'")
+                .query((row, n) -> {
+                    var next = row.getTimestamp("next");
+                    return new ParkedSummary(row.getLong("parked"), next == null ? null : next.toInstant());
+                })
+                .single();
     }
 
     @Override
@@ -101,6 +199,14 @@ public class JdbcDispatchLedger implements DispatchLedger {
                 .param(limit)
                 .query(JdbcDispatchLedger::entry)
                 .list();
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    private static Map<String, String> variables(@Nullable String json) {
+        return json == null ? Map.of() : JSON.readValue(json, VARIABLES);
     }
 
     private static LedgerEntry entry(ResultSet row, int rowNumber) throws SQLException {

@@ -69,6 +69,12 @@ public class KafkaStatusPublisher implements StatusPort {
                     .setStatus(Status.FAILED)
                     .setReason(failed.reason())
                     .build();
+            // One event id per message however often it is parked: the tracker records the wait once.
+            case StatusChange.Retrying retrying -> builder
+                    .setEventId(MessageIds.eventIdFrom(SOURCE, retrying.messageId(), Status.IN_PROGRESS.name(), StatusChange.RETRYING))
+                    .setStatus(Status.IN_PROGRESS)
+                    .setReason(StatusChange.RETRYING)
+                    .build();
         };
     }
 }

@@ -57,6 +57,6 @@ public class MessageRequestedListener {
         var attachment = requested.getAttachment();
         return new RequestedMessage(requested.getMessageId(), requested.getCampaignId(), requested.getPhone(),
                 requested.getBody(), requested.getTemplate(), variables,
-                attachment == null ? null : attachment.getUrl());
+                attachment == null ? null : attachment.getUrl(), requested.getDueAt());
     }
 }

@@ -44,7 +44,7 @@ class JdbcDispatchLedgerIntegrationTest {
         var messages = messages("claim", 3);
 
         var first = ledger.claim(messages);
-        ledger.startSending(call(messages.subList(0, 1)));
+        ledger.startSending(call(messages.subList(0, 1)), DispatchState.PENDING);
         var again = ledger.claim(messages);
 
         assertThat(first.values()).extracting(e -> e.state()).containsOnly(DispatchState.PENDING);
@@ -57,8 +57,8 @@ class JdbcDispatchLedgerIntegrationTest {
         var messages = messages("race", 10);
         ledger.claim(messages);
 
-        var mine = ledger.startSending(call(messages));
-        var theirs = ledger.startSending(call(messages.subList(5, 10)));
+        var mine = ledger.startSending(call(messages), DispatchState.PENDING);
+        var theirs = ledger.startSending(call(messages.subList(5, 10)), DispatchState.PENDING);
 
         assertThat(mine).hasSize(10);
         assertThat(theirs).isEmpty();
@@ -69,7 +69,7 @@ class JdbcDispatchLedgerIntegrationTest {
         var messages = messages("stuck", 2);
         ledger.claim(messages);
         var sms = call(messages);
-        ledger.startSending(sms);
+        ledger.startSending(sms, DispatchState.PENDING);
 
         var stuck = await("the call to count as stuck after a second").atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(100))
