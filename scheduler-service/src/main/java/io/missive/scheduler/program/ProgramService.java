@@ -103,6 +103,61 @@ public final class ProgramService {
         if (existing.isPresent()) {
             return new Receipt(true, existing.get());
         }
+        var checked = check(command);
+        var template = checked.template();
+        var dueAt = checked.dueAt();
+        var notices = checked.notices();
+        var redirectionUrl = checked.redirectionUrl();
+        var supporter = checked.supporter();
+        var decision = checked.decision();
+
+        var draft = new Campaign(command.commandId(), Campaign.State.PLANNED, decision.provider(), template.text(), dueAt,
+                clock.instant(), 0, 0, 0, 0, false, true, command.attachment(), command.redirectionTargetId(), redirectionUrl,
+                command.quitMessage(), command.workshopId(), command.supporterId(), decision.aircallNumberId(), command.purpose(),
+                notices, command.urgent());
+        var chosen = decision;
+        var screening = guard.open(command, origin);
+        var plan = new Plan(command, template, supporter, screening, System.nanoTime());
+        Optional<Campaign> stored;
+        try {
+            screening.template(template);
+            screening.checkpoint();
+            stored = store.insert(draft, instanceId, ANNOUNCING_LEASE, writer -> plan.run(draft, chosen, writer));
+        } catch (UnknownVariableException e) {
+            throw new CommandRejectedException("UNKNOWN_VARIABLE", e.getMessage(), e.variable());
+        } catch (AcceptanceGuard.Tripped e) {
+            var blocked = screening.refused();
+            LOG.warn("event=campaign_held campaignId={} attempt={}", command.commandId(), blocked.attemptId());
+            throw blocked;
+        }
+        if (stored.isEmpty()) {
+            return new Receipt(true, store.find(command.commandId()).orElseThrow());
+        }
+        screening.accepted();
+        var campaign = stored.get();
+        long committed = System.nanoTime();
+        LOG.info("event=campaign_accepted campaignId={} provider={} recipients={} failed={} dropped={} dueAt={} acceptMs={}",
+                command.commandId(), campaign.provider(), campaign.recipientCount(), campaign.failedCount(),
+                campaign.droppedCount(), dueAt, (committed - plan.started) / 1_000_000);
+        try {
+            announce(campaign, (after, limit) -> store.messagesAfter(command.commandId(), after, limit), outbox);
+            store.markAnnounced(command.commandId(), instanceId);
+            LOG.info("event=campaign_announced campaignId={} messages={} announceMs={}", command.commandId(),
+                    campaign.recipientCount(), (System.nanoTime() - committed) / 1_000_000);
+        } catch (RuntimeException e) {
+            // Stored, so accepted: the due-queue announces it again once the lease lapses.
+            LOG.warn("event=announce_deferred campaignId={} error={}", command.commandId(), e.toString(), e);
+        }
+        return new Receipt(false, store.find(command.commandId()).orElseThrow());
+    }
+
+    /** What a command is once checked, before any recipient is read: shared by acceptance and the preview. */
+    private record Checked(Template template, java.time.Instant askedAt, java.time.Instant dueAt, List<String> notices,
+                           @Nullable String redirectionUrl, @Nullable Supporter supporter, ProviderPolicy.Decision decision) {
+    }
+
+    /** Every check that can reject a command before resolution; throws {@link CommandRejectedException}. */
+    private Checked check(ProgramCommand command) {
         var notices = new ArrayList<String>();
         var text = formLinks.tokenise(command.message());
         if (!text.equals(command.message())) {
@@ -147,48 +202,30 @@ public final class ProgramService {
                 throw new CommandRejectedException("UNKNOWN_SUPPORTER", "supporter " + command.supporterId() + " is not in the directory");
             }
         }
-        Optional<Supporter> commandSupporter = Optional.ofNullable(supporter);
         var decision = providerPolicy.choose(command.provider(), command.purpose(),
-                commandSupporter.map(Supporter::aircallNumberId).orElse(null), command.aircallNumberId());
+                Optional.ofNullable(supporter).map(Supporter::aircallNumberId).orElse(null), command.aircallNumberId());
+        return new Checked(template, asked, dueAt, List.copyOf(notices), redirectionUrl, supporter, decision);
+    }
 
-        var draft = new Campaign(command.commandId(), Campaign.State.PLANNED, decision.provider(), template.text(), dueAt,
-                clock.instant(), 0, 0, 0, 0, false, true, command.attachment(), command.redirectionTargetId(), redirectionUrl,
-                command.quitMessage(), command.workshopId(), command.supporterId(), decision.aircallNumberId(), command.purpose(),
-                notices, command.urgent());
-        var chosen = decision;
+    /**
+     * A dry run of {@link #accept}: the same checks, resolution, rendering and provider rule, with nothing
+     * stored and nothing published. Keeps only counts, three samples and a capped list of names per drop
+     * reason, so its memory does not grow with the campaign.
+     */
+    public ProgramPreview preview(ProgramCommand command, Origin origin) {
+        long started = System.nanoTime();
+        var checked = check(command);
+        // The guard screens as at acceptance; neither refused() nor accepted() is called, so nothing is recorded.
         var screening = guard.open(command, origin);
-        var plan = new Plan(command, template, supporter, screening, System.nanoTime());
-        Optional<Campaign> stored;
-        try {
-            screening.template(template);
-            screening.checkpoint();
-            stored = store.insert(draft, instanceId, ANNOUNCING_LEASE, writer -> plan.run(draft, chosen, writer));
-        } catch (UnknownVariableException e) {
-            throw new CommandRejectedException("UNKNOWN_VARIABLE", e.getMessage(), e.variable());
-        } catch (AcceptanceGuard.Tripped e) {
-            var blocked = screening.refused();
-            LOG.warn("event=campaign_held campaignId={} attempt={}", command.commandId(), blocked.attemptId());
-            throw blocked;
-        }
-        if (stored.isEmpty()) {
-            return new Receipt(true, store.find(command.commandId()).orElseThrow());
-        }
-        screening.accepted();
-        var campaign = stored.get();
-        long committed = System.nanoTime();
-        LOG.info("event=campaign_accepted campaignId={} provider={} recipients={} failed={} dropped={} dueAt={} acceptMs={}",
-                command.commandId(), campaign.provider(), campaign.recipientCount(), campaign.failedCount(),
-                campaign.droppedCount(), dueAt, (committed - plan.started) / 1_000_000);
-        try {
-            announce(campaign, (after, limit) -> store.messagesAfter(command.commandId(), after, limit), outbox);
-            store.markAnnounced(command.commandId(), instanceId);
-            LOG.info("event=campaign_announced campaignId={} messages={} announceMs={}", command.commandId(),
-                    campaign.recipientCount(), (System.nanoTime() - committed) / 1_000_000);
-        } catch (RuntimeException e) {
-            // Stored, so accepted: the due-queue announces it again once the lease lapses.
-            LOG.warn("event=announce_deferred campaignId={} error={}", command.commandId(), e.toString(), e);
-        }
-        return new Receipt(false, store.find(command.commandId()).orElseThrow());
+        var builder = new ProgramPreview.Builder(checked.template(), linkBaseUrl, screening);
+        resolver.resolve(command.recipients(), command.supporterId(), new HashSet<>(command.groupStatus()), checked.supporter(),
+                builder::page);
+        var decision = providerPolicy.checkAircallLimits(checked.decision(), builder.sendable(), builder.longest());
+        var preview = builder.build(command.commandId(), checked.askedAt(), checked.dueAt(), checked.notices(), decision,
+                command.attachment() != null, directory);
+        LOG.info("event=campaign_previewed recipients={} sendable={} dropped={} previewMs={}", preview.recipients(),
+                preview.sendable(), preview.dropped(), (System.nanoTime() - started) / 1_000_000);
+        return preview;
     }
 
     /**

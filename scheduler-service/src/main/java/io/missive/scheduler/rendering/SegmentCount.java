@@ -1,5 +1,7 @@
 package io.missive.scheduler.rendering;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How a body travels: its encoding, its length in that encoding's units (GSM-7 septets, UCS-2
  * code units) and the number of SMS parts it takes.
@@ -28,6 +30,19 @@ public record SegmentCount(Encoding encoding, int units, int segments) {
     /** Counts exactly: an escape pair or a surrogate pair is never split across two parts. */
     public static SegmentCount of(String body) {
         return isGsm7(body) ? gsm7(body) : ucs2(body);
+    }
+
+    /**
+     * The first character of {@code body} outside the GSM-7 tables (the one that forces UCS-2, which halves
+     * a part's length), or null when the body is GSM-7 throughout. A surrogate pair is returned whole.
+     */
+    public static @Nullable String firstNonGsm7(String body) {
+        for (int i = 0; i < body.length(); i++) {
+            if (septets(body.charAt(i)) == 0) {
+                return new String(Character.toChars(body.codePointAt(i)));
+            }
+        }
+        return null;
     }
 
     static boolean isGsm7(String body) {

@@ -8,6 +8,13 @@ import org.junit.jupiter.api.Test;
 class SegmentCountUnitTest {
 
     @Test
+    void theFirstCharacterOutsideGsm7IsTheOneThatForcesUcs2() {
+        assertThat(SegmentCount.firstNonGsm7("Léa a vu sa vidéo {}€")).isNull();
+        assertThat(SegmentCount.firstNonGsm7("Bonne journée ! Ça va ? ê")).isEqualTo("ê");
+        assertThat(SegmentCount.firstNonGsm7("Bravo 😀 et ô")).isEqualTo("😀");
+    }
+
+    @Test
     void plainGsm7UpTo160IsOnePart() {
         assertThat(SegmentCount.of("a".repeat(160))).isEqualTo(new SegmentCount(Encoding.GSM7, 160, 1));
         assertThat(SegmentCount.of("a".repeat(161))).isEqualTo(new SegmentCount(Encoding.GSM7, 161, 2));

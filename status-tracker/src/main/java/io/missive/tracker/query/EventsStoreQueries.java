@@ -10,6 +10,9 @@ public interface EventsStoreQueries {
 
     Optional<CampaignSummary> campaign(String campaignId);
 
+    /** Campaigns newest first; {@code state} ACTIVE or FINISHED, {@code supporterId} the supporter, each optional. */
+    Page<CampaignListItem> campaigns(@Nullable String state, @Nullable String supporterId, int page, int size);
+
     Page<MessageView> parentMessages(String parentId, int page, int size);
 
     Page<InboundView> inbound(@Nullable String kind, int page, int size);

@@ -47,6 +47,9 @@ class ShuffledRedeliveryIntegrationTest {
             producer.flush();
             store.awaitCaughtUp(Duration.ofSeconds(90));
             var inOrder = store.dump();
+            var countersInOrder = store.campaignCounters();
+            // Four campaigns; SpotHit messages end in three statuses, Aircall ones (n % 10 == 9) are all delivered.
+            assertThat(countersInOrder).hasSize(4 * (3 + 1)).isEqualTo(store.campaignCountsOfMessages());
             assertThat(inOrder.get("processed_events")).hasSize(12_000);
             assertThat(inOrder.get("status_history")).hasSize(10_000);
 
@@ -59,6 +62,8 @@ class ShuffledRedeliveryIntegrationTest {
             producer.flush();
             store.awaitCaughtUp(Duration.ofSeconds(90));
             var shuffledTwice = store.dump();
+            // Statuses before their plan, twice over: the counters kept batch by batch still equal a count of the rows.
+            assertThat(store.campaignCounters()).isEqualTo(countersInOrder).isEqualTo(store.campaignCountsOfMessages());
 
             for (var table : EventsStoreProbe.TABLES.keySet()) {
                 assertThat(shuffledTwice.get(table)).as(table).containsExactlyElementsOf(inOrder.get(table));

@@ -55,7 +55,24 @@ public final class EventsStoreProbe {
     }
 
     public void truncateAll() {
-        jdbc.execute("truncate " + TABLES.keySet().stream().map(t -> "tracker." + t).collect(Collectors.joining(", ")));
+        jdbc.execute("truncate " + TABLES.keySet().stream().map(t -> "tracker." + t).collect(Collectors.joining(", "))
+                + ", tracker.campaign_counts, tracker.campaigns");
+    }
+
+    /** The per-campaign counters the projection keeps, non-zero ones, as "campaign provider status count". */
+    public List<String> campaignCounters() {
+        return jdbc.queryForList("""
+                select campaign_id || ' ' || provider || ' ' || status || ' ' || messages from tracker.campaign_counts
+                where messages <> 0 order by campaign_id, provider, status""", String.class);
+    }
+
+    /** The same figures counted over every message: what the counters must always equal. */
+    public List<String> campaignCountsOfMessages() {
+        return jdbc.queryForList("""
+                select campaign_id || ' ' || coalesce(message_provider, 'unknown') || ' ' || status || ' ' || count(*)
+                from tracker.text_message_events where campaign_id is not null
+                group by campaign_id, coalesce(message_provider, 'unknown'), status
+                order by campaign_id, coalesce(message_provider, 'unknown'), status""", String.class);
     }
 
     public Map<String, Object> message(String messageId) {

@@ -16,6 +16,8 @@ class ProgramAccess {
     AccessRules programAccessRules() {
         return AccessRules.of(
                 scope(Scopes.PROGRAMS_WRITE, HttpMethod.POST, "/api/v1/programs"),
+                // The dry run is for those who may program: it reads the whole directory's names behind a selection.
+                scope(Scopes.PROGRAMS_WRITE, HttpMethod.POST, "/api/v1/programs/preview"),
                 scope(Scopes.PROGRAMS_READ, HttpMethod.GET, "/api/v1/programs/*"),
                 scope(Scopes.PROGRAMS_WRITE, HttpMethod.DELETE, "/api/v1/programs/*"));
     }

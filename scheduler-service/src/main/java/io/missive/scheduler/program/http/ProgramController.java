@@ -2,6 +2,7 @@ package io.missive.scheduler.program.http;
 
 import io.missive.scheduler.program.CampaignStore.CancelOutcome;
 import io.missive.scheduler.program.Origin;
+import io.missive.scheduler.program.ProgramPreview;
 import io.missive.scheduler.program.ProgramService;
 import io.missive.scheduler.program.http.ProgramApi.CancelReply;
 import io.missive.scheduler.program.http.ProgramApi.ProgramReply;
@@ -43,6 +44,17 @@ public class ProgramController {
         var reply = ProgramReply.of(receipt.view(), receipt.replay());
         var status = receipt.replay() ? HttpStatus.OK : HttpStatus.ACCEPTED;
         return ResponseEntity.status(status).location(URI.create("/api/v1/programs/" + reply.commandId())).body(reply);
+    }
+
+    @PostMapping("/preview")
+    @Operation(summary = "Preview a program command (dry run)",
+            description = "The same validation, resolution, rendering and provider rule as POST /api/v1/programs, with nothing "
+                    + "stored and nothing published: recipients, drops by reason with the first names behind each, three rendered "
+                    + "samples with their segments, encoding and the character that forced UCS-2, the channel, the SMS units, and "
+                    + "the send guard's verdict (PASS or HELD_FOR_REVIEW; nothing is recorded). "
+                    + "422 for a command that would be rejected. The sample message ids are those the same commandId would get.")
+    public ProgramPreview preview(@Valid @RequestBody ProgramRequest request, HttpServletRequest http) {
+        return programs.preview(request.toDomain(), Origin.rest(RequestActor.of(http)));
     }
 
     @GetMapping("/{commandId}")

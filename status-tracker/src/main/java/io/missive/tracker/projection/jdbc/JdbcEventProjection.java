@@ -78,8 +78,12 @@ public class JdbcEventProjection implements EventProjection {
         sql.update("set local enable_hashjoin = off");
         sql.update("set local enable_mergejoin = off");
         var batch = claim(events);
-        var completed = rows.plan(batch.of(ProjectedEvents.PLANNED));
-        var folded = statuses(batch.of(ProjectedEvents.STATUS), completed);
+        var counters = new CampaignCounters(sql);
+        var planned = batch.of(ProjectedEvents.PLANNED);
+        var completed = rows.plan(planned, counters);
+        counters.campaigns(planned);
+        var folded = statuses(batch.of(ProjectedEvents.STATUS), completed, counters);
+        counters.flush();
         sideTables.aircallRecorded(batch.of(ProjectedEvents.AIRCALL_RECORDED));
         sideTables.inbound(batch.of(ProjectedEvents.INBOUND));
         sideTables.optOuts(batch.of(ProjectedEvents.OPT_OUT));
@@ -112,7 +116,8 @@ public class JdbcEventProjection implements EventProjection {
      * to the messages carrying its provider id; the matches of receipts parked before are looked up for the
      * provider ids this batch teaches (by a SENT, or by a plan completing a message already known by one).
      */
-    private StatusFold.Result statuses(List<StatusUpdated> statuses, Map<String, ProviderIdentity> completed) {
+    private StatusFold.Result statuses(List<StatusUpdated> statuses, Map<String, ProviderIdentity> completed,
+                                       CampaignCounters counters) {
         if (statuses.isEmpty() && completed.isEmpty()) {
             return StatusFold.Result.NOTHING;
         }
@@ -168,6 +173,10 @@ public class JdbcEventProjection implements EventProjection {
         }
         rows.writeHistory(folded.history());
         rows.writeProgress(folded.progressed(), learned);
+        for (var progress : folded.progressed()) {
+            var row = locked.get(progress.messageId());
+            counters.moved(row.campaignId(), row.provider(), CampaignCounters.code(row.progress()), CampaignCounters.code(progress));
+        }
         sideTables.followMessageStatuses(outboundAircall(folded.progressed(), locked, learned));
         return folded;
     }

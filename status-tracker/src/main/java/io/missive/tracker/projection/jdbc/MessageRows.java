@@ -34,21 +34,27 @@ final class MessageRows {
     }
 
     /** A message's row as locked for the transaction: its progress, and the Aircall id it already carries. */
-    record Locked(MessageProgress progress, @Nullable String aircallMessageId) {
+    record Locked(MessageProgress progress, @Nullable String aircallMessageId, @Nullable String campaignId,
+                  @Nullable String provider) {
     }
 
     /**
      * Upserts the planned messages' details; returns those already known by a provider id, whose phone
      * the row may only now have, so that receipts parked for them are matched again.
      */
-    Map<String, ProviderIdentity> plan(List<MessagePlanned> events) {
+    Map<String, ProviderIdentity> plan(List<MessagePlanned> events, CampaignCounters counters) {
         if (events.isEmpty()) {
             return Map.of();
         }
         var byMessage = new TreeMap<String, MessagePlanned>();
         events.forEach(event -> byMessage.put(event.getMessageId(), event));
         var rows = byMessage.values();
+        // "prior" reads the rows as they were before the upsert (one snapshot for the whole statement): what
+        // the counters need to move a message into its campaign, at the status reports may already have given it.
         var known = sql.query("""
+                with prior as (select message_id, campaign_id, message_provider from text_message_events
+                               where message_id = any(?::text[])),
+                upserted as (
                 insert into text_message_events (message_id, planned, campaign_id, parent_id, child_id, phone,
                     message_provider, body, segments, encoding, link_code, quit_message, workshop_id, supporter_id,
                     purpose, planned_at, channel)
@@ -63,13 +69,20 @@ final class MessageRows {
                     workshop_id = excluded.workshop_id, supporter_id = excluded.supporter_id,
                     purpose = excluded.purpose, planned_at = excluded.planned_at,
                     channel = coalesce(text_message_events.channel, excluded.channel)
-                returning message_id, spot_hit_message_id, aircall_message_id, phone
+                returning message_id, spot_hit_message_id, aircall_message_id, phone, campaign_id, message_provider, status)
+                select u.message_id, u.spot_hit_message_id, u.aircall_message_id, u.phone, u.campaign_id, u.message_provider,
+                       u.status, p.campaign_id, p.message_provider
+                from upserted u left join prior p on p.message_id = u.message_id
                 """.formatted(timestamp("pa")),
-                result -> result.getString(2) == null && result.getString(3) == null ? null
-                        : result.getString(2) != null
-                        ? new ProviderIdentity(result.getString(1), Provider.SPOTHIT, result.getString(2), result.getString(4))
-                        : new ProviderIdentity(result.getString(1), Provider.AIRCALL, result.getString(3), result.getString(4)),
-                texts(rows, MessagePlanned::getMessageId), texts(rows, MessagePlanned::getCampaignId),
+                result -> {
+                    counters.planned(result.getString(8), result.getString(9), result.getString(5), result.getString(6),
+                            result.getInt(7));
+                    return result.getString(2) == null && result.getString(3) == null ? null
+                            : result.getString(2) != null
+                            ? new ProviderIdentity(result.getString(1), Provider.SPOTHIT, result.getString(2), result.getString(4))
+                            : new ProviderIdentity(result.getString(1), Provider.AIRCALL, result.getString(3), result.getString(4));
+                },
+                texts(rows, MessagePlanned::getMessageId), texts(rows, MessagePlanned::getMessageId), texts(rows, MessagePlanned::getCampaignId),
                 texts(rows, MessagePlanned::getParentId), texts(rows, MessagePlanned::getChildId),
                 texts(rows, MessagePlanned::getPhone), texts(rows, e -> ProviderNames.messageProvider(e.getProvider())),
                 texts(rows, MessagePlanned::getBody), rows.stream().map(MessagePlanned::getSegments).toArray(Integer[]::new),
@@ -93,14 +106,15 @@ final class MessageRows {
         var current = new HashMap<String, Locked>();
         sql.query("""
                 select message_id, status, planned_at, sent_at, delivered_at, finished_at, reason, attempts, aircall_message_id,
-                       read_at, channel, fallback
+                       read_at, channel, fallback, campaign_id, message_provider
                 from text_message_events where message_id = any(?::text[]) order by message_id for update
                 """, rows -> {
             var progress = new MessageProgress(rows.getString(1), Lifecycle.at(Statuses.fromCode(rows.getInt(2))),
                     instant(rows, 3), instant(rows, 4), instant(rows, 5), instant(rows, 6),
                     rows.getString(7), (Integer) rows.getObject(8), instant(rows, 10),
                     rows.getString(11) == null ? null : Channel.valueOf(rows.getString(11)), rows.getBoolean(12));
-            return current.put(progress.messageId(), new Locked(progress, rows.getString(9)));
+            return current.put(progress.messageId(), new Locked(progress, rows.getString(9), rows.getString(13),
+                    rows.getString(14)));
         }, (Object) sortedMessageIds);
         return current;
     }

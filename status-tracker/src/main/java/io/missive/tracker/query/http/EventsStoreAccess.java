@@ -16,6 +16,7 @@ class EventsStoreAccess {
     AccessRules eventsStoreAccessRules() {
         return AccessRules.of(
                 scope(Scopes.EVENTS_READ, HttpMethod.GET, "/api/v1/messages/*"),
+                scope(Scopes.EVENTS_READ, HttpMethod.GET, "/api/v1/campaigns"),
                 scope(Scopes.EVENTS_READ, HttpMethod.GET, "/api/v1/campaigns/*"),
                 scope(Scopes.EVENTS_READ, HttpMethod.GET, "/api/v1/parents/*/messages"),
                 scope(Scopes.EVENTS_READ, HttpMethod.GET, "/api/v1/inbound"),

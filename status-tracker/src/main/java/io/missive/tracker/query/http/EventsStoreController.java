@@ -1,6 +1,7 @@
 package io.missive.tracker.query.http;
 
 import io.missive.schemas.problems.ApiProblem;
+import io.missive.tracker.query.CampaignListItem;
 import io.missive.tracker.query.CampaignSummary;
 import io.missive.tracker.query.EventsStoreQueries;
 import io.missive.tracker.query.InboundView;
@@ -29,6 +30,7 @@ public class EventsStoreController {
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
     private static final Set<String> KINDS = Set.of("REPLY", "STOP");
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{7,14}");
+    private static final Set<String> STATES = Set.of(CampaignListItem.ACTIVE, CampaignListItem.FINISHED);
 
     private final EventsStoreQueries queries;
 
@@ -50,6 +52,21 @@ public class EventsStoreController {
         var campaignId = safeId("campaign id", id);
         return queries.campaign(campaignId)
                 .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "unknown-campaign", "Unknown campaign", "No message of campaign " + campaignId));
+    }
+
+    @GetMapping("/campaigns")
+    @Operation(summary = "Campaigns, newest first, with their counts",
+            description = "state: ACTIVE (a message is not at a terminal status yet) or FINISHED; supporterId: the supporter "
+                    + "the campaign is sent for. Reads the per-campaign counters, never the messages.")
+    public Page<CampaignListItem> campaigns(@RequestParam(required = false) @Nullable String state,
+                                            @RequestParam(required = false) @Nullable String supporterId,
+                                            @RequestParam(defaultValue = "0") int page,
+                                            @RequestParam(defaultValue = "20") int size) {
+        checkPaging(page, size);
+        if (state != null && !STATES.contains(state)) {
+            throw problem(HttpStatus.BAD_REQUEST, "bad-state", "Bad state", "state must be ACTIVE or FINISHED");
+        }
+        return queries.campaigns(state, supporterId == null ? null : safeId("supporter id", supporterId), page, size);
     }
 
     @GetMapping("/parents/{id}/messages")

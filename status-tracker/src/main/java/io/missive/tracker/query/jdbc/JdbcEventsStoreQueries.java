@@ -2,6 +2,7 @@ package io.missive.tracker.query.jdbc;
 
 import io.missive.events.Status;
 import io.missive.schemas.Statuses;
+import io.missive.tracker.query.CampaignListItem;
 import io.missive.tracker.query.CampaignSummary;
 import io.missive.tracker.query.EventsStoreQueries;
 import io.missive.tracker.query.InboundView;
@@ -12,10 +13,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 public class JdbcEventsStoreQueries implements EventsStoreQueries {
@@ -49,24 +53,12 @@ public class JdbcEventsStoreQueries implements EventsStoreQueries {
 
     @Override
     public Optional<CampaignSummary> campaign(String campaignId) {
-        var counts = jdbc.sql("""
-                        select coalesce(message_provider, 'unknown') as provider, status, count(*) as n
-                        from text_message_events where campaign_id = ? group by 1, 2 order by 1, 2""")
-                .param(campaignId)
-                .query((rows, i) -> new CampaignSummary.Count(rows.getString("provider"), rows.getInt("status"),
-                        Statuses.fromCode(rows.getInt("status")).name(), rows.getLong("n")))
-                .list();
-        if (counts.isEmpty()) {
+        var summary = summaries(List.of(campaignId)).get(campaignId);
+        if (summary == null) {
             return Optional.empty();
         }
-        var byStatus = new LinkedHashMap<String, Long>();
-        for (var status : Status.values()) {
-            byStatus.put(status.name(), 0L);
-        }
-        counts.forEach(count -> byStatus.merge(count.statusName(), count.messages(), Long::sum));
-        long total = counts.stream().mapToLong(CampaignSummary.Count::messages).sum();
-        long delivered = byStatus.get(Status.DELIVERED.name()) + byStatus.get(Status.READ.name());
-        long read = byStatus.get(Status.READ.name());
+        // The channel split is still read from the messages (one campaign's, by index): the counters keep
+        // provider and status only. The list never asks for it.
         var byChannel = new LinkedHashMap<String, Long>();
         var fallback = new long[1];
         jdbc.sql("""
@@ -77,8 +69,62 @@ public class JdbcEventsStoreQueries implements EventsStoreQueries {
                     byChannel.put(rows.getString("channel"), rows.getLong("n"));
                     fallback[0] += rows.getLong("f");
                 });
-        return Optional.of(new CampaignSummary(campaignId, total, byStatus, counts, delivered, read, fallback[0],
-                delivered == 0 ? 0 : (double) read / delivered, byChannel));
+        return Optional.of(new CampaignSummary(campaignId, summary.total(), summary.byStatus(), summary.counts(),
+                summary.delivered(), summary.read(), fallback[0], summary.readRate(), byChannel));
+    }
+
+    /** The campaigns' counters (maintained by the projection): a few rows per campaign, never its messages. */
+    private Map<String, CampaignSummary> summaries(List<String> campaignIds) {
+        var counts = new LinkedHashMap<String, List<CampaignSummary.Count>>();
+        jdbc.sql("""
+                        select campaign_id, provider, status, messages from campaign_counts
+                        where campaign_id = any(?) and messages <> 0 order by campaign_id, provider, status""")
+                .param(campaignIds.toArray(String[]::new))
+                .query((RowCallbackHandler) rows -> counts.computeIfAbsent(rows.getString("campaign_id"), id -> new ArrayList<>())
+                        .add(new CampaignSummary.Count(rows.getString("provider"), rows.getInt("status"),
+                                Statuses.fromCode(rows.getInt("status")).name(), rows.getLong("messages"))));
+        var summaries = new LinkedHashMap<String, CampaignSummary>();
+        counts.forEach((campaignId, campaignCounts) -> {
+            var byStatus = new LinkedHashMap<String, Long>();
+            for (var status : Status.values()) {
+                byStatus.put(status.name(), 0L);
+            }
+            campaignCounts.forEach(count -> byStatus.merge(count.statusName(), count.messages(), Long::sum));
+            long total = campaignCounts.stream().mapToLong(CampaignSummary.Count::messages).sum();
+            long delivered = byStatus.get(Status.DELIVERED.name()) + byStatus.get(Status.READ.name());
+            long read = byStatus.get(Status.READ.name());
+            summaries.put(campaignId, new CampaignSummary(campaignId, total, byStatus, campaignCounts, delivered, read, 0,
+                    delivered == 0 ? 0 : (double) read / delivered, Map.of()));
+        });
+        return summaries;
+    }
+
+    private record ListRow(String campaignId, Instant firstSeenAt, @Nullable Instant plannedAt, @Nullable String supporterId,
+                           @Nullable String workshopId, @Nullable String purpose, boolean active) {
+    }
+
+    private static final String CAMPAIGNS = """
+            from (select c.*, exists (select 1 from campaign_counts k where k.campaign_id = c.campaign_id
+                                      and k.status not in (1, 4, 5, 6) and k.messages > 0) as active
+                  from campaigns c where (cast(? as text) is null or c.supporter_id = ?)) x
+            where (cast(? as text) is null or x.active = (cast(? as text) = 'ACTIVE'))""";
+
+    @Override
+    public Page<CampaignListItem> campaigns(@Nullable String state, @Nullable String supporterId, int page, int size) {
+        var rows = jdbc.sql("select campaign_id, first_seen_at, planned_at, supporter_id, workshop_id, purpose, active "
+                        + CAMPAIGNS + " order by first_seen_at desc, campaign_id limit ? offset ?")
+                .params(supporterId, supporterId, state, state, size, (long) page * size)
+                .query((r, i) -> new ListRow(r.getString("campaign_id"), instant(r, "first_seen_at"),
+                        nullableInstant(r, "planned_at"), r.getString("supporter_id"), r.getString("workshop_id"),
+                        r.getString("purpose"), r.getBoolean("active")))
+                .list();
+        var summaries = summaries(rows.stream().map(ListRow::campaignId).toList());
+        var items = rows.stream().map(r -> new CampaignListItem(r.campaignId(), r.firstSeenAt(), r.plannedAt(), r.supporterId(),
+                r.workshopId(), r.purpose(), r.active() ? CampaignListItem.ACTIVE : CampaignListItem.FINISHED,
+                summaries.getOrDefault(r.campaignId(), new CampaignSummary(r.campaignId(), 0, Map.of(), List.of(), 0, 0, 0, 0, Map.of())))).toList();
+        long total = jdbc.sql("select count(*) " + CAMPAIGNS).params(supporterId, supporterId, state, state)
+                .query(Long.class).single();
+        return new Page<>(items, page, size, total);
     }
 
     @Override
