@@ -35,6 +35,25 @@ public final class ConsoleHttp implements AutoCloseable {
         return form("/login", Map.of("email", email, "password", password, "_csrf", csrfFrom("/login")));
     }
 
+    /** Posts a form as a browser would from {@code page}: with the CSRF token that page carries. */
+    public HttpResponse<String> submit(String page, String action, Map<String, String> fields) {
+        var withToken = new java.util.HashMap<>(fields);
+        withToken.put("_csrf", csrfFrom(page));
+        return form(action, withToken);
+    }
+
+    /** Posts a form without a CSRF token (what a forged cross-site request would be). */
+    public HttpResponse<String> submitWithoutToken(String action, Map<String, String> fields) {
+        return form(action, fields);
+    }
+
+    /** A GET with extra headers ({@code HX-Request}, say). */
+    public HttpResponse<String> getWith(String path, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(uri(path)).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     public HttpResponse<String> signOut() {
         return form("/logout", Map.of("_csrf", csrfFrom("/logout")));
     }

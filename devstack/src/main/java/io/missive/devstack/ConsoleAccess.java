@@ -109,6 +109,11 @@ public final class ConsoleAccess {
         return credentials.getProperty("MISSIVE_ADMIN_EMAIL");
     }
 
+    /** The first admin's password, for the console's browser tests (it is also in {@link #credentialsFile()}). */
+    public String adminPassword() {
+        return credentials.getProperty("MISSIVE_ADMIN_PASSWORD");
+    }
+
     public String clientSecret() {
         return credentials.getProperty("MISSIVE_BOOTSTRAP_CLIENT_SECRET");
     }

@@ -119,6 +119,10 @@ public final class Stack implements AutoCloseable {
             env.put("JDBC_USERNAME", infrastructure.jdbcUsername());
             env.put("JDBC_PASSWORD", infrastructure.jdbcPassword());
             env.putAll(access.consoleEnvironment(url("console")));
+            // The pages call the services' APIs (issue 21), with tokens the console signs itself.
+            env.put("MISSIVE_SCHEDULER_URL", url("scheduler-service"));
+            env.put("MISSIVE_TRACKER_URL", url("status-tracker"));
+            env.put("MISSIVE_GATEWAY_URL", url("webhook-gateway"));
             env.putAll(config.environmentOverrides());
             return env;
         }

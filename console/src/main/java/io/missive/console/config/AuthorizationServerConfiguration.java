@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -49,6 +51,12 @@ class AuthorizationServerConfiguration {
     @Bean
     JwtDecoder ownTokens(JWKSource<SecurityContext> signingKeys) {
         return OAuth2AuthorizationServerConfiguration.jwtDecoder(signingKeys);
+    }
+
+    /** Signs the authorization server's tokens and those the pages carry to the services (the same key). */
+    @Bean
+    JwtEncoder tokenEncoder(JWKSource<SecurityContext> signingKeys) {
+        return new NimbusJwtEncoder(signingKeys);
     }
 
     @Bean

@@ -81,15 +81,37 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The people's pages. Sign-in is the console's own page; admin pages need ADMIN; every response
+     * carries a strict Content-Security-Policy (no inline script or style: htmx is configured by a meta
+     * tag and the console's own script is a static file); every form carries a CSRF token (Spring
+     * Security's default, which Thymeleaf adds to each {@code th:action} form). An expired session
+     * sends the person back to sign in, and says so; an htmx request is told to by {@code HX-Redirect}
+     * (a redirect would be followed by the browser and the sign-in page swapped into the fragment).
+     */
     @Bean
     @Order(3)
     SecurityFilterChain people(HttpSecurity http) throws Exception {
+        var signIn = new SignInRedirect();
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/error").permitAll()
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/admin/**", "/garde/**").hasRole("ADMIN")
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/desinscriptions/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.usernameParameter("email"))
-                .logout(Customizer.withDefaults())
-                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()));
+                .formLogin(form -> form.loginPage("/login").usernameParameter("email").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?deconnecte").deleteCookies("JSESSIONID"))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signIn))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+                        .invalidSessionStrategy(signIn))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
     }
+
+    /** Nothing from elsewhere, nothing inline: an injected {@code <script>} or {@code onerror=} cannot run. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 }

@@ -1,6 +1,7 @@
 package io.missive.console.people;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -10,6 +11,9 @@ public interface People {
     Optional<Person> find(String email);
 
     boolean anyAdmin();
+
+    /** Everyone, by e-mail. */
+    List<Person> all();
 
     /** Adds a person; false when the e-mail is already known. */
     boolean add(String email, String passwordHash, Role role, String createdBy);

@@ -5,6 +5,7 @@ import io.missive.console.people.Person;
 import io.missive.console.people.Role;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +32,14 @@ class JdbcPeople implements People {
     @Override
     public boolean anyAdmin() {
         return jdbc.sql("select exists (select 1 from people where role = 'ADMIN')").query(Boolean.class).single();
+    }
+
+    @Override
+    public List<Person> all() {
+        return jdbc.sql("select email, password_hash, role, failed_attempts, locked_until from people order by email")
+                .query((rs, row) -> new Person(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getInt(4),
+                        instant(rs.getTimestamp(5))))
+                .list();
     }
 
     @Override

@@ -1,0 +1,106 @@
+package io.missive.console.pages.http;
+
+import io.missive.console.backend.http.BackendException;
+import io.missive.console.backend.http.Backends;
+import io.missive.console.backend.http.Service;
+import io.missive.console.clients.ApiClients;
+import io.missive.console.clients.ApiKeyIssuer;
+import io.missive.console.clients.NewApiClient;
+import io.missive.console.people.People;
+import io.missive.console.people.Role;
+import io.missive.schemas.access.Scopes;
+import java.security.Principal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Admins only ({@code /admin/**}): people and API keys, which the console keeps itself, and the audit
+ * log, which the tracker keeps ({@code GET /api/v1/audit}, built by the audit work at the same time: until
+ * it is there, the page says the log is unavailable).
+ */
+@Controller
+class AdminController {
+
+    private static final int MIN_PASSWORD = 12;
+
+    private final People people;
+    private final ApiClients clients;
+    private final ApiKeyIssuer issuer;
+    private final PasswordEncoder passwords;
+    private final Backends backends;
+    private final Clock clock;
+
+    AdminController(People people, ApiClients clients, PasswordEncoder passwords, Backends backends, Clock clock) {
+        this.people = people;
+        this.clients = clients;
+        this.passwords = passwords;
+        this.backends = backends;
+        this.clock = clock;
+        this.issuer = new ApiKeyIssuer(clients, passwords::encode, clock);
+    }
+
+    @GetMapping("/admin/utilisateurs")
+    String people(Model model) {
+        model.addAttribute("people", people.all());
+        model.addAttribute("clients", clients.all());
+        model.addAttribute("scopes", Scopes.ALL);
+        model.addAttribute("now", clock.instant());
+        return "users";
+    }
+
+    @PostMapping("/admin/utilisateurs")
+    String addPerson(@RequestParam String email, @RequestParam String motDePasse, @RequestParam String role, Principal admin,
+                     RedirectAttributes redirect) {
+        if (!email.contains("@") || motDePasse.length() < MIN_PASSWORD || !Set.of("STAFF", "ADMIN").contains(role)) {
+            redirect.addFlashAttribute("personProblem", true);
+        } else if (!people.add(email, passwords.encode(motDePasse), Role.valueOf(role), admin.getName())) {
+            redirect.addFlashAttribute("personExists", true);
+        } else {
+            redirect.addFlashAttribute("personAdded", email);
+        }
+        return "redirect:/admin/utilisateurs";
+    }
+
+    @PostMapping("/admin/cles")
+    String addKey(@RequestParam String nom, @RequestParam(required = false) @Nullable List<String> scopes, Principal admin,
+                  RedirectAttributes redirect) {
+        try {
+            var issued = issuer.issue(new NewApiClient(nom, Set.copyOf(scopes == null ? List.of() : scopes), null), null, admin.getName());
+            // Shown once, on the next page only: the secret is kept as a hash.
+            redirect.addFlashAttribute("issuedId", issued.client().clientId());
+            redirect.addFlashAttribute("issuedSecret", issued.clientSecret());
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("keyProblem", e.getMessage());
+        }
+        return "redirect:/admin/utilisateurs";
+    }
+
+    @PostMapping("/admin/cles/{clientId}/revoquer")
+    String revoke(@PathVariable String clientId, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("revoked", clients.revoke(clientId, clock.instant()) ? clientId : null);
+        return "redirect:/admin/utilisateurs";
+    }
+
+    @GetMapping("/admin/audit")
+    String audit(@RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("page", Math.max(0, page));
+        try {
+            var reply = backends.get(Service.TRACKER, "/api/v1/audit?page={page}&size=50", Math.max(0, page));
+            model.addAttribute("entries", Views.list(reply, "items"));
+        } catch (BackendException e) {
+            model.addAttribute("entries", List.of());
+            model.addAttribute("problem", Problems.of(e));
+        }
+        return "audit";
+    }
+}
