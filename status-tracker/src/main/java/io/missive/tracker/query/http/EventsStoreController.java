@@ -1,5 +1,7 @@
 package io.missive.tracker.query.http;
 
+import io.missive.schemas.phones.PhoneNumber;
+import io.missive.schemas.phones.PhoneNumbers;
 import io.missive.schemas.problems.ApiProblem;
 import io.missive.tracker.query.CampaignSummary;
 import io.missive.tracker.query.ConversationEntry;
@@ -33,7 +35,6 @@ public class EventsStoreController {
 
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
     private static final Set<String> KINDS = Set.of("REPLY", "STOP");
-    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{7,14}");
 
     private final EventsStoreQueries queries;
     private final Clock clock;
@@ -105,12 +106,16 @@ public class EventsStoreController {
     }
 
     @GetMapping("/optouts/{phone}")
-    @Operation(summary = "A phone's opt-out state and its history of opt-outs and opt-ins (with author and reason)")
+    @Operation(summary = "A phone's opt-out state and its history of opt-outs and opt-ins (with author and reason); "
+            + "the phone as people write it (06 12 34 56 78, +33612345678…): 422 with the phone library's reason otherwise")
     public OptOutView optOut(@PathVariable String phone) {
-        if (!E164.matcher(phone).matches()) {
-            throw problem(HttpStatus.BAD_REQUEST, "bad-phone", "Bad phone", "phone must be E.164: + then 8 to 15 digits");
-        }
-        return queries.optOut(phone)
+        // Opt-outs are kept by E.164 after the one normaliser: the lookup goes through it too.
+        var e164 = switch (PhoneNumbers.parse(phone)) {
+            case PhoneNumber.Valid valid -> valid.e164();
+            case PhoneNumber.Rejected rejected -> throw problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-phone", "Invalid phone number",
+                    "phone: " + rejected.message()).with("field", "phone").with("rule", rejected.message());
+        };
+        return queries.optOut(e164)
                 .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "never-opted-out", "Never opted out", "No opt-out recorded for this phone"));
     }
 
