@@ -36,7 +36,16 @@ public sealed interface StatusChange {
         }
     }
 
-    record Failed(String messageId, String phone, String reason, int attempts) implements StatusChange {
+    /**
+     * {@code callId}: for an unknown outcome, the call SpotHit may have taken, so that its receipts can
+     * reconcile the call's messages (decision 0504); null for any other failure.
+     */
+    record Failed(String messageId, String phone, String reason, int attempts, @Nullable String callId)
+            implements StatusChange {
+
+        public Failed(String messageId, String phone, String reason, int attempts) {
+            this(messageId, phone, reason, attempts, null);
+        }
     }
 
     /** Parked: SpotHit is unavailable, the message waits for it (IN_PROGRESS, reason {@link #RETRYING}). */
@@ -47,7 +56,8 @@ public sealed interface StatusChange {
         return switch (entry.state()) {
             case SENT -> new Sent(entry.messageId(), entry.phone(), String.valueOf(entry.spotHitMessageId()), entry.attempts(),
                     entry.channel(), entry.fallback(), entry.reason());
-            case FAILED -> new Failed(entry.messageId(), entry.phone(), String.valueOf(entry.reason()), entry.attempts());
+            case FAILED -> new Failed(entry.messageId(), entry.phone(), String.valueOf(entry.reason()), entry.attempts(),
+                    UnknownOutcomePolicy.REASON.equals(entry.reason()) ? entry.batchId() : null);
             case PARKED -> new Retrying(entry.messageId(), entry.phone(), entry.attempts());
             case PENDING, SENDING -> throw new IllegalArgumentException("not settled: " + entry);
         };

@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class JdbcDispatchLedger implements DispatchLedger {
 
-    private static final String COLUMNS = "message_id, campaign_id, phone, state, spothit_message_id, reason, attempts, channel, fallback";
+    private static final String COLUMNS = "message_id, campaign_id, phone, state, spothit_message_id, reason, attempts, channel, fallback, batch_id";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, String>> VARIABLES = new TypeReference<>() {
     };
@@ -145,7 +145,7 @@ public class JdbcDispatchLedger implements DispatchLedger {
                      as u(id, b, t, v, a, c, m)
                 where l.message_id = u.id and l.batch_id = ? and l.state = 'SENDING'
                 returning l.message_id, l.campaign_id, l.phone, l.state, l.spothit_message_id, l.reason, l.attempts,
-                          l.channel, l.fallback, l.parks""")
+                          l.channel, l.fallback, l.batch_id, l.parks""")
                 .param(failure)
                 .param(attempts)
                 .param(seconds(parking.firstWait()))
@@ -231,6 +231,7 @@ public class JdbcDispatchLedger implements DispatchLedger {
         return new LedgerEntry(row.getString("message_id"), row.getString("campaign_id"), row.getString("phone"),
                 DispatchState.valueOf(row.getString("state")), row.getString("spothit_message_id"),
                 row.getString("reason"), row.getInt("attempts"),
-                row.getString("channel") == null ? null : Channel.valueOf(row.getString("channel")), row.getBoolean("fallback"));
+                row.getString("channel") == null ? null : Channel.valueOf(row.getString("channel")), row.getBoolean("fallback"),
+                row.getString("batch_id"));
     }
 }

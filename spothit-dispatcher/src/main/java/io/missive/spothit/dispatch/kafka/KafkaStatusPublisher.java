@@ -78,6 +78,7 @@ public class KafkaStatusPublisher implements StatusPort {
                     .setEventId(MessageIds.eventIdFrom(SOURCE, failed.messageId(), Status.FAILED.name(), failed.reason()))
                     .setStatus(Status.FAILED)
                     .setReason(failed.reason())
+                    .setCallId(failed.callId())
                     .build();
             // One event id per message however often it is parked: the tracker records the wait once.
             case StatusChange.Retrying retrying -> builder
