@@ -5,6 +5,8 @@ import io.missive.schemas.spring.BatchListenerCustomizer;
 import io.missive.schemas.spring.OutagePolicy;
 import io.missive.tracker.projection.kafka.EventBatchListener;
 import io.missive.tracker.projection.jdbc.JdbcEventProjection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,12 +21,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableScheduling
 public class TrackerConfiguration implements SchedulingConfigurer {
 
+    private static final Logger log = LoggerFactory.getLogger(TrackerConfiguration.class);
+
     private final TrackerProperties properties;
     private final TrackerMetrics metrics;
+    private final JdbcEventProjection projection;
 
-    TrackerConfiguration(TrackerProperties properties, MeterRegistry registry, JdbcTemplate jdbc) {
+    TrackerConfiguration(TrackerProperties properties, MeterRegistry registry, JdbcTemplate jdbc,
+                         TransactionTemplate transactions) {
         this.properties = properties;
         this.metrics = new TrackerMetrics(registry, jdbc);
+        this.projection = new JdbcEventProjection(jdbc, transactions);
     }
 
     @Bean
@@ -33,8 +40,8 @@ public class TrackerConfiguration implements SchedulingConfigurer {
     }
 
     @Bean
-    JdbcEventProjection eventProjection(JdbcTemplate jdbc, TransactionTemplate transactions) {
-        return new JdbcEventProjection(jdbc, transactions);
+    JdbcEventProjection eventProjection() {
+        return projection;
     }
 
     /** The shared batch listener factory, with as many consumers as configured. */
@@ -52,5 +59,17 @@ public class TrackerConfiguration implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
         tasks.addFixedDelayTask(metrics::refreshMessageCounts, properties.gaugeRefresh());
+        tasks.addFixedDelayTask(this::reconcileUnknownOutcomes, properties.reconciliation().interval());
+    }
+
+    private void reconcileUnknownOutcomes() {
+        var settings = properties.reconciliation();
+        try {
+            var outcome = projection.reconcileUnknownOutcomes(settings.window(), settings.grace(), settings.page());
+            metrics.reconciled(outcome);
+        } catch (RuntimeException e) {
+            // The database may be away (a restart): the next round tries again.
+            log.warn("event=reconciliation_failed cause={}", e.toString());
+        }
     }
 }
