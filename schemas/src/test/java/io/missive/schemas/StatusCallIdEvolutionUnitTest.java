@@ -20,8 +20,9 @@ import org.apache.avro.message.BinaryMessageEncoder;
 import org.junit.jupiter.api.Test;
 
 /**
- * v4 names the call of a FAILED UNKNOWN_OUTCOME (docs/decisions/0504): an optional field, so that a
- * dispatcher on v4 and a tracker on v3 work in either order of deployment.
+ * v4 names the call of a FAILED UNKNOWN_OUTCOME (docs/decisions/0504) and the next attempt of a message
+ * waiting for its provider (0205): optional fields, so that a dispatcher on v4 and a tracker on v3 work
+ * in either order of deployment.
  */
 class StatusCallIdEvolutionUnitTest {
 
@@ -48,6 +49,7 @@ class StatusCallIdEvolutionUnitTest {
         assertThat(decoded.get("reason")).hasToString("UNKNOWN_OUTCOME");
         assertThat(decoded.get("status")).hasToString("FAILED");
         assertThat(decoded.getSchema().getField("callId")).isNull();
+        assertThat(decoded.getSchema().getField("nextAttemptAt")).isNull();
     }
 
     @Test
@@ -66,6 +68,7 @@ class StatusCallIdEvolutionUnitTest {
 
         assertThat(decoded.getReason()).isEqualTo("UNKNOWN_OUTCOME");
         assertThat(decoded.getCallId()).isNull();
+        assertThat(decoded.getNextAttemptAt()).isNull();
     }
 
     @Test
@@ -73,6 +76,11 @@ class StatusCallIdEvolutionUnitTest {
         var decoded = (StatusUpdated) deserializer.fromBytes(serializer.toBytes(unknownOutcome()));
 
         assertThat(decoded.getCallId()).isEqualTo("batch-7");
+
+        var retrying = StatusUpdated.newBuilder(unknownOutcome()).setStatus(Status.IN_PROGRESS)
+                .setReason("PROVIDER_UNAVAILABLE_RETRYING").setCallId(null).setNextAttemptAt(Instant.ofEpochMilli(9_000)).build();
+        assertThat(((StatusUpdated) deserializer.fromBytes(serializer.toBytes(retrying))).getNextAttemptAt())
+                .isEqualTo(Instant.ofEpochMilli(9_000));
     }
 
     private static StatusUpdated unknownOutcome() {
