@@ -1,4 +1,5 @@
--- Unknown outcomes reconciled from SpotHit's receipts (issue 24, docs/decisions/0504).
+-- Issue 24: unknown outcomes reconciled from SpotHit's receipts (docs/decisions/0504), and when a message
+-- waiting for its provider is tried again (0205).
 
 -- The messages the SpotHit dispatcher FAILED with UNKNOWN_OUTCOME, with the call they were part of: a
 -- small table of its own, so that text_message_events keeps its indexes (and its HOT status updates).
@@ -17,3 +18,7 @@ create index unknown_outcomes_campaign on unknown_outcomes (reconciled_with) whe
 -- When the tracker stored a receipt: one is reconciled only after a grace, so that a late SENT claims it first.
 alter table provider_receipts add column received_at timestamptz not null default now();
 create index provider_receipts_phone on provider_receipts (phone) where provider = 'SPOTHIT' and phone is not null;
+
+-- The next attempt a dispatcher announced for a message waiting for its provider (IN_PROGRESS retrying):
+-- not indexed, so status updates stay HOT; read per campaign through the campaign index.
+alter table text_message_events add column next_attempt_at timestamptz;

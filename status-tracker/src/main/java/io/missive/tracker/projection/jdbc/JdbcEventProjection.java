@@ -157,7 +157,9 @@ public class JdbcEventProjection implements EventProjection {
             reports.putIfAbsent(MessageRows.key(transition),
                     new StatusFold.Report(transition, positions.getOrDefault(transition.eventId(), -1)));
         }
-        return foldAndWrite(reports, learned);
+        var folded = foldAndWrite(reports, learned);
+        rows.noteNextAttempts(direct);
+        return folded;
     }
 
     /** Folds the reports into the messages' rows, locked in message-id order, and writes rows and history. */
