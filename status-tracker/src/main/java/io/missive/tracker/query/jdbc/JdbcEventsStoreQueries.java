@@ -72,9 +72,21 @@ public class JdbcEventsStoreQueries implements EventsStoreQueries {
                     byChannel.put(rows.getString("channel"), rows.getLong("n"));
                     fallback[0] += rows.getLong("f");
                 });
+        var waiting = jdbc.sql("""
+                        select count(*) as n, min(next_attempt_at) as next from text_message_events
+                        where campaign_id = ? and status = 3 and next_attempt_at is not null""")
+                .param(campaignId)
+                .query((rows, i) -> {
+                    var next = rows.getTimestamp("next");
+                    return new CampaignSummary.ProviderWait(rows.getLong("n"), next == null ? null : next.toInstant());
+                })
+                .single();
         return Optional.of(new CampaignSummary(campaignId, summary.total(), summary.byStatus(), summary.counts(),
-                summary.delivered(), summary.read(), fallback[0], summary.readRate(), byChannel));
+                summary.delivered(), summary.read(), fallback[0], summary.readRate(), byChannel, waiting));
     }
+
+    /** The list does not say which messages wait on a provider (that reads a campaign's messages): its page does. */
+    private static final CampaignSummary.ProviderWait NO_WAIT = new CampaignSummary.ProviderWait(0, null);
 
     /** The campaigns' counters (maintained by the projection): a few rows per campaign, never its messages. */
     private Map<String, CampaignSummary> summaries(List<String> campaignIds) {
@@ -97,7 +109,7 @@ public class JdbcEventsStoreQueries implements EventsStoreQueries {
             long delivered = byStatus.get(Status.DELIVERED.name()) + byStatus.get(Status.READ.name());
             long read = byStatus.get(Status.READ.name());
             summaries.put(campaignId, new CampaignSummary(campaignId, total, byStatus, campaignCounts, delivered, read, 0,
-                    delivered == 0 ? 0 : (double) read / delivered, Map.of()));
+                    delivered == 0 ? 0 : (double) read / delivered, Map.of(), NO_WAIT));
         });
         return summaries;
     }
@@ -124,7 +136,7 @@ public class JdbcEventsStoreQueries implements EventsStoreQueries {
         var summaries = summaries(rows.stream().map(ListRow::campaignId).toList());
         var items = rows.stream().map(r -> new CampaignListItem(r.campaignId(), r.firstSeenAt(), r.plannedAt(), r.supporterId(),
                 r.workshopId(), r.purpose(), r.active() ? CampaignListItem.ACTIVE : CampaignListItem.FINISHED,
-                summaries.getOrDefault(r.campaignId(), new CampaignSummary(r.campaignId(), 0, Map.of(), List.of(), 0, 0, 0, 0, Map.of())))).toList();
+                summaries.getOrDefault(r.campaignId(), new CampaignSummary(r.campaignId(), 0, Map.of(), List.of(), 0, 0, 0, 0, Map.of(), NO_WAIT)))).toList();
         long total = jdbc.sql("select count(*) " + CAMPAIGNS).params(supporterId, supporterId, state, state)
                 .query(Long.class).single();
         return new Page<>(items, page, size, total);
