@@ -19,6 +19,7 @@ import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -99,26 +100,20 @@ public final class KafkaOptOutSet implements OptOuts, AutoCloseable {
         return Optional.ofNullable(phones.get(normalise.apply(phone)));
     }
 
+    /**
+     * Reads until closed. A retriable Kafka failure (a metadata or offsets timeout while the broker is slow or
+     * away) does not end the reader: it starts over from the beginning after a pause, which re-applies every
+     * record onto the same last-write-wins map. Ending it instead would leave the set loading forever and every
+     * dispatch waiting on it.
+     */
     private void read() {
         try {
-            List<TopicPartition> partitions = List.of();
-            while (running && partitions.isEmpty()) {
-                partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                        .map(info -> new TopicPartition(topic, info.partition())).toList();
-                if (partitions.isEmpty()) {
-                    Thread.sleep(500);
-                }
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            checkLoaded(ends);
             while (running) {
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    apply(record.key(), record.value());
-                }
-                if (loaded.getCount() > 0) {
-                    checkLoaded(ends);
+                try {
+                    follow();
+                } catch (RetriableException e) {
+                    LOG.warn("event=optout_set_retrying topic={} error={}", topic, e.toString());
+                    Thread.sleep(1_000);
                 }
             }
         } catch (WakeupException e) {
@@ -131,6 +126,29 @@ public final class KafkaOptOutSet implements OptOuts, AutoCloseable {
             LOG.error("event=optout_set_stopped topic={} error={}", topic, e.toString(), e);
         } finally {
             consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void follow() throws InterruptedException {
+        List<TopicPartition> partitions = List.of();
+        while (running && partitions.isEmpty()) {
+            partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            if (partitions.isEmpty()) {
+                Thread.sleep(500);
+            }
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        checkLoaded(ends);
+        while (running) {
+            for (var record : consumer.poll(Duration.ofMillis(200))) {
+                apply(record.key(), record.value());
+            }
+            if (loaded.getCount() > 0) {
+                checkLoaded(ends);
+            }
         }
     }
 
@@ -159,6 +177,11 @@ public final class KafkaOptOutSet implements OptOuts, AutoCloseable {
             // The topic's own consumers send such a record to the DLT; here it is only not part of the set.
             LOG.warn("event=optout_record_unreadable topic={} error={}", topic, e.toString());
         }
+    }
+
+    /** Whether the reader still follows the topic (it ends only on {@link #close()} or an unexpected failure). */
+    boolean reading() {
+        return reader.isAlive();
     }
 
     @Override
