@@ -59,6 +59,7 @@ public final class ProgramService {
     private final String linkBaseUrl;
     private final Clock clock;
     private final AcceptanceGuard guard;
+    private final AttachmentScreen attachments;
     private final String instanceId = "accept-" + UUID.randomUUID();
 
     /**
@@ -75,6 +76,14 @@ public final class ProgramService {
     public ProgramService(CampaignStore store, DirectoryLookup directory, MessageOutbox outbox, ProviderPolicy providerPolicy,
                           FormLinks formLinks, SendingWindow window, String linkBaseUrl, Clock clock, int pageSize,
                           AcceptanceGuard guard) {
+        this(store, directory, outbox, providerPolicy, formLinks, window, linkBaseUrl, clock, pageSize, guard, AttachmentScreen.NONE);
+    }
+
+    /** @param attachments checks a command's attachment before anything else is done with it (issue 17) */
+    public ProgramService(CampaignStore store, DirectoryLookup directory, MessageOutbox outbox, ProviderPolicy providerPolicy,
+                          FormLinks formLinks, SendingWindow window, String linkBaseUrl, Clock clock, int pageSize,
+                          AcceptanceGuard guard, AttachmentScreen attachments) {
+        this.attachments = attachments;
         this.guard = guard;
         this.store = store;
         this.formLinks = formLinks;
@@ -149,12 +158,17 @@ public final class ProgramService {
         }
         Optional<Supporter> commandSupporter = Optional.ofNullable(supporter);
         var decision = providerPolicy.choose(command.provider(), command.purpose(),
-                commandSupporter.map(Supporter::aircallNumberId).orElse(null), command.aircallNumberId());
+                commandSupporter.map(Supporter::aircallNumberId).orElse(null), command.aircallNumberId(),
+                command.attachment() != null);
+        if (command.attachment() != null) {
+            // Refused now, with the rule named, rather than failing every message at send time.
+            attachments.check(command.attachment());
+        }
 
         var draft = new Campaign(command.commandId(), Campaign.State.PLANNED, decision.provider(), template.text(), dueAt,
                 clock.instant(), 0, 0, 0, 0, false, true, command.attachment(), command.redirectionTargetId(), redirectionUrl,
                 command.quitMessage(), command.workshopId(), command.supporterId(), decision.aircallNumberId(), command.purpose(),
-                notices, command.urgent());
+                notices, command.urgent(), command.channel(), command.mediaId());
         var chosen = decision;
         var screening = guard.open(command, origin);
         var plan = new Plan(command, template, supporter, screening, System.nanoTime());
@@ -237,7 +251,7 @@ public final class ProgramService {
             return new Campaign(draft.commandId(), draft.state(), decision.provider(), draft.template(), draft.dueAt(),
                     clock.instant(), seq, seq - sendable, dropped, 0, false, true, draft.attachment(), draft.redirectionTargetId(),
                     draft.redirectionUrl(), draft.quitMessage(), draft.workshopId(), draft.supporterId(),
-                    decision.aircallNumberId(), draft.purpose(), draft.notices(), draft.urgent());
+                    decision.aircallNumberId(), draft.purpose(), draft.notices(), draft.urgent(), draft.channel(), draft.mediaId());
         }
 
         private PlannedMessage render(Recipient recipient) {
