@@ -108,6 +108,8 @@ public final class SpotHitSimulator implements AutoCloseable {
     private final AtomicLong campaignIds = new AtomicLong(4_200_000);
     private final AtomicLong mediaIds = new AtomicLong(9_100_000);
     private final ConcurrentHashMap<String, MediaUpload> uploads = new ConcurrentHashMap<>();
+    /** The media ids SpotHit knows: kept by {@link #reset()}, as SpotHit keeps them while the dispatcher remembers them. */
+    private final java.util.Set<String> knownMedia = ConcurrentHashMap.newKeySet();
     private final AtomicInteger sampleFetches = new AtomicInteger();
     private final ConcurrentLinkedQueue<SpotHitCall> calls = new ConcurrentLinkedQueue<>();
     private final ArrayDeque<Long> recentArrivals = new ArrayDeque<>();
@@ -232,7 +234,7 @@ public final class SpotHitSimulator implements AutoCloseable {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    /** Every file uploaded, in no particular order. */
+    /** Every file uploaded since the last {@link #reset()}, in no particular order. */
     public List<MediaUpload> uploads() {
         return List.copyOf(uploads.values());
     }
@@ -242,6 +244,11 @@ public final class SpotHitSimulator implements AutoCloseable {
         return baseUrl() + SAMPLE_IMAGE_PATH;
     }
 
+    /** The sample image with a few bytes of its own after the image's end: another file, for a test of its own. */
+    public String sampleImageUrl(String variant) {
+        return sampleImageUrl() + "?v=" + URLEncoder.encode(variant, StandardCharsets.UTF_8);
+    }
+
     /** How many times the sample image's bytes were served (HEAD requests not counted). */
     public int sampleFetches() {
         return sampleFetches.get();
@@ -249,7 +256,7 @@ public final class SpotHitSimulator implements AutoCloseable {
 
     /** Whether SpotHit knows this media id: uploaded here, or given to the RCS plan. */
     public boolean knowsMedia(@Nullable String mediaId) {
-        return mediaId != null && (uploads.containsKey(mediaId) || rcs.get().mediaIds().contains(mediaId));
+        return mediaId != null && (knownMedia.contains(mediaId) || rcs.get().mediaIds().contains(mediaId));
     }
 
     public int totalAccepted() {
@@ -493,6 +500,7 @@ public final class SpotHitSimulator implements AutoCloseable {
                 return;
             }
             var id = "media-" + mediaIds.incrementAndGet();
+            knownMedia.add(id);
             uploads.put(id, new MediaUpload(id, sha256(file.bytes()), file.bytes().length,
                     file.contentType() == null ? "application/octet-stream" : file.contentType(), file.fileName()));
             respond(exchange, 200, "{\"success\":true,\"file\":\"" + id + "\"}");
@@ -501,18 +509,24 @@ public final class SpotHitSimulator implements AutoCloseable {
         }
     }
 
-    /** {@code GET|HEAD /simulator/sample.png}: the sample attachment. */
+    /** {@code GET|HEAD /simulator/sample.png[?v=variant]}: the sample attachment (a variant's bytes follow the image's end). */
     private void handleSample(HttpExchange exchange) throws IOException {
         try (exchange) {
+            var query = exchange.getRequestURI().getRawQuery();
+            var variant = query != null && query.startsWith("v=")
+                    ? URLDecoder.decode(query.substring(2), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8) : new byte[0];
+            var image = new byte[SAMPLE_PNG.length + variant.length];
+            System.arraycopy(SAMPLE_PNG, 0, image, 0, SAMPLE_PNG.length);
+            System.arraycopy(variant, 0, image, SAMPLE_PNG.length, variant.length);
             exchange.getResponseHeaders().set("Content-Type", "image/png");
             if ("HEAD".equals(exchange.getRequestMethod())) {
-                exchange.getResponseHeaders().set("Content-Length", String.valueOf(SAMPLE_PNG.length));
+                exchange.getResponseHeaders().set("Content-Length", String.valueOf(image.length));
                 exchange.sendResponseHeaders(200, -1);
                 return;
             }
             sampleFetches.incrementAndGet();
-            exchange.sendResponseHeaders(200, SAMPLE_PNG.length);
-            exchange.getResponseBody().write(SAMPLE_PNG);
+            exchange.sendResponseHeaders(200, image.length);
+            exchange.getResponseBody().write(image);
         }
     }
 
