@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * phone opted out since acceptance ({@code OPTED_OUT}) and those the safeguard stops, then for each bulk
  * call: IN_PROGRESS published, ledger SENDING, call, ledger settled, status published. A call SpotHit cannot take now parks its
  * messages (docs/decisions/0205). An RCS call SpotHit refuses (0206) goes again once as SMS, under the same batch.
+ * A call with an attachment names its SpotHit media id, uploaded once per content before the call (0207).
  * The caller acknowledges the messages only after this returns.
  */
 public final class Dispatcher {
