@@ -354,7 +354,7 @@ class EndToEndIntegrationTest {
      * fetches it once, uploads it once for the whole campaign, and every MMS names the media id, never the URL.
      */
     @Test
-    @Order(7)
+    @Order(9)
     void anMmsCampaignUploadsItsFileOnceAndEveryMessageNamesTheMediaId() {
         var spotHit = stack.simulators().spotHit();
         var url = spotHit.sampleImageUrl("e2e");
