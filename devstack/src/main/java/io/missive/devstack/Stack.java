@@ -140,6 +140,8 @@ public final class Stack implements AutoCloseable {
         // Short text goes as RCS basic, as the programme sends it; the simulator has an agent for it (decision 0206).
         env.put("SPOT_HIT_AGENT_ID", "missive-devstack-agent");
         env.put("MISSIVE_RCS_MODE", "short-as-basic");
+        // The simulator serves the sample attachment on this machine over http: the local stack's own host (decision 0207).
+        env.put("MISSIVE_ATTACHMENT_LOCAL_HOSTS", "localhost");
         env.put("AIRCALL_ENABLED", "true");
         env.put("AIRCALL_MESSAGE_ENABLED", "true");
         env.put("AIRCALL_API_ID", SECRETS.aircallApiId());

@@ -348,4 +348,41 @@ class EndToEndIntegrationTest {
     private static int parentOf(String e164) {
         return Integer.parseInt(e164.substring(4)) - 10_000_000;
     }
+
+    /**
+     * An MMS through SpotHit's upload (issue 17): the scheduler checks the attachment at acceptance, the dispatcher
+     * fetches it once, uploads it once for the whole campaign, and every MMS names the media id, never the URL.
+     */
+    @Test
+    @Order(9)
+    void anMmsCampaignUploadsItsFileOnceAndEveryMessageNamesTheMediaId() {
+        var spotHit = stack.simulators().spotHit();
+        var url = spotHit.sampleImageUrl("e2e");
+        var recipients = java.util.stream.IntStream.rangeClosed(21, 28).mapToObj(p -> "{\"selector\":\"parent." + p + "\"}")
+                .collect(Collectors.joining(","));
+        var refused = client.program("""
+                {"commandId":"e2e-mms-refused","plannedAt":"%s","recipients":[%s],"message":"La photo de l'atelier",
+                 "attachment":{"fileName":"atelier.png","contentType":"image/png","url":"https://files.example.com/atelier.png"}}"""
+                .formatted(Instant.now(), recipients));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.body()).contains("ATTACHMENT_HOST_NOT_ALLOWED");
+
+        var reply = client.program("""
+                {"commandId":"e2e-mms","plannedAt":"%s","recipients":[%s],"message":"La photo de l'atelier",
+                 "attachment":{"fileName":"atelier.png","contentType":"image/png","url":"%s"}}"""
+                .formatted(Instant.now(), recipients, url));
+        assertThat(reply.statusCode()).as(reply.body()).isBetween(200, 202);
+        int accepted = JsonPath.read(reply.body(), "$.accepted");
+        assertThat(accepted).isPositive();
+
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(client.campaignCounts("e2e-mms")).containsEntry("DELIVERED", accepted));
+        assertThat(spotHit.uploads()).as("one upload for the campaign").singleElement()
+                .satisfies(upload -> assertThat(upload.contentType()).isEqualTo("image/png"));
+        var mediaId = spotHit.uploads().getFirst().mediaId();
+        var campaignIds = spotHit.acceptedCalls().stream().filter(call -> call.endpoint().equals("mms"))
+                .map(io.missive.simulators.spothit.SpotHitCall::campaignId).toList();
+        assertThat(spotHit.acceptedMessages()).filteredOn(message -> campaignIds.contains(message.campaignId()))
+                .hasSize(accepted).allSatisfy(message -> assertThat(message.attachment()).isEqualTo(mediaId));
+    }
 }

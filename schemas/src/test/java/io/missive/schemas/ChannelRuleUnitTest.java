@@ -45,7 +45,10 @@ class ChannelRuleUnitTest {
     }
 
     @Test
-    void anAttachmentWithoutMediaIdStaysMms() {
-        assertThat(choose(RcsMode.ALWAYS, ChannelChoice.RCS, true, null, SHORT)).isEqualTo(Channel.MMS);
+    void anAttachmentIsAMediaOnceUploadedSoItGoesRichWhenRcsIsAskedAndMmsOtherwise() {
+        assertThat(choose(RcsMode.SHORT_AS_BASIC, ChannelChoice.RCS, true, null, SHORT)).isEqualTo(Channel.RCS_RICH);
+        assertThat(choose(RcsMode.ALWAYS, ChannelChoice.AUTO, true, null, SHORT)).isEqualTo(Channel.RCS_RICH);
+        assertThat(choose(RcsMode.SHORT_AS_BASIC, ChannelChoice.AUTO, true, null, SHORT)).isEqualTo(Channel.MMS);
+        assertThat(choose(RcsMode.ALWAYS, ChannelChoice.SMS, true, null, SHORT)).isEqualTo(Channel.MMS);
     }
 }

@@ -35,7 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "missive.spothit.sender=Missive",
         "missive.spothit.safeguard=true",
         "missive.spothit.safe-phone-numbers=+33600000001, +33600000002,+3361",
-        "missive.spothit.dispatch.linger=50ms"})
+        "missive.spothit.dispatch.linger=50ms",
+        // The simulator serves the attachment on this machine: the devstack's own host, named explicitly.
+        "missive.attachment.local-hosts=localhost"})
 class SafeguardAndRefusalIntegrationTest {
 
     private static final String SAFE_1 = "+33600000001";
@@ -114,7 +116,7 @@ class SafeguardAndRefusalIntegrationTest {
     @Test
     void aMessageWithAnAttachmentGoesThroughTheMmsEndpoint(TestNamespace namespace) {
         try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS); var producer = new TestProducer(namespace)) {
-            var mms = Requests.mms("mms-campaign", SAFE_2, "Une photo de l'atelier", "https://files.example/atelier.jpg");
+            var mms = Requests.mms("mms-campaign", SAFE_2, "Une photo de l'atelier", spotHit.sampleImageUrl());
             producer.send(Topics.SPOTHIT_REQUESTED, mms.getMessageId(), mms);
 
             var sent = statuses.awaitEvent(StatusUpdated.class, e -> Requests.settled(e) && e.getMessageId().equals(mms.getMessageId()), Duration.ofSeconds(30));
@@ -122,7 +124,8 @@ class SafeguardAndRefusalIntegrationTest {
             assertThat(sent.getStatus()).isEqualTo(Status.SENT);
             assertThat(spotHit.acceptedMessages()).singleElement().satisfies(message -> {
                 assertThat(message.endpoint()).isEqualTo("mms");
-                assertThat(message.attachment()).isEqualTo("https://files.example/atelier.jpg");
+                // The file went up first; the MMS names what the upload answered, never the URL.
+                assertThat(message.attachment()).isEqualTo(spotHit.uploads().getFirst().mediaId());
                 assertThat(message.campaignId()).isEqualTo(sent.getProviderMessageId());
             });
         }

@@ -5,7 +5,9 @@ import io.missive.scheduler.directory.jdbc.JdbcDirectory;
 import io.missive.scheduler.directory.kafka.DirectoryListener;
 import io.missive.scheduler.guard.review.GuardedAcceptance;
 import io.missive.scheduler.planning.ProviderPolicy;
+import io.missive.schemas.attachments.AttachmentFetcher;
 import io.missive.scheduler.program.ProgramService;
+import io.missive.scheduler.program.http.FetchedAttachmentScreen;
 import io.missive.scheduler.program.jdbc.JdbcCampaigns;
 import io.missive.scheduler.program.kafka.CommandListener;
 import io.missive.scheduler.program.kafka.KafkaMessageOutbox;
@@ -45,10 +47,11 @@ public class SchedulerConfiguration {
 
     @Bean
     ProgramService programService(JdbcCampaigns campaigns, JdbcDirectory directory, KafkaMessageOutbox outbox,
-                                  SchedulerProperties properties, SendingWindow window, Clock clock, GuardedAcceptance guard) {
+                                  SchedulerProperties properties, SendingWindow window, Clock clock, GuardedAcceptance guard,
+                                  AttachmentFetcher attachments) {
         var policy = new ProviderPolicy(properties.aircallEnabled() && properties.aircallMessageEnabled());
         return new ProgramService(campaigns, directory, outbox, policy, new FormLinks(properties.formLinks()), window,
-                properties.linkBaseUrl(), clock, properties.acceptPageSize(), guard);
+                properties.linkBaseUrl(), clock, properties.acceptPageSize(), guard, new FetchedAttachmentScreen(attachments));
     }
 
     @Bean(destroyMethod = "stop")

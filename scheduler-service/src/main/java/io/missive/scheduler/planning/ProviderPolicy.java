@@ -19,6 +19,22 @@ public record ProviderPolicy(boolean aircallMessagingEnabled) {
 
     public Decision choose(ProviderChoice choice, @Nullable String purpose,
                            @Nullable String supporterAircallNumberId, @Nullable String commandAircallNumberId) {
+        return choose(choice, purpose, supporterAircallNumberId, commandAircallNumberId, false);
+    }
+
+    /**
+     * Aircall sends no attachment: with one, {@code AUTO} never picks Aircall and explicit {@code AIRCALL} is rejected
+     * (the attachment would otherwise be dropped without a word).
+     */
+    public Decision choose(ProviderChoice choice, @Nullable String purpose, @Nullable String supporterAircallNumberId,
+                           @Nullable String commandAircallNumberId, boolean hasAttachment) {
+        if (hasAttachment) {
+            if (choice == ProviderChoice.AIRCALL) {
+                throw new CommandRejectedException("ATTACHMENT_NOT_SENT_BY_AIRCALL",
+                        "provider AIRCALL sends no attachment; send it through SPOTHIT (or AUTO), or without the attachment");
+            }
+            return new Decision(Provider.SPOTHIT, null, false);
+        }
         var numberId = present(commandAircallNumberId) ? commandAircallNumberId : supporterAircallNumberId;
         return switch (choice) {
             case SPOTHIT -> new Decision(Provider.SPOTHIT, null, false);

@@ -59,6 +59,7 @@ public final class ProgramService {
     private final String linkBaseUrl;
     private final Clock clock;
     private final AcceptanceGuard guard;
+    private final AttachmentScreen attachments;
     private final String instanceId = "accept-" + UUID.randomUUID();
 
     /**
@@ -75,6 +76,14 @@ public final class ProgramService {
     public ProgramService(CampaignStore store, DirectoryLookup directory, MessageOutbox outbox, ProviderPolicy providerPolicy,
                           FormLinks formLinks, SendingWindow window, String linkBaseUrl, Clock clock, int pageSize,
                           AcceptanceGuard guard) {
+        this(store, directory, outbox, providerPolicy, formLinks, window, linkBaseUrl, clock, pageSize, guard, AttachmentScreen.NONE);
+    }
+
+    /** @param attachments checks a command's attachment before anything else is done with it (issue 17) */
+    public ProgramService(CampaignStore store, DirectoryLookup directory, MessageOutbox outbox, ProviderPolicy providerPolicy,
+                          FormLinks formLinks, SendingWindow window, String linkBaseUrl, Clock clock, int pageSize,
+                          AcceptanceGuard guard, AttachmentScreen attachments) {
+        this.attachments = attachments;
         this.guard = guard;
         this.store = store;
         this.formLinks = formLinks;
@@ -114,7 +123,7 @@ public final class ProgramService {
         var draft = new Campaign(command.commandId(), Campaign.State.PLANNED, decision.provider(), template.text(), dueAt,
                 clock.instant(), 0, 0, 0, 0, false, true, command.attachment(), command.redirectionTargetId(), redirectionUrl,
                 command.quitMessage(), command.workshopId(), command.supporterId(), decision.aircallNumberId(), command.purpose(),
-                notices, command.urgent());
+                notices, command.urgent(), command.channel(), command.mediaId());
         var chosen = decision;
         var screening = guard.open(command, origin);
         var plan = new Plan(command, template, supporter, screening, System.nanoTime());
@@ -203,7 +212,12 @@ public final class ProgramService {
             }
         }
         var decision = providerPolicy.choose(command.provider(), command.purpose(),
-                Optional.ofNullable(supporter).map(Supporter::aircallNumberId).orElse(null), command.aircallNumberId());
+                Optional.ofNullable(supporter).map(Supporter::aircallNumberId).orElse(null), command.aircallNumberId(),
+                command.attachment() != null);
+        if (command.attachment() != null) {
+            // Refused now, with the rule named, rather than failing every message at send time.
+            attachments.check(command.attachment());
+        }
         return new Checked(template, asked, dueAt, List.copyOf(notices), redirectionUrl, supporter, decision);
     }
 
@@ -274,7 +288,7 @@ public final class ProgramService {
             return new Campaign(draft.commandId(), draft.state(), decision.provider(), draft.template(), draft.dueAt(),
                     clock.instant(), seq, seq - sendable, dropped, 0, false, true, draft.attachment(), draft.redirectionTargetId(),
                     draft.redirectionUrl(), draft.quitMessage(), draft.workshopId(), draft.supporterId(),
-                    decision.aircallNumberId(), draft.purpose(), draft.notices(), draft.urgent());
+                    decision.aircallNumberId(), draft.purpose(), draft.notices(), draft.urgent(), draft.channel(), draft.mediaId());
         }
 
         private PlannedMessage render(Recipient recipient) {

@@ -41,4 +41,13 @@ class ProviderPolicyUnitTest {
         assertThatThrownBy(() -> enabled.checkAircallLimits(explicit, 2, 10)).hasMessageContaining("one recipient");
         assertThatThrownBy(() -> enabled.checkAircallLimits(explicit, 1, 1601)).hasMessageContaining("1600");
     }
+
+    @Test
+    void anAttachmentNeverGoesToAircall() {
+        assertThat(enabled.choose(ProviderChoice.AUTO, "call0_goals", "123", null, true).provider()).isEqualTo(Provider.SPOTHIT);
+        assertThat(enabled.choose(ProviderChoice.SPOTHIT, null, null, null, true).provider()).isEqualTo(Provider.SPOTHIT);
+        assertThatThrownBy(() -> enabled.choose(ProviderChoice.AIRCALL, null, "123", null, true))
+                .isInstanceOfSatisfying(CommandRejectedException.class,
+                        e -> assertThat(e.code()).isEqualTo("ATTACHMENT_NOT_SENT_BY_AIRCALL"));
+    }
 }

@@ -19,13 +19,18 @@ public final class ChannelRule {
     private ChannelRule() {
     }
 
+    /**
+     * @param hasAttachment the command carries an attachment (a file the dispatcher uploads)
+     * @param mediaId       a SpotHit media id the command names directly
+     */
     public static Channel choose(RcsMode mode, ChannelChoice asked, boolean hasAttachment, @Nullable String mediaId,
                                  String renderedText) {
         var plain = hasAttachment ? Channel.MMS : Channel.SMS;
         if (mode == RcsMode.OFF || asked == ChannelChoice.SMS) {
             return plain;
         }
-        boolean hasMedia = mediaId != null && !mediaId.isBlank();
+        // An attachment is a media too: the SpotHit dispatcher uploads it and names its media id (decision 0207).
+        boolean hasMedia = hasAttachment || mediaId != null && !mediaId.isBlank();
         if (hasMedia) {
             return asked == ChannelChoice.RCS || mode == RcsMode.ALWAYS ? Channel.RCS_RICH : plain;
         }

@@ -44,7 +44,8 @@ import org.jspecify.annotations.Nullable;
  * ({@link RcsPlan}: RCS-capable phones, fallback SMS, read receipts) with SpotHit's form
  * fields ({@code key}, {@code message}, {@code destinataires} as a comma-separated list, or
  * {@code destinataires_type=datas} with {@code destinataires[+33…][VAR]=value}, {@code smslong},
- * {@code date}, {@code expediteur}; MMS adds {@code fichier}), answers {@code {"resultat":1,"id":…}}
+ * {@code date}, {@code expediteur}; MMS adds {@code fichier}, a media id from {@code POST /api/mms/upload}, which it
+ * refuses when unknown), answers {@code {"resultat":1,"id":…}}
  * or {@code {"resultat":0,"erreurs":"…"}} with SpotHit's codes ({@link SpotHitErrors}), then fires
  * delivery receipts {@code GET <callback>?id_message=…&numero=…&statut=…} as SpotHit does: later,
  * at least once, sometimes out of order ({@link ReceiptPlan}).
@@ -65,6 +66,14 @@ public final class SpotHitSimulator implements AutoCloseable {
     public static final String SMS_PATH = "/api/envoyer/sms";
     public static final String MMS_PATH = "/api/envoyer/mms";
     public static final String RCS_PATH = "/api/envoyer/rcs";
+    /** SpotHit's media upload: multipart {@code key} and {@code fichier}, answers {@code {"success":true,"file":"<id>"}}. */
+    public static final String UPLOAD_PATH = "/api/mms/upload";
+    /** A small PNG the simulator serves, so the local stack and tests have an attachment to send (decision 0207). */
+    public static final String SAMPLE_IMAGE_PATH = "/simulator/sample.png";
+    /** The error an MMS whose {@code fichier} is not an uploaded media id gets (SpotHit's own code is not published). */
+    public static final String UNKNOWN_FILE = "fichier";
+    static final byte[] SAMPLE_PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
     /** RCS basic holds at most this many bytes of UTF-8. */
     static final int RCS_BASIC_MAX_BYTES = 160;
     /** Attempts to deliver one receipt before counting it undelivered. */
@@ -98,6 +107,11 @@ public final class SpotHitSimulator implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
 
     private final AtomicLong campaignIds = new AtomicLong(4_200_000);
+    private final AtomicLong mediaIds = new AtomicLong(9_100_000);
+    private final ConcurrentHashMap<String, MediaUpload> uploads = new ConcurrentHashMap<>();
+    /** The media ids SpotHit knows: kept by {@link #reset()}, as SpotHit keeps them while the dispatcher remembers them. */
+    private final java.util.Set<String> knownMedia = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger sampleFetches = new AtomicInteger();
     private final ConcurrentLinkedQueue<SpotHitCall> calls = new ConcurrentLinkedQueue<>();
     private final ArrayDeque<Long> recentArrivals = new ArrayDeque<>();
     private final ConcurrentHashMap<String, AtomicInteger> acceptedByPhone = new ConcurrentHashMap<>();
@@ -126,6 +140,8 @@ public final class SpotHitSimulator implements AutoCloseable {
         listening.createContext(SMS_PATH, exchange -> handleSend(exchange, "sms"));
         listening.createContext(MMS_PATH, exchange -> handleSend(exchange, "mms"));
         listening.createContext(RCS_PATH, this::handleRcs);
+        listening.createContext(UPLOAD_PATH, this::handleUpload);
+        listening.createContext(SAMPLE_IMAGE_PATH, this::handleSample);
         listening.createContext("/simulator/stats", this::handleStats);
         Health.serve(listening);
         listening.start();
@@ -222,6 +238,31 @@ public final class SpotHitSimulator implements AutoCloseable {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /** Every file uploaded since the last {@link #reset()}, in no particular order. */
+    public List<MediaUpload> uploads() {
+        return List.copyOf(uploads.values());
+    }
+
+    /** The URL of the sample image this simulator serves. */
+    public String sampleImageUrl() {
+        return baseUrl() + SAMPLE_IMAGE_PATH;
+    }
+
+    /** The sample image with a few bytes of its own after the image's end: another file, for a test of its own. */
+    public String sampleImageUrl(String variant) {
+        return sampleImageUrl() + "?v=" + URLEncoder.encode(variant, StandardCharsets.UTF_8);
+    }
+
+    /** How many times the sample image's bytes were served (HEAD requests not counted). */
+    public int sampleFetches() {
+        return sampleFetches.get();
+    }
+
+    /** Whether SpotHit knows this media id: uploaded here, or given to the RCS plan. */
+    public boolean knowsMedia(@Nullable String mediaId) {
+        return mediaId != null && (knownMedia.contains(mediaId) || rcs.get().mediaIds().contains(mediaId));
+    }
+
     public int totalAccepted() {
         return acceptedTotal.get();
     }
@@ -298,6 +339,8 @@ public final class SpotHitSimulator implements AutoCloseable {
         namedByPhone.clear();
         acceptedMessages.clear();
         acceptedTotal.set(0);
+        uploads.clear();
+        sampleFetches.set(0);
         heldRecipients.clear();
         receiptedRecipients.clear();
         faults.clear();
@@ -335,6 +378,10 @@ public final class SpotHitSimulator implements AutoCloseable {
                 return;
             }
             var errors = refusal(form, request);
+            if (errors.isEmpty() && endpoint.equals("mms") && !knowsMedia(request.attachment())) {
+                // SpotHit sends an uploaded file, never a URL: fichier must be a media id it gave.
+                errors = UNKNOWN_FILE;
+            }
             if (!errors.isEmpty()) {
                 calls.add(new SpotHitCall(arrivedAt, endpoint, request.recipients().size(), 200, null, errors));
                 respond(exchange, 200, "{\"resultat\":0,\"erreurs\":\"" + errors + "\"}");
@@ -413,7 +460,7 @@ public final class SpotHitSimulator implements AutoCloseable {
                 }
             } else if ("single".equals(type)) {
                 var media = first(form, "media_id");
-                if (media == null || !plan.mediaIds().contains(media)) {
+                if (!knowsMedia(media)) {
                     code = "media_id";
                     message = "media_id inconnu";
                 }
@@ -444,6 +491,73 @@ public final class SpotHitSimulator implements AutoCloseable {
             respond(exchange, 200, "{\"success\":true,\"campaign_id\":" + campaignId + "}");
         } catch (RuntimeException e) {
             respond(exchange, 500, rcsError(String.valueOf(SpotHitErrors.SYSTEM_ERROR), "erreur système"));
+        }
+    }
+
+    /**
+     * {@code POST /api/mms/upload}, multipart: {@code key} and {@code fichier} (the file). Each upload gets a new id, as
+     * a provider's would; the simulator keeps the bytes' SHA-256 so a test can tell the same file uploaded twice.
+     */
+    private void handleUpload(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                respond(exchange, 405, rcsError("method", "POST only"));
+                return;
+            }
+            sleep(faults.latency());
+            int serverError = faults.takeServerError();
+            if (serverError > 0) {
+                respond(exchange, serverError, "<html><body>Service Unavailable</body></html>");
+                return;
+            }
+            var contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+            var parts = Multipart.parse(contentType, exchange.getRequestBody().readAllBytes());
+            var key = parts.get("key");
+            var file = parts.get("fichier");
+            if (key == null || (config.apiKey() != null && !config.apiKey().equals(key.text()))) {
+                respond(exchange, 200, rcsError(String.valueOf(SpotHitErrors.BAD_API_KEY), "Clé API non reconnue"));
+                return;
+            }
+            if (file == null || file.bytes().length == 0 || file.fileName() == null) {
+                respond(exchange, 200, rcsError("fichier", "fichier manquant"));
+                return;
+            }
+            var id = "media-" + mediaIds.incrementAndGet();
+            knownMedia.add(id);
+            uploads.put(id, new MediaUpload(id, sha256(file.bytes()), file.bytes().length,
+                    file.contentType() == null ? "application/octet-stream" : file.contentType(), file.fileName()));
+            respond(exchange, 200, "{\"success\":true,\"file\":\"" + id + "\"}");
+        } catch (RuntimeException e) {
+            respond(exchange, 500, rcsError(String.valueOf(SpotHitErrors.SYSTEM_ERROR), "erreur système"));
+        }
+    }
+
+    /** {@code GET|HEAD /simulator/sample.png[?v=variant]}: the sample attachment (a variant's bytes follow the image's end). */
+    private void handleSample(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            var query = exchange.getRequestURI().getRawQuery();
+            var variant = query != null && query.startsWith("v=")
+                    ? URLDecoder.decode(query.substring(2), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8) : new byte[0];
+            var image = new byte[SAMPLE_PNG.length + variant.length];
+            System.arraycopy(SAMPLE_PNG, 0, image, 0, SAMPLE_PNG.length);
+            System.arraycopy(variant, 0, image, SAMPLE_PNG.length, variant.length);
+            exchange.getResponseHeaders().set("Content-Type", "image/png");
+            if ("HEAD".equals(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().set("Content-Length", String.valueOf(image.length));
+                exchange.sendResponseHeaders(200, -1);
+                return;
+            }
+            sampleFetches.incrementAndGet();
+            exchange.sendResponseHeaders(200, image.length);
+            exchange.getResponseBody().write(image);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

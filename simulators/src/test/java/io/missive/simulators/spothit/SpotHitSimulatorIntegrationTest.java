@@ -55,18 +55,62 @@ class SpotHitSimulatorIntegrationTest {
     }
 
     @Test
-    void acceptsAPlainListOfRecipientsAndAnMms() throws Exception {
+    void acceptsAPlainListOfRecipientsAndAnMmsOfAnUploadedFile() throws Exception {
         var sms = post(SpotHitSimulator.SMS_PATH, Map.of("key", KEY, "message", "Atelier demain",
                 "destinataires", "+33612345678,+33612345679"));
+        var upload = upload(KEY, SpotHitSimulator.SAMPLE_PNG);
+        assertThat(upload.body()).startsWith("{\"success\":true,\"file\":\"media-");
+        var mediaId = upload.body().replaceAll(".*\"file\":\"([^\"]+)\".*", "$1");
         var mms = post(SpotHitSimulator.MMS_PATH, Map.of("key", KEY, "message", "Photo",
-                "destinataires", "+33612345678", "fichier", "https://example.org/a.jpg"));
+                "destinataires", "+33612345678", "fichier", mediaId));
 
         assertThat(sms.body()).contains("\"resultat\":1");
         assertThat(mms.body()).contains("\"resultat\":1");
+        assertThat(simulator.uploads()).singleElement().satisfies(media -> {
+            assertThat(media.mediaId()).isEqualTo(mediaId);
+            assertThat(media.bytes()).isEqualTo(SpotHitSimulator.SAMPLE_PNG.length);
+            assertThat(media.contentType()).isEqualTo("image/png");
+            assertThat(media.sha256()).hasSize(64);
+        });
         assertThat(simulator.acceptedCount("+33612345678")).isEqualTo(2);
         assertThat(simulator.duplicatedPhones()).containsOnlyKeys("+33612345678");
         assertThat(simulator.acceptedMessages()).filteredOn(message -> message.endpoint().equals("mms"))
-                .singleElement().satisfies(message -> assertThat(message.attachment()).isEqualTo("https://example.org/a.jpg"));
+                .singleElement().satisfies(message -> assertThat(message.attachment()).isEqualTo(mediaId));
+    }
+
+    @Test
+    void refusesAnMmsWhoseFileIsAUrlOrAnUnknownIdAndAnUploadWithAWrongKey() throws Exception {
+        assertThat(post(SpotHitSimulator.MMS_PATH, Map.of("key", KEY, "message", "Photo", "destinataires", "+33612345678",
+                "fichier", "https://example.org/a.jpg")).body()).isEqualTo("{\"resultat\":0,\"erreurs\":\"fichier\"}");
+        assertThat(post(SpotHitSimulator.MMS_PATH, Map.of("key", KEY, "message", "Photo", "destinataires", "+33612345678",
+                "fichier", "media-404")).body()).isEqualTo("{\"resultat\":0,\"erreurs\":\"fichier\"}");
+        assertThat(upload("wrong", SpotHitSimulator.SAMPLE_PNG).body()).contains("\"success\":false");
+        assertThat(simulator.totalAccepted()).isZero();
+        assertThat(simulator.uploads()).isEmpty();
+    }
+
+    @Test
+    void servesASampleImageForTheLocalStack() throws Exception {
+        var image = http.send(HttpRequest.newBuilder(URI.create(simulator.sampleImageUrl())).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(image.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(image.body()).isEqualTo(SpotHitSimulator.SAMPLE_PNG);
+        assertThat(simulator.sampleFetches()).isEqualTo(1);
+    }
+
+    private HttpResponse<String> upload(String key, byte[] file) throws IOException, InterruptedException {
+        var boundary = "sim-test-boundary";
+        var body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"key\"\r\n\r\n" + key + "\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"sample.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + SpotHitSimulator.UPLOAD_PATH))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

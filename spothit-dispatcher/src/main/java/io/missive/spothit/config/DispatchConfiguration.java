@@ -4,6 +4,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.missive.schemas.attachments.AttachmentFetcher;
 import io.missive.schemas.channels.RcsMode;
 import io.missive.schemas.logging.Masking;
 import io.missive.schemas.optouts.kafka.KafkaOptOutSet;
@@ -19,6 +21,10 @@ import io.missive.spothit.dispatch.ParkedRetry;
 import io.missive.spothit.dispatch.Parking;
 import io.missive.spothit.dispatch.ResilientSender;
 import io.missive.spothit.dispatch.Safeguard;
+import io.missive.spothit.dispatch.SendOutcome;
+import io.missive.spothit.dispatch.media.MediaLibrary;
+import io.missive.spothit.dispatch.media.MediaUploadPort;
+import io.missive.spothit.dispatch.jdbc.JdbcMediaStore;
 import io.missive.spothit.dispatch.StatusPort;
 import io.missive.spothit.dispatch.StuckDispatchRecovery;
 import io.missive.spothit.dispatch.http.SpotHitClient;
@@ -37,6 +43,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the dispatch capability: SpotHit client, resilience, ledger, status publisher, listener. */
 @Configuration(proxyBeanMethods = false)
@@ -120,14 +127,34 @@ class DispatchConfiguration {
         return new DispatchMetrics(meters);
     }
 
+    /**
+     * Attachments fetched under the shared policy ({@code MISSIVE_ATTACHMENT_*}), uploaded through the same rate limit
+     * as the sends (an upload is one more SpotHit request), their ids kept by content.
+     */
+    @Bean
+    MediaLibrary mediaLibrary(AttachmentFetcher fetcher, JdbcClient jdbc, TransactionTemplate tx, SpotHitClient client,
+                              RateLimiter rateLimiter) {
+        log.info("event=spothit.attachments hosts={} localHosts={} maxBytes={}", fetcher.policy().hosts(),
+                fetcher.policy().localHosts(), fetcher.policy().maxBytes());
+        MediaUploadPort limited = file -> {
+            try {
+                return RateLimiter.decorateSupplier(rateLimiter, () -> client.upload(file)).get();
+            } catch (RequestNotPermitted throttled) {
+                return new SendOutcome.Unavailable("SPOTHIT_UNAVAILABLE: no rate-limit permit in time for the media upload");
+            }
+        };
+        return new MediaLibrary(fetcher::fetch, new JdbcMediaStore(jdbc, tx), limited);
+    }
+
     @Bean
     Dispatcher dispatcher(DispatchLedger ledger, ResilientSender sender, StatusPort status, SpotHitProperties properties,
-                          Safeguard safeguard, DispatchMetrics metrics, KafkaOptOutSet optOuts) {
+                          Safeguard safeguard, DispatchMetrics metrics, KafkaOptOutSet optOuts, MediaLibrary media) {
         var dispatch = properties.dispatch();
         log.info("event=spothit.parking firstWait={} maxWait={} giveUpAfter={}",
                 dispatch.parkFirstWait(), dispatch.parkMaxWait(), dispatch.giveUpAfter());
         return new Dispatcher(ledger, sender, status, new BulkPlanner(dispatch.batchSize(), properties.rcsMode()),
-                safeguard, metrics, new Parking(dispatch.parkFirstWait(), dispatch.parkMaxWait(), dispatch.giveUpAfter()), optOuts);
+                safeguard, metrics, new Parking(dispatch.parkFirstWait(), dispatch.parkMaxWait(), dispatch.giveUpAfter()), optOuts,
+                media);
     }
 
     @Bean

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * {@code personalized}: {@code text} is the template and each recipient carries its variables
  * ({@code destinataires_type=datas}); otherwise every recipient gets {@code text} as it is.
  * {@code channel}: SMS, MMS (the attachment), RCS basic ({@code text}) or RCS rich ({@code mediaId});
- * an RCS call carries {@code text} as the SMS its recipients without RCS get instead.
+ * an RCS call carries {@code text} as the SMS its recipients without RCS get instead. An attachment is sent by
+ * its SpotHit media id, uploaded before the call ({@link #needsUpload()}, {@link #withMedia}).
  */
 public record BulkSms(UUID batchId, String campaignId, String text, boolean personalized,
                       @Nullable String attachmentUrl, List<Recipient> recipients, Channel channel,
@@ -34,9 +35,20 @@ public record BulkSms(UUID batchId, String campaignId, String text, boolean pers
         return ChannelRule.isRcs(channel);
     }
 
-    /** The same call, same batch, as SMS (MMS with an attachment): SpotHit refused it as RCS. */
+    /** The same call, same batch, as SMS (MMS with an attachment, its upload kept): SpotHit refused it as RCS. */
     public BulkSms asSms() {
-        return new BulkSms(batchId, campaignId, text, personalized, attachmentUrl, recipients);
+        return attachmentUrl == null ? new BulkSms(batchId, campaignId, text, personalized, null, recipients)
+                : new BulkSms(batchId, campaignId, text, personalized, attachmentUrl, recipients, Channel.MMS, mediaId);
+    }
+
+    /** An attachment SpotHit does not know yet: its file must be uploaded, and the call name the media id. */
+    public boolean needsUpload() {
+        return attachmentUrl != null && mediaId == null;
+    }
+
+    /** The same call naming the attachment's SpotHit media id. */
+    public BulkSms withMedia(String uploadedMediaId) {
+        return new BulkSms(batchId, campaignId, text, personalized, attachmentUrl, recipients, channel, uploadedMediaId);
     }
 
     public record Recipient(String messageId, String phone, Map<String, String> variables) {

@@ -2,6 +2,8 @@ package io.missive.spothit.dispatch;
 
 import io.missive.schemas.logging.Masking;
 import io.missive.schemas.optouts.OptOuts;
+import io.missive.spothit.dispatch.media.MediaLibrary;
+import io.missive.spothit.dispatch.media.MediaOutcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * phone opted out since acceptance ({@code OPTED_OUT}) and those the safeguard stops, then for each bulk
  * call: IN_PROGRESS published, ledger SENDING, call, ledger settled, status published. A call SpotHit cannot take now parks its
  * messages (docs/decisions/0205). An RCS call SpotHit refuses (0206) goes again once as SMS, under the same batch.
+ * A call with an attachment names its SpotHit media id, uploaded once per content before the call (0207).
  * The caller acknowledges the messages only after this returns.
  */
 public final class Dispatcher {
@@ -32,6 +35,7 @@ public final class Dispatcher {
     private final DispatchObserver observer;
     private final Parking parking;
     private final OptOuts optOuts;
+    private final MediaLibrary media;
     /** Whether parked messages may be waiting for SpotHit: true at start, since the ledger may hold some. */
     private volatile boolean parkedWaiting = true;
 
@@ -42,6 +46,13 @@ public final class Dispatcher {
 
     public Dispatcher(DispatchLedger ledger, ResilientSender sender, StatusPort status, BulkPlanner planner,
                       Safeguard safeguard, DispatchObserver observer, Parking parking, OptOuts optOuts) {
+        this(ledger, sender, status, planner, safeguard, observer, parking, optOuts, MediaLibrary.NONE);
+    }
+
+    /** @param media the SpotHit media id of a call's attachment, uploaded once (docs/decisions/0207) */
+    public Dispatcher(DispatchLedger ledger, ResilientSender sender, StatusPort status, BulkPlanner planner,
+                      Safeguard safeguard, DispatchObserver observer, Parking parking, OptOuts optOuts, MediaLibrary media) {
+        this.media = media;
         this.optOuts = optOuts;
         this.ledger = ledger;
         this.sender = sender;
@@ -138,6 +149,20 @@ public final class Dispatcher {
             return;
         }
         var sms = taken.size() == planned.recipients().size() ? planned : planned.restrictedTo(taken);
+        if (sms.needsUpload()) {
+            // Part of the call: a file that cannot be had fails the messages, a host or SpotHit away parks them.
+            switch (media.mediaFor(sms.campaignId(), java.util.Objects.requireNonNull(sms.attachmentUrl()))) {
+                case MediaOutcome.Ready ready -> sms = sms.withMedia(ready.mediaId());
+                case MediaOutcome.Refused refused -> {
+                    announce(failed(sms, refused.reason(), 0));
+                    return;
+                }
+                case MediaOutcome.Unavailable unavailable -> {
+                    announce(parked(sms, byId, unavailable.reason(), 0));
+                    return;
+                }
+            }
+        }
         var attempted = sender.send(sms);
         observer.callFinished(sms, attempted);
         String fallbackNote = null;
@@ -183,6 +208,10 @@ public final class Dispatcher {
                         attempted.attempts());
             }
         };
+        announce(settled);
+    }
+
+    private void announce(List<LedgerEntry> settled) {
         var changes = settled.stream().map(StatusChange::of).toList();
         observer.settled(changes);
         status.publish(changes);

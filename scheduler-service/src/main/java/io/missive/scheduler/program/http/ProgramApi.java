@@ -1,5 +1,6 @@
 package io.missive.scheduler.program.http;
 
+import io.missive.events.ChannelChoice;
 import io.missive.events.ProviderChoice;
 import io.missive.scheduler.program.CampaignStore.CampaignView;
 import io.missive.scheduler.program.ProgramCommand;
@@ -37,7 +38,9 @@ public final class ProgramApi {
             @Schema(description = "AUTO (default), SPOTHIT or AIRCALL") @Nullable ProviderChoice provider,
             @Nullable String aircallNumberId,
             @Schema(example = "call0_goals") @Nullable String purpose,
-            @Schema(description = "Send at the planned time even outside the sending window (default false)") @Nullable Boolean urgent) {
+            @Schema(description = "Send at the planned time even outside the sending window (default false)") @Nullable Boolean urgent,
+            @Schema(description = "AUTO (default: the SpotHit dispatcher's RCS mode decides), SMS or RCS") @Nullable ChannelChoice channel,
+            @Schema(description = "A SpotHit media id, for RCS rich without an attachment") @Nullable String mediaId) {
 
         ProgramCommand toDomain() {
             var attachmentRef = attachment == null ? null
@@ -46,7 +49,7 @@ public final class ProgramApi {
                     recipients.stream().map(r -> new RecipientRequest(r.selector(), r.phone(), r.variables())).toList(),
                     message, attachmentRef, redirectionTargetId, Boolean.TRUE.equals(quitMessage), workshopId, supporterId,
                     groupStatus == null ? List.of() : groupStatus, provider == null ? ProviderChoice.AUTO : provider,
-                    aircallNumberId, purpose, Boolean.TRUE.equals(urgent));
+                    aircallNumberId, purpose, Boolean.TRUE.equals(urgent), channel == null ? ChannelChoice.AUTO : channel, mediaId);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.missive.scheduler.program.jdbc;
 
+import io.missive.events.ChannelChoice;
 import io.missive.events.Provider;
 import io.missive.scheduler.program.Campaign;
 import io.missive.scheduler.program.PlannedMessage;
@@ -37,7 +38,8 @@ final class CampaignRows {
             rs.getBoolean("announced"), rs.getBoolean("cancel_announced"), attachment(rs),
             rs.getString("redirection_target_id"), rs.getString("redirection_url"), rs.getBoolean("quit_message"),
             rs.getString("workshop_id"), rs.getString("supporter_id"), rs.getString("aircall_number_id"), rs.getString("purpose"),
-            notices(rs.getString("notices")), rs.getBoolean("urgent"));
+            notices(rs.getString("notices")), rs.getBoolean("urgent"), ChannelChoice.valueOf(rs.getString("channel")),
+            rs.getString("media_id"));
 
     private static List<String> notices(@Nullable String stored) {
         return stored == null || stored.isEmpty() ? List.of() : List.of(stored.split("\n"));

@@ -58,16 +58,17 @@ public class JdbcCampaigns implements CampaignStore, CampaignQueue {
                     insert into campaign (command_id, state, provider, template, due_at, accepted_at, recipient_count, failed_count,
                         dropped_count, published_seq, announced, cancel_announced, lease_owner, lease_until, attachment_file_name,
                         attachment_content_type, attachment_url, redirection_target_id, redirection_url, quit_message, workshop_id,
-                        supporter_id, aircall_number_id, purpose, notices, urgent)
+                        supporter_id, aircall_number_id, purpose, notices, urgent, channel, media_id)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, false, true, ?, clock_timestamp() + ? * interval '1 millisecond',
-                        ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (command_id) do nothing""",
                     draft.commandId(), draft.state().name(), draft.provider().name(), draft.template(), Timestamp.from(draft.dueAt()),
                     Timestamp.from(draft.acceptedAt()), draft.recipientCount(), draft.failedCount(), draft.droppedCount(), owner,
                     lease.toMillis(), attachment == null ? null : attachment.fileName(),
                     attachment == null ? null : attachment.contentType(), attachment == null ? null : attachment.url(),
                     draft.redirectionTargetId(), draft.redirectionUrl(), draft.quitMessage(), draft.workshopId(), draft.supporterId(),
-                    draft.aircallNumberId(), draft.purpose(), draft.notices().isEmpty() ? null : String.join("\n", draft.notices()), draft.urgent());
+                    draft.aircallNumberId(), draft.purpose(), draft.notices().isEmpty() ? null : String.join("\n", draft.notices()), draft.urgent(),
+                    draft.channel().name(), draft.mediaId());
             if (inserted == 0) {
                 return Optional.<Campaign>empty();
             }

@@ -66,6 +66,6 @@ public class CommandListener {
         return new ProgramCommand(command.getCommandId(), command.getPlannedDate(), command.getPlannedHour(), command.getPlannedAt(),
                 recipients, command.getMessage(), attachment, command.getRedirectionTargetId(), command.getQuitMessage(),
                 command.getWorkshopId(), command.getSupporterId(), command.getGroupStatus(), command.getProvider(),
-                command.getAircallNumberId(), command.getPurpose(), command.getUrgent());
+                command.getAircallNumberId(), command.getPurpose(), command.getUrgent(), command.getChannel(), command.getMediaId());
     }
 }

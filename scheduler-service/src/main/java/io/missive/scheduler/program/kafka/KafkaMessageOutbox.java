@@ -1,6 +1,8 @@
 package io.missive.scheduler.program.kafka;
 
 import io.missive.events.Attachment;
+import io.missive.events.Channel;
+import io.missive.events.ChannelChoice;
 import io.missive.events.MessagePlanned;
 import io.missive.events.MessageRequested;
 import io.missive.events.Provider;
@@ -63,6 +65,7 @@ public class KafkaMessageOutbox implements MessageOutbox {
                     .setAircallNumberId(campaign.aircallNumberId())
                     .setPurpose(campaign.purpose())
                     .setAttachment(attachment(campaign))
+                    .setChannel(plannedChannel(campaign))
                     .build()));
         }
         return publish(Topics.PLANNED, events);
@@ -109,6 +112,8 @@ public class KafkaMessageOutbox implements MessageOutbox {
                     .setAircallNumberId(campaign.aircallNumberId())
                     .setAttachment(attachment(campaign))
                     .setDueAt(campaign.dueAt())
+                    .setChannel(campaign.channel())
+                    .setMediaId(campaign.mediaId())
                     .build()));
         }
         return publish(campaign.provider() == Provider.AIRCALL ? Topics.AIRCALL_REQUESTED : Topics.SPOTHIT_REQUESTED, events);
@@ -121,6 +126,20 @@ public class KafkaMessageOutbox implements MessageOutbox {
             sends[i] = publisher.publish(topic, events.get(i).key(), events.get(i).event());
         }
         return CompletableFuture.allOf(sends);
+    }
+
+    /**
+     * The channel known at planning: Aircall's, or SMS/MMS when the command asks SMS. Otherwise the SpotHit
+     * dispatcher's RCS mode decides (decision 0206), which the scheduler does not know: null, as the schema allows.
+     */
+    private static @Nullable Channel plannedChannel(Campaign campaign) {
+        if (campaign.provider() == Provider.AIRCALL) {
+            return Channel.AIRCALL;
+        }
+        if (campaign.channel() == ChannelChoice.SMS) {
+            return campaign.attachment() == null ? Channel.SMS : Channel.MMS;
+        }
+        return null;
     }
 
     private static @Nullable Attachment attachment(Campaign campaign) {

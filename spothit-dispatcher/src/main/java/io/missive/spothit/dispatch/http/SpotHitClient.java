@@ -1,6 +1,8 @@
 package io.missive.spothit.dispatch.http;
 
 import io.missive.events.Channel;
+import io.missive.schemas.attachments.AttachmentFetcher.Fetched;
+import io.missive.spothit.dispatch.media.MediaUploadPort;
 import io.missive.spothit.dispatch.BulkSms;
 import io.missive.spothit.dispatch.SendOutcome;
 import io.missive.spothit.dispatch.SendSmsPort;
@@ -27,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * {@code fallback_message}, {@code custom_list_with_data[+33…][VAR]=value} or {@code custom_list[]}),
  * which answers {@code {"success":true,"campaign_id":…}} (docs/decisions/0206).
  */
-public class SpotHitClient implements SendSmsPort {
+public class SpotHitClient implements SendSmsPort, MediaUploadPort {
 
     private static final Pattern RESULT = Pattern.compile("\"resultat\"\\s*:\\s*\"?(\\d+)");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"?([^\",}\\s]+)");
@@ -35,11 +37,13 @@ public class SpotHitClient implements SendSmsPort {
     private static final Pattern SUCCESS = Pattern.compile("\"success\"\\s*:\\s*(true|false|1|0)");
     private static final Pattern CAMPAIGN_ID = Pattern.compile("\"campaign_id\"\\s*:\\s*\"?([^\",}\\s]+)");
     private static final Pattern RCS_ERROR = Pattern.compile("\"(?:erreurs|errors|error|code)\"\\s*:\\s*\\[?\\s*\"?([^\",{}\\]]*)");
+    private static final Pattern UPLOADED_FILE = Pattern.compile("\"file\"\\s*:\\s*\"?([^\",}\\s]+)");
     private static final Pattern RCS_MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"([^\"]*)\"");
 
     private final URI smsUri;
     private final URI mmsUri;
     private final URI rcsUri;
+    private final URI uploadUri;
     private final String apiKey;
     private final @Nullable String sender;
     private final @Nullable String agentId;
@@ -56,6 +60,7 @@ public class SpotHitClient implements SendSmsPort {
         this.smsUri = URI.create(base + "/api/envoyer/sms");
         this.mmsUri = URI.create(base + "/api/envoyer/mms");
         this.rcsUri = URI.create(base + "/api/envoyer/rcs");
+        this.uploadUri = URI.create(base + "/api/mms/upload");
         this.apiKey = apiKey;
         this.sender = sender == null || sender.isBlank() ? null : sender;
         this.agentId = agentId == null || agentId.isBlank() ? null : agentId;
@@ -87,6 +92,49 @@ public class SpotHitClient implements SendSmsPort {
             Thread.currentThread().interrupt();
             return new SendOutcome.Unknown("interrupted while waiting for SpotHit");
         }
+    }
+
+    /**
+     * {@code POST /api/mms/upload}, multipart: {@code key} and {@code fichier} (the file). Answers
+     * {@code {"success":true,"file":"<media id>"}}, or an error read as the RCS endpoint's.
+     */
+    @Override
+    public SendOutcome upload(Fetched file) {
+        var boundary = "missive-" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream(file.bytes().length + 512);
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"key\"\r\n\r\n" + apiKey + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"fichier\"; filename=\"" + file.fileName()
+                + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file.bytes());
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var request = HttpRequest.newBuilder(uploadUri)
+                .timeout(callTimeout)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return uploadOutcome(response.statusCode(), response.body());
+        } catch (HttpConnectTimeoutException | ConnectException notConnected) {
+            return new SendOutcome.Unavailable("SPOTHIT_UNAVAILABLE: cannot connect (" + notConnected.getClass().getSimpleName() + ")");
+        } catch (IOException broken) {
+            return new SendOutcome.Unknown("upload without an answer: " + broken.getClass().getSimpleName());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return new SendOutcome.Unknown("interrupted while uploading to SpotHit");
+        }
+    }
+
+    static SendOutcome uploadOutcome(int status, String body) {
+        var success = SUCCESS.matcher(body);
+        if (status / 100 == 2 && success.find() && (success.group(1).equals("true") || success.group(1).equals("1"))) {
+            var file = UPLOADED_FILE.matcher(body);
+            return file.find() ? new SendOutcome.Accepted(file.group(1)) : new SendOutcome.Unknown("upload accepted without a file id");
+        }
+        // A refusal reads as the RCS endpoint's: success false, an error code and message.
+        return rcsOutcome(status, body);
     }
 
     static SendOutcome outcome(int status, String body) {
@@ -172,7 +220,8 @@ public class SpotHitClient implements SendSmsPort {
             field(form, "expediteur", sender);
         }
         if (sms.attachmentUrl() != null) {
-            field(form, "fichier", sms.attachmentUrl());
+            // SpotHit sends an uploaded file, never a URL: the dispatcher uploads it before the call.
+            field(form, "fichier", java.util.Objects.requireNonNull(sms.mediaId(), "MMS without an uploaded media id"));
         }
         if (sms.personalized()) {
             field(form, "destinataires_type", "datas");

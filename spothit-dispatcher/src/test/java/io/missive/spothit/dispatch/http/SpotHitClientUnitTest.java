@@ -41,4 +41,14 @@ class SpotHitClientUnitTest {
         assertThat(SpotHitClient.rcsOutcome(502, "")).isInstanceOf(SendOutcome.Unavailable.class);
         assertThat(SpotHitClient.rcsOutcome(200, "ok")).isInstanceOf(SendOutcome.Unknown.class);
     }
+
+    @Test
+    void readsTheMediaUploadsAnswer() {
+        assertThat(SpotHitClient.uploadOutcome(200, "{\"success\": true, \"file\": \"a1b2c3\"}"))
+                .isEqualTo(new SendOutcome.Accepted("a1b2c3"));
+        assertThat(SpotHitClient.uploadOutcome(200, "{\"success\":true}")).isInstanceOf(SendOutcome.Unknown.class);
+        assertThat(SpotHitClient.uploadOutcome(200, "{\"success\":false,\"error\":{\"code\":\"fichier\",\"message\":\"fichier manquant\"}}"))
+                .isEqualTo(new SendOutcome.Refused("fichier", "fichier manquant"));
+        assertThat(SpotHitClient.uploadOutcome(503, "")).isInstanceOf(SendOutcome.Unavailable.class);
+    }
 }
