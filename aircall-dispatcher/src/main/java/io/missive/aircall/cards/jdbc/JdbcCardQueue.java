@@ -4,6 +4,7 @@ import io.missive.aircall.cards.CardQueue;
 import io.missive.aircall.cards.InsightCard;
 import io.missive.aircall.cards.PendingCard;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * call is ignored, and a claim ({@code FOR UPDATE SKIP LOCKED}) gives a card to one replica only.
  */
 public final class JdbcCardQueue implements CardQueue {
+
+    private static final Duration KEPT = Duration.ofDays(1);
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -94,6 +97,10 @@ public final class JdbcCardQueue implements CardQueue {
 
     @Override
     public List<String> dropExpired(Instant now, Instant postingBefore) {
+        // A day on, no webhook will announce the call again: the card (names) is not kept longer.
+        jdbc.sql("delete from insight_card where state in ('POSTED', 'DROPPED', 'FAILED') and deadline < :dayAgo")
+                .param("dayAgo", Timestamp.from(now.minus(KEPT)))
+                .update();
         return jdbc.sql("""
                         update insight_card set state = 'DROPPED', reason = 'EXPIRED', claimed_at = null, updated_at = :now
                         where (state = 'PENDING' and deadline <= :now) or (state = 'POSTING' and claimed_at < :postingBefore)
