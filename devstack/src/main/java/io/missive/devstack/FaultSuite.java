@@ -13,12 +13,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Drives a campaign through the running stack while breaking things: each service killed (SIGKILL)
  * and restarted, the broker and the database restarted, providers answering 5xx, timing out after
  * accepting, throttling, and sending receipts twice and out of order, and a SpotHit and an Aircall
- * outage in the middle of the campaign. Then it checks, from the simulators' own records and the
+ * outage in the middle of the campaign; then two aircall-dispatchers share Aircall's limit while one is
+ * killed ({@link AircallReplicas}). Then it checks, from the simulators' own records and the
  * Events store, that nothing was lost, sent twice or left unfinished, and that every FAILED or
  * EXPIRED message is explained by what the simulators did (decision 0005).
  */
@@ -38,16 +40,17 @@ public final class FaultSuite {
      *                          was taken (counted in {@code failedByOutage})
      * @param failedByOutage    FAILED because a provider was unavailable or a process was killed: must be 0
      * @param unexplained       FAILED or EXPIRED for a reason the simulators' records do not account for: must be 0
+     * @param aircallReplicas   the two-replica Aircall row: 0 over the limit, at least 95 % of it used (null: not run)
      */
     public record Report(int parents, int accepted, int aircallMessages, List<FaultRow> faults, Map<String, Integer> finalCounts,
                          int spotHitAccepted, int duplicates, int lost, int notFinal, int overAircallLimit,
                          int deliveredNotAccepted, Map<String, Integer> byReason, int receiptFailures, int heldRecipients,
                          int heldWithoutReceipt, int reconciled, int unknownNeverTaken,
-                         int failedByOutage, int unexplained, double seconds) {
+                         int failedByOutage, int unexplained, AircallReplicas.@Nullable Result aircallReplicas, double seconds) {
 
         public boolean passed() {
             return duplicates == 0 && lost == 0 && notFinal == 0 && overAircallLimit == 0 && deliveredNotAccepted == 0
-                    && failedByOutage == 0 && unexplained == 0;
+                    && failedByOutage == 0 && unexplained == 0 && (aircallReplicas == null || aircallReplicas.passed());
         }
 
         /** FAILED/EXPIRED by provider receipt in the Events store. */
@@ -83,6 +86,10 @@ public final class FaultSuite {
             out.append("  UNKNOWN_OUTCOME never taken    %8d   (a kill cut the call before SpotHit took it)%n".formatted(unknownNeverTaken));
             out.append("  failed by an outage or a kill  %8d%n".formatted(failedByOutage));
             out.append("  failures unexplained           %8d%n".formatted(unexplained));
+            if (aircallReplicas != null) {
+                out.append("  Aircall, 2 replicas, 1 killed  %7.1f %% of the limit used, %d over it, %d/%d sent%n".formatted(
+                        aircallReplicas.ratePercent(), aircallReplicas.overLimit(), aircallReplicas.sent(), aircallReplicas.messages()));
+            }
             out.append("  verdict                        %8s   (%.0f s)%n".formatted(passed() ? "PASS" : "FAIL", seconds));
             return out.toString();
         }
@@ -96,18 +103,23 @@ public final class FaultSuite {
     private final Consumer<String> progress;
     private final StackHttp http;
     private final Duration outage;
+    private final int aircallReplicaMessages;
     private final List<FaultRow> faults = new ArrayList<>();
 
-    /** The full size: ten-minute provider outages. */
+    /** The full size: ten-minute provider outages, ten minutes of two Aircall replicas at 60 a minute. */
     public FaultSuite(Stack stack, int parents, Consumer<String> progress) {
-        this(stack, parents, Duration.ofMinutes(10), progress);
+        this(stack, parents, Duration.ofMinutes(10), 600, progress);
     }
 
-    /** {@code outage}: how long SpotHit and then Aircall are down in the middle of the campaign. */
-    public FaultSuite(Stack stack, int parents, Duration outage, Consumer<String> progress) {
+    /**
+     * {@code outage}: how long SpotHit and then Aircall are down in the middle of the campaign;
+     * {@code aircallReplicaMessages}: the two-replica Aircall row's messages (0: no such row).
+     */
+    public FaultSuite(Stack stack, int parents, Duration outage, int aircallReplicaMessages, Consumer<String> progress) {
         this.stack = stack;
         this.parents = parents;
         this.outage = outage;
+        this.aircallReplicaMessages = aircallReplicaMessages;
         this.progress = progress;
         this.http = new StackHttp(stack);
     }
@@ -208,6 +220,15 @@ public final class FaultSuite {
         if (byReceipt > receiptFailures || receiptFailures - byReceipt > heldWithoutReceipt) {
             unexplained += Math.abs(receiptFailures - byReceipt);
         }
+        // Last, on a quiet stack (no Aircall fault or outage under way), so that the rate it measures is the limiter's.
+        AircallReplicas.Result replicas = null;
+        if (aircallReplicaMessages > 0) {
+            long rowStarted = System.nanoTime();
+            replicas = new AircallReplicas(stack, progress).run(aircallReplicaMessages);
+            faults.add(new FaultRow("Aircall: 2 replicas, one SIGKILLed", "%.1f %% of 60/min used, %d over the limit"
+                    .formatted(replicas.ratePercent(), replicas.overLimit()), replicas.resumedSeconds()));
+            progress.accept("aircall replicas done in %.0f s: %s".formatted((System.nanoTime() - rowStarted) / 1e9, replicas));
+        }
         // UNKNOWN_OUTCOME: SpotHit took the message and its receipt came → it should have been reconciled (unexplained);
         // SpotHit took it and no receipt came → at most the held recipients without a receipt; SpotHit never took it →
         // a kill cut the call before SpotHit took it, a message failed by a kill.
@@ -232,7 +253,7 @@ public final class FaultSuite {
                 Math.max(0, accepted + AIRCALL_MESSAGES - total), notFinal, simulators.aircall().overLimitRequests(),
                 Math.max(0, deliveredOrExpired - spotHitAccepted), byReason, receiptFailures, held,
                 heldWithoutReceipt, reconciledMessages(), neverTaken, failedByOutage,
-                unexplained, (System.nanoTime() - started) / 1e9);
+                unexplained, replicas, (System.nanoTime() - started) / 1e9);
     }
 
     /**

@@ -25,6 +25,7 @@ public final class Stack implements AutoCloseable {
     private final ProviderSimulators simulators;
     private final ConsoleAccess access;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final List<ServiceProcess> replicas = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     private final Thread closeOnExit = Thread.ofPlatform().unstarted(this::close);
@@ -106,6 +107,26 @@ public final class Stack implements AutoCloseable {
         services.put(name, restarted);
         restarted.start();
         restarted.awaitHealthy(healthTimeout);
+    }
+
+    /**
+     * Starts one more instance of a service, as a second replica would run: the same jar and
+     * environment, its own free port and log ({@code <name>-<n>.log}). Stopped with the stack.
+     */
+    public ServiceProcess startReplica(String name, Duration healthTimeout) {
+        service(name);
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("no free port for a replica of " + name, e);
+        }
+        var replica = new ServiceProcess(name + "-" + (replicas.size() + 2), config.jar(name), port, environment(name),
+                config.logs(), config.optimisingCompiler());
+        replicas.add(replica);
+        replica.start();
+        replica.awaitHealthy(healthTimeout);
+        return replica;
     }
 
     /**
@@ -233,6 +254,7 @@ public final class Stack implements AutoCloseable {
         }
         try (var stopping = Executors.newVirtualThreadPerTaskExecutor()) {
             services.values().forEach(service -> stopping.submit(() -> service.stop(Duration.ofSeconds(20))));
+            replicas.forEach(replica -> stopping.submit(() -> replica.stop(Duration.ofSeconds(20))));
         }
         try {
             simulators.close();

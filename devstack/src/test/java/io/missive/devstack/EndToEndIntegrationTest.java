@@ -148,8 +148,33 @@ class EndToEndIntegrationTest {
         assertThat(aircall.overLimitRequests()).isZero();
     }
 
+    /**
+     * Parent 1 calls their supporter's Aircall number: the simulator announces the call to the
+     * insight-cards webhook, and the card on the agent's screen names the parent, their children and
+     * the message the previous test sent them; an unknown number gets "Information indisponible".
+     */
     @Test
     @Order(4)
+    void anInboundCallFromAParentPostsAnInsightCardNamingThemAndTheirLastMessage() {
+        var aircall = stack.simulators().aircall();
+        var numberId = io.missive.simulators.ProviderSimulators.aircallNumberId(1);
+
+        var known = aircall.inboundCall("+33610000001", numberId);
+        var unknown = aircall.inboundCall("+33699999998", numberId);
+
+        var card = await().atMost(Duration.ofSeconds(30)).until(() -> aircall.insightCardsOf(known), cards -> !cards.isEmpty()).getFirst();
+        assertThat(card.title()).isNotBlank().isNotEqualTo("Information indisponible");
+        assertThat(card.shortText("Enfants")).isNotBlank();
+        assertThat(card.shortText("Dernier message")).startsWith("« Bonjour, voici vos objectifs.");
+        assertThat(card.shortText("Statut")).isEqualTo("Envoyé");
+        var none = await().atMost(Duration.ofSeconds(30)).until(() -> aircall.insightCardsOf(unknown), cards -> !cards.isEmpty()).getFirst();
+        assertThat(none.title()).isEqualTo("Information indisponible");
+        assertThat(aircall.insightCardsOf(known)).hasSize(1);
+        assertThat(aircall.overLimitRequests()).isZero();
+    }
+
+    @Test
+    @Order(5)
     void aParentWhoRepliedStopIsLeftOutOfTheNextCampaign() {
         var phone = stack.simulators().spotHit().acceptedMessages().get(1).phone();
         var parent = parentOf(phone);
@@ -174,7 +199,7 @@ class EndToEndIntegrationTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void everyEndpointAndTopicTurnsBadInputAwayAndEveryServiceStaysUp() throws Exception {
         var tried = new java.util.TreeMap<String, Integer>();
         var serverErrors = new ArrayList<String>();
@@ -237,7 +262,7 @@ class EndToEndIntegrationTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void logsNeverShowAFullPhoneNumberOrASecret() throws Exception {
         var fullPhone = Pattern.compile("(?<![\\w*+])(?:\\+33|0)[67]\\d{8}(?!\\w)");
         var secrets = stack.secrets();
@@ -257,7 +282,7 @@ class EndToEndIntegrationTest {
      * without a value is not sent and is reported FAILED with the variable's name.
      */
     @Test
-    @Order(7)
+    @Order(8)
     void aCampaignFillsADirectoryVariablePerParentAndFailsTheParentWithoutAValueNamingIt() {
         var campaign = "e2e-directory-variable";
         var reply = client.program("""
@@ -287,7 +312,7 @@ class EndToEndIntegrationTest {
      * is then tied to its parent: it is in the parent's conversation and in their supporter's inbox.
      */
     @Test
-    @Order(8)
+    @Order(9)
     void aStopAfterAcceptanceLeavesThatParentOutAndTheSimulatorNeverSeesTheNumber() {
         var campaign = "e2e-stop-after-acceptance";
         var parents = List.of(211, 212, 213, 214, 215);

@@ -11,12 +11,15 @@ import org.junit.jupiter.api.Test;
  * broker and database restarted, provider faults, duplicated and reordered receipts — and still
  * nobody messaged twice, nothing lost, nothing left unfinished; SpotHit and Aircall outages of 30 s
  * (ten minutes at full size) fail nothing, and every FAILED or EXPIRED is explained by the simulators.
+ * Then two aircall-dispatchers share Aircall's 60 a minute, one killed: 0 requests over the limit,
+ * at least 95 % of it used (150 messages; 600 at full size).
  * {@code ./missive faults} runs it at full size.
  */
 class FaultSuiteIntegrationTest {
 
     private static final int PARENTS = 7_500;
     private static final Duration OUTAGE = Duration.ofSeconds(30);
+    private static final int AIRCALL_REPLICA_MESSAGES = 150;
 
     @Test
     void nothingIsLostSentTwiceOrLeftUnfinishedWhateverBreaks() {
@@ -25,7 +28,7 @@ class FaultSuiteIntegrationTest {
                 .withEnvironment(FaultSuite.stackEnvironment());
         try (var stack = Stack.start(config, Duration.ofMinutes(3))) {
             // Outages scaled down from ten minutes, so that CI stays fast; still far beyond a call's retries.
-            var report = new FaultSuite(stack, PARENTS, OUTAGE, line -> System.out.println("faults: " + line)).run();
+            var report = new FaultSuite(stack, PARENTS, OUTAGE, AIRCALL_REPLICA_MESSAGES, line -> System.out.println("faults: " + line)).run();
             System.out.println(report.table());
 
             assertThat(report.accepted()).isGreaterThan(4_000);
@@ -36,6 +39,11 @@ class FaultSuiteIntegrationTest {
             assertThat(report.overAircallLimit()).isZero();
             assertThat(report.failedByOutage()).as("messages failed because of an outage or a kill").isZero();
             assertThat(report.unexplained()).as("failures the simulators do not explain").isZero();
+            assertThat(report.aircallReplicas()).satisfies(replicas -> {
+                assertThat(replicas.overLimit()).as("Aircall requests over the limit, two replicas").isZero();
+                assertThat(replicas.duplicates()).as("recipients messaged twice, two replicas").isZero();
+                assertThat(replicas.ratePercent()).as("share of Aircall's limit used, two replicas").isGreaterThanOrEqualTo(95);
+            });
             assertThat(report.passed()).isTrue();
         }
     }

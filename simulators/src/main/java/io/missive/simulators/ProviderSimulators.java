@@ -44,6 +44,7 @@ public final class ProviderSimulators implements AutoCloseable {
                 .withStatusWebhookUrl(gateway + "/aircall/events_messages_status_updated")
                 .withMessagesWebhookUrl(gateway + "/aircall/messages")
                 .withWebhookTokens(secrets.aircallStatusToken(), secrets.aircallMessageToken())
+                .withInsightCardsWebhook(gateway + "/aircall/insight_cards", secrets.aircallInsightCardsToken())
                 .withNumbers(numbers);
         try {
             return new ProviderSimulators(spotHit, AircallSimulator.start(aircallConfig));

@@ -33,7 +33,8 @@ public record AircallProperties(
         @NotNull @DefaultValue("1s") Duration pollInterval,
         @NotNull @DefaultValue("FAIL") UnknownOutcomePolicy unknownOutcome,
         @Valid @DefaultValue RateLimit rateLimit,
-        @Valid @DefaultValue Retry retry) {
+        @Valid @DefaultValue Retry retry,
+        @Valid @DefaultValue InsightCards insightCards) {
 
     /** Whether messages go to Aircall at all ({@code AIRCALL_ENABLED} and {@code AIRCALL_MESSAGE_ENABLED}). */
     public boolean sending() {
@@ -61,6 +62,22 @@ public record AircallProperties(
             @NotNull @DefaultValue("1m") Duration window,
             @NotNull @DefaultValue("1s") Duration clockMargin,
             @DefaultValue("true") boolean shared) {
+    }
+
+    /** Whether insight cards may be posted: Aircall on and its credentials set (messages need not be on). */
+    public boolean postsInsightCards() {
+        return enabled && insightCards.enabled() && apiId != null && !apiId.isBlank() && apiToken != null && !apiToken.isBlank();
+    }
+
+    /**
+     * Insight cards (decision 0304): posted while the phone rings, dropped {@code maxAge} after the
+     * call started; {@code requestTimeout} is short for the same reason; dates on the card in {@code zone}.
+     */
+    public record InsightCards(
+            @DefaultValue("true") boolean enabled,
+            @NotNull @DefaultValue("30s") Duration maxAge,
+            @NotNull @DefaultValue("5s") Duration requestTimeout,
+            @NotNull @DefaultValue("Europe/Paris") java.time.ZoneId zone) {
     }
 
     /**

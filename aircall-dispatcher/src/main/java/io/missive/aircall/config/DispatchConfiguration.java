@@ -8,6 +8,7 @@ import io.missive.aircall.dispatch.DispatchLoop;
 import io.missive.aircall.dispatch.DispatchMetrics;
 import io.missive.aircall.dispatch.DispatchState;
 import io.missive.aircall.dispatch.Dispatcher;
+import io.missive.aircall.dispatch.PriorityCalls;
 import io.missive.aircall.dispatch.RateLimit;
 import io.missive.aircall.dispatch.RetryPolicy;
 import io.missive.aircall.dispatch.TokenBucketRateLimit;
@@ -40,6 +41,7 @@ import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -144,10 +146,13 @@ class DispatchConfiguration {
     }
 
     @Bean
-    DispatchLoop dispatchLoop(Dispatcher dispatcher, Announcer announcer, AircallProperties properties, Clock clock) {
+    DispatchLoop dispatchLoop(Dispatcher dispatcher, Announcer announcer, ObjectProvider<PriorityCalls> priorityCalls,
+                              AircallProperties properties, Clock clock) {
         // A claim older than the request timeout plus a minute belongs to a process that died mid-call.
         var stuckAfter = properties.requestTimeout().plus(Duration.ofMinutes(1));
-        return new DispatchLoop(dispatcher, announcer, properties.pollInterval(), stuckAfter, clock);
+        // Insight cards when they are on (InsightCardsConfiguration), else messages only.
+        var priority = priorityCalls.getIfAvailable(PriorityCalls::none);
+        return new DispatchLoop(dispatcher, announcer, priority, properties.pollInterval(), stuckAfter, clock);
     }
 
     @Bean

@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
  * The one thread that calls Aircall for one set of credentials. It claims the next due message
  * while the limiter's interval runs, calls Aircall when the limiter allows, and hands the outcome
  * to a settling thread, so that the calls themselves follow one another at the allowed rate with
- * the database writes off their path. Stopping lets the call under way finish and be settled, and
- * gives back a message claimed but not yet sent.
+ * the database writes off their path. {@link PriorityCalls} (insight cards) go before the messages,
+ * through the same limiter. Stopping lets the call under way finish and be settled, and gives back a
+ * message claimed but not yet sent.
  */
 public final class DispatchLoop implements Runnable {
 
@@ -22,6 +23,7 @@ public final class DispatchLoop implements Runnable {
 
     private final Dispatcher dispatcher;
     private final Announcer announcer;
+    private final PriorityCalls priorityCalls;
     private final Duration pollInterval;
     private final Duration stuckAfter;
     private final Clock clock;
@@ -30,8 +32,14 @@ public final class DispatchLoop implements Runnable {
     private volatile boolean running = true;
 
     public DispatchLoop(Dispatcher dispatcher, Announcer announcer, Duration pollInterval, Duration stuckAfter, Clock clock) {
+        this(dispatcher, announcer, PriorityCalls.none(), pollInterval, stuckAfter, clock);
+    }
+
+    public DispatchLoop(Dispatcher dispatcher, Announcer announcer, PriorityCalls priorityCalls, Duration pollInterval,
+                        Duration stuckAfter, Clock clock) {
         this.dispatcher = dispatcher;
         this.announcer = announcer;
+        this.priorityCalls = priorityCalls;
         this.pollInterval = pollInterval;
         this.stuckAfter = stuckAfter;
         this.clock = clock;
@@ -79,6 +87,15 @@ public final class DispatchLoop implements Runnable {
                 var hold = dispatcher.delayBeforeNextCall();
                 if (hold.compareTo(pollInterval) > 0) {
                     wakeup.await(pollInterval);
+                    continue;
+                }
+                var priority = priorityCalls.claimNext();
+                if (priority.isPresent()) {
+                    if (!waitForPermit()) {
+                        priority.get().giveBack();
+                        return;
+                    }
+                    settling.execute(priority.get().call());
                     continue;
                 }
                 var claimed = dispatcher.claimNextDue();

@@ -42,7 +42,9 @@ import org.jspecify.annotations.Nullable;
  * <p>After accepting a message it fires {@code message.status_updated} webhooks ({@code sent},
  * then {@code delivered} or {@code failed}) at least once, sometimes twice and sometimes out of
  * order, as configured, and optionally {@code message.sent}; {@link #receive} fires a
- * {@code message.received}. Faults on demand through {@link #faults()}. {@code GET /actuator/health} answers {@code {"status":"UP"}}.
+ * {@code message.received}, and {@link #inboundCall} a {@code call.created} to the insight-cards webhook.
+ * {@code POST /v1/calls/{call_id}/insight_cards} records the cards ({@link #insightCards()}), within
+ * the same rate limit. Faults on demand through {@link #faults()}. {@code GET /actuator/health} answers {@code {"status":"UP"}}.
  *
  * <pre>{@code
  * try (var aircall = AircallSimulator.start(AircallSimulatorConfig.forTests().withRateLimit(60, Duration.ofSeconds(2)))) {
@@ -60,6 +62,8 @@ public final class AircallSimulator implements AutoCloseable {
     static final int WEBHOOK_ATTEMPTS = 12;
 
     private static final Pattern SEND_PATH = Pattern.compile("^/v1/numbers/([^/]+)/messages(?:/native)?/send/?$");
+    private static final Pattern INSIGHT_CARDS_PATH = Pattern.compile("^/v1/calls/(\\d{1,18})/insight_cards/?$");
+    private static final java.util.Set<String> CARD_BLOCKS = java.util.Set.of("title", "shortText", "link");
     private static final Pattern E164 = Pattern.compile("^\\+[1-9]\\d{7,14}$");
 
     private final AircallSimulatorConfig config;
@@ -72,6 +76,8 @@ public final class AircallSimulator implements AutoCloseable {
     private final Random random;
 
     private final AtomicLong nextMessageId = new AtomicLong(100_000);
+    private final AtomicLong nextCallId = new AtomicLong(700_000);
+    private final List<InsightCard> insightCards = new CopyOnWriteArrayList<>();
     private final List<AcceptedMessage> accepted = new CopyOnWriteArrayList<>();
     private final List<SendAttempt> attempts = new CopyOnWriteArrayList<>();
     private final List<WebhookDelivery> webhooks = new CopyOnWriteArrayList<>();
@@ -85,6 +91,7 @@ public final class AircallSimulator implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(config.port()), 200);
         server.setExecutor(handlers);
         server.createContext("/v1/numbers/", this::handleSend);
+        server.createContext("/v1/calls/", this::handleInsightCard);
         server.createContext("/ping", exchange -> {
             try (exchange) {
                 reply(exchange, 200, json.createObjectNode().put("ping", "pong"));
@@ -147,8 +154,18 @@ public final class AircallSimulator implements AutoCloseable {
         return List.copyOf(webhooks);
     }
 
+    /** Every insight card accepted, in order of acceptance. */
+    public List<InsightCard> insightCards() {
+        return List.copyOf(insightCards);
+    }
+
+    public List<InsightCard> insightCardsOf(String callId) {
+        return insightCards.stream().filter(card -> card.callId().equals(callId)).toList();
+    }
+
     /** Forgets what it saw and the pending faults (not the rate-limit windows). */
     public synchronized void reset() {
+        insightCards.clear();
         accepted.clear();
         attempts.clear();
         webhooks.clear();
@@ -173,7 +190,125 @@ public final class AircallSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * A parent calls a supporter's number: fires {@code call.created} for an inbound call from
+     * {@code fromPhone} to the insight-cards webhook ({@link AircallSimulatorConfig#insightCardsWebhookUrl()}),
+     * as Aircall does when the phone starts ringing. Returns the call's id, under which the card is expected.
+     */
+    public String inboundCall(String fromPhone, String numberId) {
+        long id = nextCallId.incrementAndGet();
+        var url = config.insightCardsWebhookUrl();
+        if (url != null) {
+            var data = json.createObjectNode()
+                    .put("id", id)
+                    .put("direct_link", "https://api.aircall.io/v1/calls/" + id)
+                    .put("direction", "inbound")
+                    .put("status", "initial")
+                    .put("raw_digits", fromPhone)
+                    .put("started_at", Instant.now().getEpochSecond());
+            data.putObject("number")
+                    .put("id", parseIdOrText(numberId))
+                    .put("digits", config.numbers().getOrDefault(numberId, ""));
+            data.putNull("user");
+            webhookDelivery.deliverNow(new Webhook(url, config.insightCardsWebhookToken(), "call", "call.created", id, "initial", data));
+        }
+        return Long.toString(id);
+    }
+
     // ---- the API -----------------------------------------------------------------------------
+
+    /**
+     * {@code POST /v1/calls/{call_id}/insight_cards} with {@code {"contents": [...]}}: counted in the
+     * credentials' rate limit like any request; 422 when a block is not a {@code title},
+     * {@code shortText} or {@code link} with what it needs; otherwise 201 and the card is recorded.
+     * Any numeric call id is taken as a call in progress (tests may announce calls on Kafka directly).
+     */
+    private void handleInsightCard(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            var matcher = INSIGHT_CARDS_PATH.matcher(exchange.getRequestURI().getPath());
+            if (!matcher.matches()) {
+                reply(exchange, 404, error("Not found", "no such resource"));
+                return;
+            }
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                reply(exchange, 405, error("Method not allowed", "use POST"));
+                return;
+            }
+            var callId = matcher.group(1);
+            var apiId = authenticatedApiId(exchange.getRequestHeaders().getFirst("Authorization"));
+            var raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (apiId == null) {
+                rateHeaders(exchange, peekWindow("<anonymous>"));
+                reply(exchange, 401, error("Unauthorized", "bad API credentials"));
+                return;
+            }
+            var admission = admit(apiId, null);
+            rateHeaders(exchange, admission.window());
+            switch (admission.fault()) {
+                case Fault.OverLimit ignored -> {
+                    reply(exchange, 429, error("Too many requests", "rate limit reached, retry after X-AircallApi-Reset"));
+                    return;
+                }
+                case Fault.Throttle ignored -> {
+                    reply(exchange, 429, error("Too many requests", "throttled (burst)"));
+                    return;
+                }
+                case Fault.ServerError(int status) -> {
+                    reply(exchange, status, error("Server error", "simulated failure"));
+                    return;
+                }
+                case Fault.Hang(Duration hang, boolean thenAccept) -> {
+                    sleep(hang);
+                    if (!thenAccept) {
+                        reply(exchange, 504, error("Gateway timeout", "simulated timeout"));
+                        return;
+                    }
+                }
+                case Fault.None ignored -> {
+                }
+            }
+            var blocks = cardBlocks(raw);
+            if (blocks == null) {
+                reply(exchange, 422, error("Unprocessable entity",
+                        "contents must be a non-empty array of title {text}, shortText {text} or link {link} blocks"));
+                return;
+            }
+            insightCards.add(new InsightCard(callId, blocks, apiId, Instant.now(), raw));
+            reply(exchange, 201, json.createObjectNode());
+        }
+    }
+
+    private @Nullable List<InsightCard.Block> cardBlocks(String raw) {
+        JsonNode request;
+        try {
+            request = json.readTree(raw);
+        } catch (IOException badJson) {
+            return null;
+        }
+        var contents = request == null ? null : request.get("contents");
+        if (contents == null || !contents.isArray() || contents.isEmpty()) {
+            return null;
+        }
+        var blocks = new ArrayList<InsightCard.Block>();
+        for (var block : contents) {
+            var type = text(block, "type");
+            var label = text(block, "label");
+            var text = text(block, "text");
+            var link = text(block, "link");
+            if (type == null || !CARD_BLOCKS.contains(type)) {
+                return null;
+            }
+            boolean complete = switch (type) {
+                case "link" -> link != null && !link.isBlank();
+                default -> text != null && !text.isBlank();
+            };
+            if (!complete) {
+                return null;
+            }
+            blocks.add(new InsightCard.Block(type, label, text, link));
+        }
+        return blocks;
+    }
 
     private void handleSend(HttpExchange exchange) throws IOException {
         try (exchange) {
@@ -349,6 +484,7 @@ public final class AircallSimulator implements AutoCloseable {
     private final class Webhook implements CallbackDelivery.Callback {
         private final String url;
         private final String token;
+        private final String resource;
         private final String event;
         private final long messageId;
         private final String status;
@@ -356,8 +492,13 @@ public final class AircallSimulator implements AutoCloseable {
         private String text = "";
 
         Webhook(String url, String token, String event, long messageId, String status, ObjectNode data) {
+            this(url, token, "message", event, messageId, status, data);
+        }
+
+        Webhook(String url, String token, String resource, String event, long messageId, String status, ObjectNode data) {
             this.url = url;
             this.token = token;
+            this.resource = resource;
             this.event = event;
             this.messageId = messageId;
             this.status = status;
@@ -367,7 +508,7 @@ public final class AircallSimulator implements AutoCloseable {
         @Override
         public HttpRequest request() {
             var payload = json.createObjectNode()
-                    .put("resource", "message")
+                    .put("resource", resource)
                     .put("event", event)
                     .put("timestamp", Instant.now().getEpochSecond())
                     .put("token", token);

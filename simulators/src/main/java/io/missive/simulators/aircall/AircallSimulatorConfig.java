@@ -27,6 +27,8 @@ import org.jspecify.annotations.Nullable;
  * @param reorderWebhookRate    share of messages whose final status webhook comes before {@code sent}
  * @param seed                  seed of the random choices above, for reproducible runs
  * @param messageSentWebhooks   whether an accepted message also fires {@code message.sent} to the messages URL
+ * @param insightCardsWebhookUrl   where {@link AircallSimulator#inboundCall} sends {@code call.created} (null: nowhere)
+ * @param insightCardsWebhookToken the {@code token} field of those call webhooks
  */
 public record AircallSimulatorConfig(
         int port,
@@ -44,7 +46,9 @@ public record AircallSimulatorConfig(
         double duplicateWebhookRate,
         double reorderWebhookRate,
         long seed,
-        boolean messageSentWebhooks) {
+        boolean messageSentWebhooks,
+        @Nullable String insightCardsWebhookUrl,
+        String insightCardsWebhookToken) {
 
     public static final String DEFAULT_NUMBER_ID = "123456";
     public static final String DEFAULT_NUMBER_DIGITS = "+33176543210";
@@ -61,25 +65,28 @@ public record AircallSimulatorConfig(
     public static AircallSimulatorConfig forTests() {
         return new AircallSimulatorConfig(0, "sim-id", "sim-token", 60, Duration.ofMinutes(1),
                 Map.of(DEFAULT_NUMBER_ID, DEFAULT_NUMBER_DIGITS), null, null, "sim-status-token", "sim-messages-token",
-                Duration.ofMillis(200), Set.of(), 0, 0, 42, false);
+                Duration.ofMillis(200), Set.of(), 0, 0, 42, false, null, "sim-insight-cards-token");
     }
 
     public AircallSimulatorConfig withPort(int port) {
         return new AircallSimulatorConfig(port, apiId, apiToken, requestsPerWindow, window, numbers, statusWebhookUrl,
                 messagesWebhookUrl, statusWebhookToken, messagesWebhookToken, deliveryDelay, undeliverablePhones,
-                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks);
+                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks,
+                insightCardsWebhookUrl, insightCardsWebhookToken);
     }
 
     public AircallSimulatorConfig withCredentials(String apiId, String apiToken) {
         return new AircallSimulatorConfig(port, apiId, apiToken, requestsPerWindow, window, numbers, statusWebhookUrl,
                 messagesWebhookUrl, statusWebhookToken, messagesWebhookToken, deliveryDelay, undeliverablePhones,
-                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks);
+                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks,
+                insightCardsWebhookUrl, insightCardsWebhookToken);
     }
 
     public AircallSimulatorConfig withRateLimit(int requestsPerWindow, Duration window) {
         return new AircallSimulatorConfig(port, apiId, apiToken, requestsPerWindow, window, numbers, statusWebhookUrl,
                 messagesWebhookUrl, statusWebhookToken, messagesWebhookToken, deliveryDelay, undeliverablePhones,
-                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks);
+                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks,
+                insightCardsWebhookUrl, insightCardsWebhookToken);
     }
 
     /** With one more known Aircall number. */
@@ -93,60 +100,78 @@ public record AircallSimulatorConfig(
     public AircallSimulatorConfig withNumbers(Map<String, String> numbers) {
         return new AircallSimulatorConfig(port, apiId, apiToken, requestsPerWindow, window, numbers, statusWebhookUrl,
                 messagesWebhookUrl, statusWebhookToken, messagesWebhookToken, deliveryDelay, undeliverablePhones,
-                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks);
+                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks,
+                insightCardsWebhookUrl, insightCardsWebhookToken);
     }
 
     public AircallSimulatorConfig withStatusWebhookUrl(@Nullable String statusWebhookUrl) {
         return new AircallSimulatorConfig(port, apiId, apiToken, requestsPerWindow, window, numbers, statusWebhookUrl,
                 messagesWebhookUrl, statusWebhookToken, messagesWebhookToken, deliveryDelay, undeliverablePhones,
-                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks);
+                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks,
+                insightCardsWebhookUrl, insightCardsWebhookToken);
     }
 
     public AircallSimulatorConfig withMessagesWebhookUrl(@Nullable String messagesWebhookUrl) {
         return new AircallSimulatorConfig(port, apiId, apiToken, requestsPerWindow, window, numbers, statusWebhookUrl,
                 messagesWebhookUrl, statusWebhookToken, messagesWebhookToken, deliveryDelay, undeliverablePhones,
-                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks);
+                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks,
+                insightCardsWebhookUrl, insightCardsWebhookToken);
     }
 
     public AircallSimulatorConfig withWebhookTokens(String statusWebhookToken, String messagesWebhookToken) {
         return new AircallSimulatorConfig(port, apiId, apiToken, requestsPerWindow, window, numbers, statusWebhookUrl,
                 messagesWebhookUrl, statusWebhookToken, messagesWebhookToken, deliveryDelay, undeliverablePhones,
-                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks);
+                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks,
+                insightCardsWebhookUrl, insightCardsWebhookToken);
     }
 
     public AircallSimulatorConfig withDeliveryDelay(Duration deliveryDelay) {
         return new AircallSimulatorConfig(port, apiId, apiToken, requestsPerWindow, window, numbers, statusWebhookUrl,
                 messagesWebhookUrl, statusWebhookToken, messagesWebhookToken, deliveryDelay, undeliverablePhones,
-                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks);
+                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks,
+                insightCardsWebhookUrl, insightCardsWebhookToken);
     }
 
     public AircallSimulatorConfig withUndeliverable(Set<String> undeliverablePhones) {
         return new AircallSimulatorConfig(port, apiId, apiToken, requestsPerWindow, window, numbers, statusWebhookUrl,
                 messagesWebhookUrl, statusWebhookToken, messagesWebhookToken, deliveryDelay, undeliverablePhones,
-                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks);
+                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks,
+                insightCardsWebhookUrl, insightCardsWebhookToken);
     }
 
     public AircallSimulatorConfig withDuplicateWebhookRate(double duplicateWebhookRate) {
         return new AircallSimulatorConfig(port, apiId, apiToken, requestsPerWindow, window, numbers, statusWebhookUrl,
                 messagesWebhookUrl, statusWebhookToken, messagesWebhookToken, deliveryDelay, undeliverablePhones,
-                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks);
+                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks,
+                insightCardsWebhookUrl, insightCardsWebhookToken);
     }
 
     public AircallSimulatorConfig withReorderWebhookRate(double reorderWebhookRate) {
         return new AircallSimulatorConfig(port, apiId, apiToken, requestsPerWindow, window, numbers, statusWebhookUrl,
                 messagesWebhookUrl, statusWebhookToken, messagesWebhookToken, deliveryDelay, undeliverablePhones,
-                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks);
+                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks,
+                insightCardsWebhookUrl, insightCardsWebhookToken);
     }
 
     public AircallSimulatorConfig withSeed(long seed) {
         return new AircallSimulatorConfig(port, apiId, apiToken, requestsPerWindow, window, numbers, statusWebhookUrl,
                 messagesWebhookUrl, statusWebhookToken, messagesWebhookToken, deliveryDelay, undeliverablePhones,
-                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks);
+                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks,
+                insightCardsWebhookUrl, insightCardsWebhookToken);
     }
 
     public AircallSimulatorConfig withMessageSentWebhooks(boolean messageSentWebhooks) {
         return new AircallSimulatorConfig(port, apiId, apiToken, requestsPerWindow, window, numbers, statusWebhookUrl,
                 messagesWebhookUrl, statusWebhookToken, messagesWebhookToken, deliveryDelay, undeliverablePhones,
-                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks);
+                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks,
+                insightCardsWebhookUrl, insightCardsWebhookToken);
+    }
+
+    /** Where inbound calls are announced ({@code call.created}, the insight-cards webhook), with its token. */
+    public AircallSimulatorConfig withInsightCardsWebhook(@Nullable String insightCardsWebhookUrl, String insightCardsWebhookToken) {
+        return new AircallSimulatorConfig(port, apiId, apiToken, requestsPerWindow, window, numbers, statusWebhookUrl,
+                messagesWebhookUrl, statusWebhookToken, messagesWebhookToken, deliveryDelay, undeliverablePhones,
+                duplicateWebhookRate, reorderWebhookRate, seed, messageSentWebhooks,
+                insightCardsWebhookUrl, insightCardsWebhookToken);
     }
 }

@@ -29,7 +29,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Aircall's message and call webhooks as events. The endpoint's token is checked first, in constant
  * time; an event the endpoint does not handle is acknowledged and ignored, so Aircall does not keep
- * retrying (or disable) the webhook for events the gateway has no use for.
+ * retrying (or disable) the webhook for events the gateway has no use for. The insight-cards
+ * webhook is the one whose token may be absent: it is then closed, every call refused.
  */
 public final class AircallWebhooks {
 
@@ -38,6 +39,8 @@ public final class AircallWebhooks {
     private static final Pattern EVENT_NAME = Pattern.compile("[a-z_]{1,32}\\.[a-z_.]{1,64}");
     private static final Set<String> STOP_WORDS = Set.of("stop", "arret", "arrêt", "stop sms", "stopsms", "unsubscribe");
     private static final int MAX_BODY_LENGTH = 5_000;
+    /** The call events on which Aircall's phone app can still show a card: the call is ringing. */
+    private static final Set<String> RINGING_EVENTS = Set.of("call.created", "call.ringing_on_agent");
 
     private final Map<AircallEndpoint, SharedSecret> tokens;
     private final Clock clock;
@@ -45,6 +48,9 @@ public final class AircallWebhooks {
     public AircallWebhooks(Map<AircallEndpoint, SharedSecret> tokens, Clock clock) {
         this.tokens = new EnumMap<>(tokens);
         for (var endpoint : AircallEndpoint.values()) {
+            if (endpoint == AircallEndpoint.INSIGHT_CARDS && !this.tokens.containsKey(endpoint)) {
+                continue;
+            }
             if (!this.tokens.containsKey(endpoint) || !this.tokens.get(endpoint).required()) {
                 throw new IllegalArgumentException("a token is required for " + endpoint.path() + ": set " + endpoint.tokenVariable());
             }
@@ -66,7 +72,13 @@ public final class AircallWebhooks {
 
     /** Checks the endpoint's token; nothing else is read from a webhook that fails it. */
     public void authenticate(AircallEndpoint endpoint, @Nullable String token) {
-        if (!tokens.get(endpoint).matches(token)) {
+        var secret = tokens.get(endpoint);
+        if (secret == null) {
+            // A closed webhook costs the same comparison as an open one.
+            SharedSecret.of("closed").matches(token);
+            throw new RejectedCredentials(endpoint.path());
+        }
+        if (!secret.matches(token)) {
             throw new RejectedCredentials(endpoint.path());
         }
     }
@@ -85,8 +97,9 @@ public final class AircallWebhooks {
                     ? statusUpdated(webhook)
                     : Outcome.ignore(event + " is not handled on " + endpoint.path());
             case CALLS -> event.startsWith("call.")
-                    ? Outcome.publish(call(event, webhook))
+                    ? Outcome.publish(call(event, webhook, false))
                     : Outcome.ignore(event + " is not handled on " + endpoint.path());
+            case INSIGHT_CARDS -> insightCard(event, webhook, endpoint);
         };
     }
 
@@ -167,7 +180,23 @@ public final class AircallWebhooks {
         return Outcome.publish(new OutgoingEvent(Topics.OPTOUTS, phone, optOut), inboundEvent);
     }
 
-    private OutgoingEvent call(String event, AircallWebhook webhook) {
+    /**
+     * Only a ringing inbound call asks for a card: it is shown while the phone rings, and an outbound
+     * call has no caller to describe. The caller's number may be absent or hidden: the event still
+     * goes out (without a phone) and the card then says the caller is unknown.
+     */
+    private Outcome insightCard(String event, AircallWebhook webhook, AircallEndpoint endpoint) {
+        if (!RINGING_EVENTS.contains(event)) {
+            return Outcome.ignore(event + " is not handled on " + endpoint.path());
+        }
+        if (!"inbound".equalsIgnoreCase(webhook.data().direction())) {
+            id(webhook.data().id());
+            return Outcome.ignore("only inbound calls get an insight card");
+        }
+        return Outcome.publish(call(event, webhook, true));
+    }
+
+    private OutgoingEvent call(String event, AircallWebhook webhook, boolean insightCard) {
         var data = webhook.data();
         var id = id(data.id());
         var callEvent = AircallCallEvent.newBuilder()
@@ -181,6 +210,7 @@ public final class AircallWebhooks {
                 .setNumberId(data.numberId())
                 .setUserId(data.userId())
                 .setDurationSeconds(data.durationSeconds())
+                .setInsightCard(insightCard)
                 .build();
         return new OutgoingEvent(Topics.AIRCALL_CALLS, id, callEvent);
     }

@@ -19,7 +19,10 @@ import io.missive.schemas.spring.OptOutSets;
 import io.missive.schemas.spring.TopicNames;
 import java.time.Clock;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import java.util.EnumMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +34,8 @@ import io.missive.gateway.webhooks.SharedSecret;
 /** Wires the gateway's domain to its adapters. */
 @Configuration(proxyBeanMethods = false)
 class GatewayConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayConfiguration.class);
 
     @Bean
     Clock clock() {
@@ -59,10 +64,17 @@ class GatewayConfiguration {
 
     @Bean
     AircallWebhooks aircallWebhooks(Clock clock, AircallWebhookProperties tokens) {
-        return new AircallWebhooks(Map.of(
+        var secrets = new EnumMap<AircallEndpoint, SharedSecret>(Map.of(
                 AircallEndpoint.MESSAGES, SharedSecret.of(tokens.messageToken()),
                 AircallEndpoint.MESSAGE_STATUS_UPDATED, SharedSecret.of(tokens.eventMessageStatusUpdatedToken()),
-                AircallEndpoint.CALLS, SharedSecret.of(tokens.callToken())), clock);
+                AircallEndpoint.CALLS, SharedSecret.of(tokens.callToken())));
+        var insightCards = tokens.insightCardsToken();
+        if (insightCards != null && !insightCards.isBlank()) {
+            secrets.put(AircallEndpoint.INSIGHT_CARDS, SharedSecret.of(insightCards));
+        } else {
+            log.warn("event=aircall_insight_cards_closed reason=\"no token: set AIRCALL_WEBHOOK_INSIGHT_CARDS_TOKEN\"");
+        }
+        return new AircallWebhooks(secrets, clock);
     }
 
     /** The opt-out state kept from the compacted missive.optouts topic: what a revoke checks first. */

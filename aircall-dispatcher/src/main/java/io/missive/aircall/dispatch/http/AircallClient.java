@@ -88,7 +88,8 @@ public class AircallClient implements SendSmsPort {
         };
     }
 
-    private static @Nullable RateLimitObservation rateLimit(HttpHeaders headers) {
+    /** What Aircall's {@code X-AircallApi-*} headers say, if all three are there and readable; every endpoint sends them. */
+    public static @Nullable RateLimitObservation rateLimit(HttpHeaders headers) {
         var limit = headers.firstValue("X-AircallApi-Limit");
         var remaining = headers.firstValue("X-AircallApi-Remaining");
         var reset = headers.firstValue("X-AircallApi-Reset");

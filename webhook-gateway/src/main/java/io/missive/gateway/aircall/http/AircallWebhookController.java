@@ -58,6 +58,13 @@ class AircallWebhookController {
         return handle(AircallEndpoint.CALLS, body, token);
     }
 
+    @PostMapping("/aircall/insight_cards")
+    @Operation(summary = "call.created / call.ringing_on_agent of an inbound call → AircallCallEvent asking for an insight card "
+            + "(token AIRCALL_WEBHOOK_INSIGHT_CARDS_TOKEN)")
+    CallbackAccepted insightCards(@RequestBody String body, @RequestParam(required = false) @Nullable String token) {
+        return handle(AircallEndpoint.INSIGHT_CARDS, body, token);
+    }
+
     private CallbackAccepted handle(AircallEndpoint endpoint, String body, @Nullable String queryToken) {
         var root = parse(body);
         var bodyToken = text(root.path("token"));
