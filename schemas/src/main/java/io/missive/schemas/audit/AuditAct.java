@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One audited act as a service reports it: who ({@code actor}), what ({@code act}, dotted such as
- * {@code guard.allowed.add}), to what ({@code target}, {@code kind:id}), what changed ({@code details}: never a
+ * {@code guard.allowed.add}), to what ({@code target}, {@code kind:id}, which logs never show: it may be a phone
+ * number), what changed ({@code details}: never a
  * secret nor a whole phone number) and from where ({@code from}: the caller's address, or {@code kafka}).
  *
  * @param eventId the audit entry's id: random, or derived from the act with {@link #once} so that an act redone
