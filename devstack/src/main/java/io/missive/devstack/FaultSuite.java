@@ -33,15 +33,17 @@ public final class FaultSuite {
      * @param heldRecipients    recipients of calls the simulator accepted and then held (unknown outcomes)
      * @param failedByOutage    FAILED because a provider was unavailable or a process was killed: must be 0
      * @param unexplained       FAILED or EXPIRED for a reason the simulators' records do not account for: must be 0
+     * @param tokens            forged, expired, truncated and replayed tokens against the staff endpoints: none
+     *                          accepted, no 5xx
      */
     public record Report(int parents, int accepted, int aircallMessages, List<FaultRow> faults, Map<String, Integer> finalCounts,
                          int spotHitAccepted, int duplicates, int lost, int notFinal, int overAircallLimit,
                          int deliveredNotAccepted, Map<String, Integer> byReason, int receiptFailures, int heldRecipients,
-                         int failedByOutage, int unexplained, double seconds) {
+                         int failedByOutage, int unexplained, double seconds, BadTokens.Outcome tokens) {
 
         public boolean passed() {
             return duplicates == 0 && lost == 0 && notFinal == 0 && overAircallLimit == 0 && deliveredNotAccepted == 0
-                    && failedByOutage == 0 && unexplained == 0;
+                    && failedByOutage == 0 && unexplained == 0 && tokens.clean();
         }
 
         /** FAILED/EXPIRED by provider receipt in the Events store. */
@@ -74,6 +76,9 @@ public final class FaultSuite {
             out.append("  UNKNOWN_OUTCOME                %8d   held recipients %d%n".formatted(unknownOutcomes(), heldRecipients));
             out.append("  failed by an outage or a kill  %8d%n".formatted(failedByOutage));
             out.append("  failures unexplained           %8d%n".formatted(unexplained));
+            out.append("  bad tokens accepted / 5xx      %8d / %d   of %d tried (forged, expired, truncated, replayed)%n"
+                    .formatted(tokens.accepted(), tokens.serverErrors(), tokens.tried()));
+            tokens.findings().forEach(finding -> out.append("    %s%n".formatted(finding)));
             out.append("  verdict                        %8s   (%.0f s)%n".formatted(passed() ? "PASS" : "FAIL", seconds));
             return out.toString();
         }
@@ -195,13 +200,15 @@ public final class FaultSuite {
         if (byReceipt > receiptFailures || receiptFailures - byReceipt > held) {
             unexplained += Math.abs(receiptFailures - byReceipt);
         }
+        var tokens = BadTokens.probe(stack);
+        progress.accept("bad tokens: %d tried, %d accepted, %d 5xx".formatted(tokens.tried(), tokens.accepted(), tokens.serverErrors()));
         // UNKNOWN_OUTCOME beyond the held calls' recipients comes from calls cut by a kill. Until receipts
         // reconcile such calls (issue 24, decision 0005), they are counted and shown, not yet a failed verdict.
         return new Report(parents, accepted, AIRCALL_MESSAGES, List.copyOf(faults), counts, spotHitAccepted,
                 simulators.spotHit().duplicatedPhones().size() + duplicatedAircallRecipients(),
                 Math.max(0, accepted + AIRCALL_MESSAGES - total), notFinal, simulators.aircall().overLimitRequests(),
                 Math.max(0, deliveredOrExpired - spotHitAccepted), byReason, receiptFailures, held, failedByOutage,
-                unexplained, (System.nanoTime() - started) / 1e9);
+                unexplained, (System.nanoTime() - started) / 1e9, tokens);
     }
 
     /**

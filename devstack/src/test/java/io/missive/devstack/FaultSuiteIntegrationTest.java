@@ -36,6 +36,10 @@ class FaultSuiteIntegrationTest {
             assertThat(report.overAircallLimit()).isZero();
             assertThat(report.failedByOutage()).as("messages failed because of an outage or a kill").isZero();
             assertThat(report.unexplained()).as("failures the simulators do not explain").isZero();
+            assertThat(report.tokens().tried()).isGreaterThanOrEqualTo(50);
+            assertThat(report.tokens().accepted()).as("forged, expired, truncated or replayed tokens accepted: %s",
+                    report.tokens().findings()).isZero();
+            assertThat(report.tokens().serverErrors()).as("5xx answers to bad tokens").isZero();
             assertThat(report.passed()).isTrue();
         }
     }
