@@ -1,16 +1,14 @@
 package io.missive.devstack;
 
+import io.missive.schemas.access.SigningKeyPairs;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -142,22 +140,10 @@ final class BadTokens {
     }
 
     private static PrivateKey consoleKey(Stack stack) {
-        var body = stack.access().signingKeyPem().replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "")
-                .replaceAll("\\s", "");
-        try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return SigningKeyPairs.fromPem(stack.access().signingKeyPem()).getPrivate();
     }
 
     private static PrivateKey generatedKey() {
-        try {
-            var generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair().getPrivate();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return SigningKeyPairs.generate().getPrivate();
     }
 }
