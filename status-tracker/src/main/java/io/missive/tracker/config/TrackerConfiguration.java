@@ -3,6 +3,8 @@ package io.missive.tracker.config;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.missive.schemas.spring.BatchListenerCustomizer;
 import io.missive.schemas.spring.OutagePolicy;
+import io.missive.tracker.directory.jdbc.JdbcParentContacts;
+import io.missive.tracker.directory.kafka.DirectoryListener;
 import io.missive.tracker.projection.kafka.EventBatchListener;
 import io.missive.tracker.projection.jdbc.JdbcEventProjection;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +16,7 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Wires the projection: batch listener → one transaction per batch → metrics after commit. */
+/** Wires the projection (batch listener → one transaction per batch → metrics after commit) and the directory's parents. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 public class TrackerConfiguration implements SchedulingConfigurer {
@@ -35,6 +37,18 @@ public class TrackerConfiguration implements SchedulingConfigurer {
     @Bean
     JdbcEventProjection eventProjection(JdbcTemplate jdbc, TransactionTemplate transactions) {
         return new JdbcEventProjection(jdbc, transactions);
+    }
+
+    @Bean
+    JdbcParentContacts parentContacts(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        return new JdbcParentContacts(jdbc, transactions);
+    }
+
+    /** The directory's parents, so that replies and calls are tied to the parents whose phone they came from. */
+    @Bean
+    DirectoryListener directoryListener(JdbcParentContacts contacts, DeadLetterPublishingRecoverer deadLetters,
+                                        OutagePolicy outages) {
+        return new DirectoryListener(contacts, deadLetters, outages.within(properties.outageTolerance()));
     }
 
     /** The shared batch listener factory, with as many consumers as configured. */
