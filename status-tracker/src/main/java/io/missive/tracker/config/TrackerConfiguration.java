@@ -7,6 +7,8 @@ import io.missive.tracker.directory.jdbc.JdbcParentContacts;
 import io.missive.tracker.directory.kafka.DirectoryListener;
 import io.missive.tracker.projection.kafka.EventBatchListener;
 import io.missive.tracker.projection.jdbc.JdbcEventProjection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,12 +23,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableScheduling
 public class TrackerConfiguration implements SchedulingConfigurer {
 
+    private static final Logger log = LoggerFactory.getLogger(TrackerConfiguration.class);
+
     private final TrackerProperties properties;
     private final TrackerMetrics metrics;
+    private final JdbcEventProjection projection;
 
-    TrackerConfiguration(TrackerProperties properties, MeterRegistry registry, JdbcTemplate jdbc) {
+    TrackerConfiguration(TrackerProperties properties, MeterRegistry registry, JdbcTemplate jdbc,
+                         TransactionTemplate transactions) {
         this.properties = properties;
         this.metrics = new TrackerMetrics(registry, jdbc);
+        this.projection = new JdbcEventProjection(jdbc, transactions);
     }
 
     @Bean
@@ -35,8 +42,8 @@ public class TrackerConfiguration implements SchedulingConfigurer {
     }
 
     @Bean
-    JdbcEventProjection eventProjection(JdbcTemplate jdbc, TransactionTemplate transactions) {
-        return new JdbcEventProjection(jdbc, transactions);
+    JdbcEventProjection eventProjection() {
+        return projection;
     }
 
     @Bean
@@ -66,5 +73,17 @@ public class TrackerConfiguration implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
         tasks.addFixedDelayTask(metrics::refreshMessageCounts, properties.gaugeRefresh());
+        tasks.addFixedDelayTask(this::reconcileUnknownOutcomes, properties.reconciliation().interval());
+    }
+
+    private void reconcileUnknownOutcomes() {
+        var settings = properties.reconciliation();
+        try {
+            var outcome = projection.reconcileUnknownOutcomes(settings.window(), settings.grace(), settings.page());
+            metrics.reconciled(outcome);
+        } catch (RuntimeException e) {
+            // The database may be away (a restart): the next round tries again.
+            log.warn("event=reconciliation_failed cause={}", e.toString());
+        }
     }
 }

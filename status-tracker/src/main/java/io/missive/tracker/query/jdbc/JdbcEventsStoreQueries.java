@@ -80,8 +80,17 @@ public class JdbcEventsStoreQueries implements EventsStoreQueries {
                     byChannel.put(rows.getString("channel"), rows.getLong("n"));
                     fallback[0] += rows.getLong("f");
                 });
+        var waiting = jdbc.sql("""
+                        select count(*) as n, min(next_attempt_at) as next from text_message_events
+                        where campaign_id = ? and status = 3 and next_attempt_at is not null""")
+                .param(campaignId)
+                .query((rows, i) -> {
+                    var next = rows.getTimestamp("next");
+                    return new CampaignSummary.ProviderWait(rows.getLong("n"), next == null ? null : next.toInstant());
+                })
+                .single();
         return Optional.of(new CampaignSummary(campaignId, total, byStatus, counts, delivered, read, fallback[0],
-                delivered == 0 ? 0 : (double) read / delivered, byChannel));
+                delivered == 0 ? 0 : (double) read / delivered, byChannel, waiting));
     }
 
     @Override
