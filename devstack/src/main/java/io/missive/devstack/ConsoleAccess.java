@@ -91,6 +91,11 @@ public final class ConsoleAccess {
         return env;
     }
 
+    /** The console's signing key, PEM: for the fault suite's tokens that must be refused although well signed. */
+    String signingKeyPem() {
+        return signingKeyPem;
+    }
+
     /** The console's public key, PEM: every other service's {@code MISSIVE_JWT_PUBLIC_KEY}. */
     public String publicKeyPem() {
         return publicKeyPem;

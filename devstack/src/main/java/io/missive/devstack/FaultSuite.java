@@ -41,16 +41,20 @@ public final class FaultSuite {
      * @param failedByOutage    FAILED because a provider was unavailable or a process was killed: must be 0
      * @param unexplained       FAILED or EXPIRED for a reason the simulators' records do not account for: must be 0
      * @param aircallReplicas   the two-replica Aircall row: 0 over the limit, at least 95 % of it used (null: not run)
+     * @param tokens            forged, expired, truncated and replayed tokens against the staff endpoints: none
+     *                          accepted, no 5xx
      */
     public record Report(int parents, int accepted, int aircallMessages, List<FaultRow> faults, Map<String, Integer> finalCounts,
                          int spotHitAccepted, int duplicates, int lost, int notFinal, int overAircallLimit,
                          int deliveredNotAccepted, Map<String, Integer> byReason, int receiptFailures, int heldRecipients,
                          int heldWithoutReceipt, int reconciled, int unknownNeverTaken,
-                         int failedByOutage, int unexplained, AircallReplicas.@Nullable Result aircallReplicas, double seconds) {
+                         int failedByOutage, int unexplained, AircallReplicas.@Nullable Result aircallReplicas, double seconds,
+                         BadTokens.Outcome tokens) {
 
         public boolean passed() {
             return duplicates == 0 && lost == 0 && notFinal == 0 && overAircallLimit == 0 && deliveredNotAccepted == 0
-                    && failedByOutage == 0 && unexplained == 0 && (aircallReplicas == null || aircallReplicas.passed());
+                    && failedByOutage == 0 && unexplained == 0 && (aircallReplicas == null || aircallReplicas.passed())
+                    && tokens.clean();
         }
 
         /** FAILED/EXPIRED by provider receipt in the Events store. */
@@ -90,6 +94,9 @@ public final class FaultSuite {
                 out.append("  Aircall, 2 replicas, 1 killed  %7.1f %% of the limit used, %d over it, %d/%d sent%n".formatted(
                         aircallReplicas.ratePercent(), aircallReplicas.overLimit(), aircallReplicas.sent(), aircallReplicas.messages()));
             }
+            out.append("  bad tokens accepted / 5xx      %8d / %d   of %d tried (forged, expired, truncated, replayed)%n"
+                    .formatted(tokens.accepted(), tokens.serverErrors(), tokens.tried()));
+            tokens.findings().forEach(finding -> out.append("    %s%n".formatted(finding)));
             out.append("  verdict                        %8s   (%.0f s)%n".formatted(passed() ? "PASS" : "FAIL", seconds));
             return out.toString();
         }
@@ -248,12 +255,14 @@ public final class FaultSuite {
         }
         failedByOutage += neverTaken;
         unexplained += unreconciled + Math.max(0, withoutReceipt - heldWithoutReceipt);
+        var tokens = BadTokens.probe(stack);
+        progress.accept("bad tokens: %d tried, %d accepted, %d 5xx".formatted(tokens.tried(), tokens.accepted(), tokens.serverErrors()));
         return new Report(parents, accepted, AIRCALL_MESSAGES, List.copyOf(faults), counts, spotHitAccepted,
                 simulators.spotHit().duplicatedPhones().size() + duplicatedAircallRecipients(),
                 Math.max(0, accepted + AIRCALL_MESSAGES - total), notFinal, simulators.aircall().overLimitRequests(),
                 Math.max(0, deliveredOrExpired - spotHitAccepted), byReason, receiptFailures, held,
                 heldWithoutReceipt, reconciledMessages(), neverTaken, failedByOutage,
-                unexplained, replicas, (System.nanoTime() - started) / 1e9);
+                unexplained, replicas, (System.nanoTime() - started) / 1e9, tokens);
     }
 
     /**

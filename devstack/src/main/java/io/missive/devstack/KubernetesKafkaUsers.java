@@ -39,13 +39,16 @@ public final class KubernetesKafkaUsers {
                 acls.add(new Acl("topic", topic.name(), "literal", List.of("Describe", "Write")));
             }
         }
+        boolean reads = false;
         for (Topic topic : Topics.ALL) {
             if (TopicUsers.readers(topic).contains(user)) {
+                reads = true;
                 acls.add(new Acl("topic", topic.name(), "literal", List.of("Describe", "Read")));
                 acls.add(new Acl("topic", topic.deadLetterName(), "literal", List.of("Describe", "Write")));
             }
         }
-        if (!user.equals(TopicUsers.UPSTREAM)) {
+        // A user that reads nothing (upstream, the console) has no consumer group to be granted.
+        if (reads) {
             // A service's groups: its name, and its listeners' own (scheduler-directory…) share the first word.
             acls.add(new Acl("group", user.substring(0, user.indexOf('-') + 1), "prefix", List.of("Describe", "Read")));
         }

@@ -136,6 +136,9 @@ public final class Stack implements AutoCloseable {
     Map<String, String> environment(String service) {
         var env = new LinkedHashMap<String, String>();
         if (service.equals("console")) {
+            // The console writes the audit trail (API key changes) and nothing else on Kafka.
+            env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+            env.put("MISSIVE_TOPICS_PREFIX", config.topicPrefix());
             env.put("JDBC_URL", infrastructure.jdbcUrl("missive"));
             env.put("JDBC_USERNAME", infrastructure.jdbcUsername());
             env.put("JDBC_PASSWORD", infrastructure.jdbcPassword());

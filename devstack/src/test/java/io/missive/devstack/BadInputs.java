@@ -111,7 +111,8 @@ final class BadInputs {
     /** The topics some service consumes, each with what a careless or hostile writer could put there. */
     static List<Topic> consumedTopics() {
         return List.of(Topics.COMMANDS, Topics.DIRECTORY, Topics.PLANNED, Topics.SPOTHIT_REQUESTED, Topics.AIRCALL_REQUESTED,
-                Topics.STATUS, Topics.INBOUND, Topics.OPTOUTS, Topics.LINKS_CLICKED, Topics.AIRCALL_MESSAGES, Topics.AIRCALL_CALLS);
+                Topics.STATUS, Topics.INBOUND, Topics.OPTOUTS, Topics.LINKS_CLICKED, Topics.AIRCALL_MESSAGES, Topics.AIRCALL_CALLS,
+                Topics.AUDIT);
     }
 
     static List<byte[]> malformedRecords() {

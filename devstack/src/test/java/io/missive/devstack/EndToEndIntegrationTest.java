@@ -379,7 +379,7 @@ class EndToEndIntegrationTest {
      * fetches it once, uploads it once for the whole campaign, and every MMS names the media id, never the URL.
      */
     @Test
-    @Order(9)
+    @Order(10)
     void anMmsCampaignUploadsItsFileOnceAndEveryMessageNamesTheMediaId() {
         var spotHit = stack.simulators().spotHit();
         var url = spotHit.sampleImageUrl("e2e");
@@ -409,5 +409,35 @@ class EndToEndIntegrationTest {
                 .map(io.missive.simulators.spothit.SpotHitCall::campaignId).toList();
         assertThat(spotHit.acceptedMessages()).filteredOn(message -> campaignIds.contains(message.campaignId()))
                 .hasSize(accepted).allSatisfy(message -> assertThat(message.attachment()).isEqualTo(mediaId));
+    }
+
+    @Test
+    @Order(11)
+    void everyAuditedActOfTheRunReachesTheAuditTrailAcrossServices() {
+        var tracker = stack.url("status-tracker") + "/api/v1/audit";
+        // Acts of the run so far: the demo directory's import and the campaigns, by the devstack's API key.
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var programs = client.get(tracker + "?kind=program&actor=" + ConsoleAccess.CLIENT_ID + "&size=500");
+            assertThat(programs.statusCode()).as(programs.body()).isEqualTo(200);
+            assertThat(programs.body()).contains("\"target\":\"campaign:" + CAMPAIGN + "\"", "\"service\":\"scheduler-service\"");
+            assertThat(client.get(tracker + "?kind=directory.import").body()).contains("\"actor\":\"" + ConsoleAccess.CLIENT_ID + "\"");
+        });
+        // One act of each other kind, each through its own service.
+        var phone = stack.simulators().spotHit().acceptedMessages().get(1).phone();
+        assertThat(client.post(stack.gatewayUrl() + "/api/v1/optouts/" + phone + "/revoke",
+                "{\"author\":\"e2e@programme.example\",\"reason\":\"asked again\"}").statusCode()).isEqualTo(200);
+        var added = client.post(stack.url("scheduler-service") + "/api/v1/guard/allowed", "{\"kind\":\"url\",\"value\":\"e2e-partner.example\"}");
+        assertThat(added.statusCode()).as(added.body()).isIn(200, 201);
+        var issued = client.post(stack.url("console") + "/api/v1/clients", "{\"name\":\"e2e audit\",\"scopes\":[\"events:read\"]}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        var clientId = StackHttp.json(issued.body()).at("/client/clientId").asText();
+        assertThat(client.delete(stack.url("console") + "/api/v1/clients/" + clientId).statusCode()).isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(client.get(tracker + "?kind=optin").body()).contains("phone:" + phone, "\"service\":\"webhook-gateway\"");
+            assertThat(client.get(tracker + "?kind=guard.allowed.add").body()).contains("e2e-partner.example");
+            assertThat(client.get(tracker + "?kind=apikey").body())
+                    .contains("\"act\":\"apikey.issue\"", "\"act\":\"apikey.revoke\"", "apikey:" + clientId, "\"service\":\"console\"");
+        });
     }
 }

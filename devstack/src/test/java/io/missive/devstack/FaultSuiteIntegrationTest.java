@@ -44,6 +44,10 @@ class FaultSuiteIntegrationTest {
                 assertThat(replicas.duplicates()).as("recipients messaged twice, two replicas").isZero();
                 assertThat(replicas.ratePercent()).as("share of Aircall's limit used, two replicas").isGreaterThanOrEqualTo(95);
             });
+            assertThat(report.tokens().tried()).isGreaterThanOrEqualTo(50);
+            assertThat(report.tokens().accepted()).as("forged, expired, truncated or replayed tokens accepted: %s",
+                    report.tokens().findings()).isZero();
+            assertThat(report.tokens().serverErrors()).as("5xx answers to bad tokens").isZero();
             assertThat(report.passed()).isTrue();
         }
     }

@@ -58,4 +58,20 @@ class KafkaUsersUnitTest {
         assertThat(TopicUsers.writers(Topics.STATUS)).containsExactlyInAnyOrder(
                 "scheduler-service", "spothit-dispatcher", "aircall-dispatcher", "webhook-gateway");
     }
+
+    @Test
+    void theAuditTrailIsWrittenByEveryServiceThatPerformsAnAuditedActAndReadByTheTrackerAlone() {
+        assertThat(TopicUsers.writers(Topics.AUDIT)).containsExactlyInAnyOrder("scheduler-service", "webhook-gateway", "console");
+        assertThat(TopicUsers.readers(Topics.AUDIT)).containsExactly("status-tracker");
+        assertThat(KubernetesKafkaUsers.acls("console")).extracting(KubernetesKafkaUsers.Acl::name)
+                .containsExactly(Topics.AUDIT_NAME);
+    }
+
+    @Test
+    void noUserIsGrantedEveryConsumerGroup() {
+        for (var user : TopicUsers.users()) {
+            assertThat(KubernetesKafkaUsers.acls(user)).as(user)
+                    .noneSatisfy(acl -> assertThat(acl.resourceType().equals("group") && acl.name().isBlank()).isTrue());
+        }
+    }
 }

@@ -21,7 +21,8 @@ public record ConsoleProperties(String issuer, @Nullable String signingKey, @Nul
                                 Duration tokenLifetime, @Nullable String adminEmail, @Nullable String adminPassword,
                                 @Nullable String bootstrapClientId, @Nullable String bootstrapClientSecret, Lockout lockout) {
 
-    public record Lockout(int failures, Duration duration) {
+    /** @param firstDelay the wait after one failure, doubled after each further one (1 s when not set) */
+    public record Lockout(int failures, Duration duration, @Nullable Duration firstDelay) {
     }
 
     public ConsoleProperties {

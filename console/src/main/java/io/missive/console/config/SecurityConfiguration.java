@@ -49,7 +49,9 @@ class SecurityConfiguration {
      */
     @Bean
     LockingSignIn signIn(People people, PasswordEncoder passwords, ConsoleProperties properties, Clock clock) {
-        return new LockingSignIn(people, passwords, new Lockout(properties.lockout().failures(), properties.lockout().duration()), clock);
+        var lockout = properties.lockout();
+        return new LockingSignIn(people, passwords, lockout.firstDelay() == null ? new Lockout(lockout.failures(), lockout.duration())
+                : new Lockout(lockout.failures(), lockout.duration(), lockout.firstDelay()), clock);
     }
 
     @Bean

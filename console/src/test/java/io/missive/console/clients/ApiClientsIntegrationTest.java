@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.missive.console.ConsoleHttp;
+import io.missive.events.AuditRecorded;
 import io.missive.schemas.access.Scopes;
+import io.missive.schemas.topics.Topics;
+import io.missive.testkit.TestNamespace;
+import io.missive.testkit.kafka.KafkaProbe;
 import io.missive.testkit.RealInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +74,8 @@ class ApiClientsIntegrationTest {
     }
 
     @Test
-    void anAdminIssuesAKeyWhoseSecretIsShownOnceAndRevokesIt() {
+    void anAdminIssuesAKeyWhoseSecretIsShownOnceAndRevokesIt(TestNamespace namespace) {
+        var audit = KafkaProbe.fromBeginning(namespace, Topics.AUDIT);
         var admin = http.accessToken(CLIENT_ID, CLIENT_SECRET);
         var created = http.postJson("/api/v1/clients", "{\"name\":\"upstream CRM\",\"scopes\":[\"programs:write\",\"programs:read\"]}", admin);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -90,6 +95,22 @@ class ApiClientsIntegrationTest {
         assertThat(http.delete("/api/v1/clients/" + id, admin).statusCode()).isEqualTo(204);
         assertThat(http.token(id, secret, null).statusCode()).as("a revoked key gets no token").isEqualTo(401);
         assertThat(http.delete("/api/v1/clients/" + id, admin).statusCode()).isEqualTo(404);
+
+        // Both acts are on the audit trail, by the admin client, without the secret; the refused second revoke is not.
+        try (audit) {
+            var issuedEntry = audit.awaitEvent(AuditRecorded.class, e -> e.getAct().equals("apikey.issue")
+                    && e.getTarget().equals("apikey:" + id), Duration.ofSeconds(30));
+            assertThat(issuedEntry.getActor()).isEqualTo(CLIENT_ID);
+            assertThat(issuedEntry.getService()).isEqualTo("console");
+            assertThat(issuedEntry.getFrom()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+            assertThat(issuedEntry.getDetails()).containsEntry("name", "upstream CRM")
+                    .containsEntry("scopes", "programs:read programs:write");
+            assertThat(issuedEntry.toString()).doesNotContain(secret);
+            audit.awaitEvent(AuditRecorded.class, e -> e.getAct().equals("apikey.revoke") && e.getTarget().equals("apikey:" + id),
+                    Duration.ofSeconds(30));
+            audit.assertNoneArrive(Duration.ofMillis(500));
+            assertThat(audit.events(AuditRecorded.class).stream().filter(e -> e.getTarget().equals("apikey:" + id))).hasSize(2);
+        }
     }
 
     @Test

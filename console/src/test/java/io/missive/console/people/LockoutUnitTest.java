@@ -36,4 +36,14 @@ class LockoutUnitTest {
     void emailsAreComparedLowerCase() {
         assertThat(Person.normalise("  Admin@Missive.TEST ")).isEqualTo("admin@missive.test");
     }
+
+    @Test
+    void eachFailureDoublesTheWaitBeforeTheNextAttemptIsAnswered() {
+        assertThat(lockout.delayAfter(0)).isZero();
+        assertThat(lockout.delayAfter(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(lockout.delayAfter(2)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(lockout.delayAfter(4)).isEqualTo(Duration.ofSeconds(8));
+        assertThat(new Lockout(50, Duration.ofMinutes(1)).delayAfter(40)).isEqualTo(Lockout.MAX_DELAY);
+        assertThat(new Lockout(5, Duration.ofMinutes(1), Duration.ZERO).delayAfter(3)).isZero();
+    }
 }

@@ -3,9 +3,11 @@ package io.missive.console.people;
 import static io.missive.console.ConsoleTestSettings.ADMIN_EMAIL;
 import static io.missive.console.ConsoleTestSettings.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.missive.console.ConsoleHttp;
 import io.missive.testkit.RealInfrastructure;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +21,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
         "missive.console.admin-email=" + ADMIN_EMAIL,
         "missive.console.admin-password=" + ADMIN_PASSWORD,
         "missive.console.signing-key-file=${java.io.tmpdir}/missive-console-tests/signing-key.pem",
-        "missive.console.lockout.failures=3"})
+        "missive.console.lockout.failures=3",
+        "missive.console.lockout.first-delay=300ms"})
 class SignInIntegrationTest {
 
     @LocalServerPort
@@ -30,6 +33,9 @@ class SignInIntegrationTest {
 
     @Autowired
     PasswordEncoder passwords;
+
+    @Autowired
+    org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext context;
 
     @Test
     void theFirstAdminSignsInSeesWhoSheIsAndSignsOut() {
@@ -71,6 +77,62 @@ class SignInIntegrationTest {
             assertThat(refused.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("error"));
             assertThat(browser.get("/api/v1/me", null).statusCode()).isEqualTo(401);
         }
+    }
+
+    @Test
+    void repeatedFailuresSlowDownBeforeTheLock() {
+        people.add("slowed@missive.test", passwords.encode("the right password"), Role.STAFF, "test");
+        try (var browser = new ConsoleHttp(port)) {
+            // A first attempt has nothing to wait for (how fast it is answered depends on the machine: not asserted).
+            browser.signIn("slowed@missive.test", "wrong 1");
+            assertThat(timed(() -> browser.signIn("slowed@missive.test", "wrong 2"))).as("after one failure: 300 ms")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(300));
+            assertThat(timed(() -> browser.signIn("slowed@missive.test", "wrong 3"))).as("after two: 600 ms, then locked")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(600));
+            assertThat(people.lockedUntil("slowed@missive.test")).isAfter(Instant.now());
+        }
+        people.add("slowed-right@missive.test", passwords.encode("the right password"), Role.STAFF, "test");
+        try (var browser = new ConsoleHttp(port)) {
+            browser.signIn("slowed-right@missive.test", "wrong 1");
+            assertThat(timed(() -> browser.signIn("slowed-right@missive.test", "the right password")))
+                    .as("the right password waits too, so the wait tells nothing").isGreaterThanOrEqualTo(Duration.ofMillis(300));
+            assertThat(browser.get("/api/v1/me", null).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aSessionExpiresAfterItsIdleTimeout() {
+        people.add("idle@missive.test", passwords.encode("an idle password"), Role.STAFF, "test");
+        try (var browser = new ConsoleHttp(port)) {
+            browser.signIn("idle@missive.test", "an idle password");
+            assertThat(browser.get("/api/v1/me", null).statusCode()).isEqualTo(200);
+            var session = sessionOf("idle@missive.test");
+            assertThat(session.getMaxInactiveInterval()).as("30 minutes idle (MISSIVE_SESSION_TIMEOUT)").isEqualTo(1800);
+
+            // The same session, as if 30 idle minutes had passed: the container's own expiry, not a sign-out.
+            session.setMaxInactiveInterval(1);
+            await().pollDelay(Duration.ofMillis(1100)).atMost(Duration.ofSeconds(10))
+                    .until(() -> browser.get("/api/v1/me", null).statusCode() == 401);
+        }
+    }
+
+    private org.apache.catalina.Session sessionOf(String email) {
+        var tomcat = ((org.springframework.boot.tomcat.TomcatWebServer) context.getWebServer()).getTomcat();
+        var manager = ((org.apache.catalina.Context) tomcat.getHost().findChildren()[0]).getManager();
+        for (var session : manager.findSessions()) {
+            var security = session.getSession().getAttribute("SPRING_SECURITY_CONTEXT");
+            if (security instanceof org.springframework.security.core.context.SecurityContext held
+                    && held.getAuthentication() != null && email.equals(held.getAuthentication().getName())) {
+                return session;
+            }
+        }
+        throw new AssertionError("no session for " + email);
+    }
+
+    private static Duration timed(Runnable attempt) {
+        long started = System.nanoTime();
+        attempt.run();
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     @Test

@@ -2,17 +2,14 @@ package io.missive.scheduler.config;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.missive.schemas.audit.AuditTrail;
 import io.missive.scheduler.guard.jdbc.JdbcGuardStore;
-import io.missive.scheduler.guard.review.GuardAudit;
 import io.missive.scheduler.guard.review.GuardDesk;
 import io.missive.scheduler.guard.review.GuardMetrics;
 import io.missive.scheduler.guard.review.GuardRules;
 import io.missive.scheduler.guard.review.GuardedAcceptance;
 import io.missive.scheduler.program.ProgramService;
 import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,8 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Wires the send guard: its store, its compiled rules, the screening at acceptance, the admin desk, metrics, audit. */
 @Configuration(proxyBeanMethods = false)
 public class GuardConfiguration {
-
-    private static final Logger AUDIT = LoggerFactory.getLogger("io.missive.scheduler.guard.audit");
 
     @Bean
     JdbcGuardStore guardStore(JdbcTemplate jdbc) {
@@ -47,15 +42,8 @@ public class GuardConfiguration {
         return new GuardedAcceptance(rules, store, metrics, clock);
     }
 
-    /** Logged until the access work publishes {@code AuditRecorded}; values are left out (a phone number may be one). */
     @Bean
-    @ConditionalOnMissingBean
-    GuardAudit guardAudit() {
-        return act -> AUDIT.info("event=audit act={} target={} actor={} at={}", act.act(), act.target(), act.actor(), act.at());
-    }
-
-    @Bean
-    GuardDesk guardDesk(JdbcGuardStore store, GuardRules rules, ProgramService programs, GuardAudit audit, Clock clock) {
+    GuardDesk guardDesk(JdbcGuardStore store, GuardRules rules, ProgramService programs, AuditTrail audit, Clock clock) {
         return new GuardDesk(store, store, rules, programs, audit, clock);
     }
 }

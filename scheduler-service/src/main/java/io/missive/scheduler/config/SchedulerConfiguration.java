@@ -1,5 +1,6 @@
 package io.missive.scheduler.config;
 
+import io.missive.schemas.audit.AuditTrail;
 import io.missive.schemas.spring.EventPublisher;
 import io.missive.scheduler.directory.jdbc.JdbcDirectory;
 import io.missive.scheduler.directory.kafka.DirectoryListener;
@@ -48,10 +49,10 @@ public class SchedulerConfiguration {
     @Bean
     ProgramService programService(JdbcCampaigns campaigns, JdbcDirectory directory, KafkaMessageOutbox outbox,
                                   SchedulerProperties properties, SendingWindow window, Clock clock, GuardedAcceptance guard,
-                                  AttachmentFetcher attachments) {
+                                  AttachmentFetcher attachments, AuditTrail audit) {
         var policy = new ProviderPolicy(properties.aircallEnabled() && properties.aircallMessageEnabled());
         return new ProgramService(campaigns, directory, outbox, policy, new FormLinks(properties.formLinks()), window,
-                properties.linkBaseUrl(), clock, properties.acceptPageSize(), guard, new FetchedAttachmentScreen(attachments));
+                properties.linkBaseUrl(), clock, properties.acceptPageSize(), guard, new FetchedAttachmentScreen(attachments), audit);
     }
 
     @Bean(destroyMethod = "stop")

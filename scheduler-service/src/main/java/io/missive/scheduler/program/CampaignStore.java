@@ -3,6 +3,7 @@ package io.missive.scheduler.program;
 import io.missive.scheduler.resolution.Resolution.Dropped;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -30,6 +31,12 @@ public interface CampaignStore {
 
     CancelOutcome cancel(String commandId, String reason);
 
+    /**
+     * Cancels like {@link #cancel(String, String)}, calling {@code beforeCommit} inside the transaction when the
+     * campaign is cancelled now (not when it was already): a failure there (the audit trail away) cancels nothing.
+     */
+    CancelOutcome cancel(String commandId, String reason, Runnable beforeCommit);
+
     /** Writes a campaign's pages inside {@link #insert}'s transaction. */
     interface CampaignWriter {
 
@@ -41,6 +48,9 @@ public interface CampaignStore {
          * then every filter drop, then every opt-out, each in command order (see {@code Resolution.Page}).
          */
         void dropped(List<Dropped> selectorDrops, List<Dropped> filterDrops, List<Dropped> optedOut);
+
+        /** Who sent the command (a token's subject, a Kafka author or {@code kafka}), kept with the campaign. */
+        void author(@Nullable String author);
     }
 
     /** A campaign with what its reply lists. */

@@ -1,6 +1,8 @@
 package io.missive.scheduler.program;
 
 import io.missive.events.Provider;
+import io.missive.schemas.audit.AuditAct;
+import io.missive.schemas.audit.AuditTrail;
 import io.missive.schemas.ids.MessageIds;
 import io.missive.scheduler.CommandBlockedException;
 import io.missive.scheduler.CommandRejectedException;
@@ -27,7 +29,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +53,8 @@ public final class ProgramService {
     private static final Duration ANNOUNCING_LEASE = Duration.ofMinutes(2);
     private static final int ANNOUNCE_PAGE = 10_000;
     private static final int PROGRESS_EVERY = 100_000;
+    /** How much of a template the audit entry keeps: enough to recognise it, not a whole MMS. */
+    private static final int AUDITED_TEXT = 500;
 
     private final CampaignStore store;
     private final DirectoryLookup directory;
@@ -60,6 +67,7 @@ public final class ProgramService {
     private final Clock clock;
     private final AcceptanceGuard guard;
     private final AttachmentScreen attachments;
+    private final AuditTrail audit;
     private final String instanceId = "accept-" + UUID.randomUUID();
 
     /**
@@ -76,14 +84,20 @@ public final class ProgramService {
     public ProgramService(CampaignStore store, DirectoryLookup directory, MessageOutbox outbox, ProviderPolicy providerPolicy,
                           FormLinks formLinks, SendingWindow window, String linkBaseUrl, Clock clock, int pageSize,
                           AcceptanceGuard guard) {
-        this(store, directory, outbox, providerPolicy, formLinks, window, linkBaseUrl, clock, pageSize, guard, AttachmentScreen.NONE);
+        this(store, directory, outbox, providerPolicy, formLinks, window, linkBaseUrl, clock, pageSize, guard, AttachmentScreen.NONE,
+                act -> { });
     }
 
-    /** @param attachments checks a command's attachment before anything else is done with it (issue 17) */
+    /**
+     * @param attachments checks a command's attachment before anything else is done with it (issue 17)
+     * @param audit       where a program and a cancel are recorded, inside the transaction that stores them: an act the
+     *                    trail did not take is not done (decision 0021)
+     */
     public ProgramService(CampaignStore store, DirectoryLookup directory, MessageOutbox outbox, ProviderPolicy providerPolicy,
                           FormLinks formLinks, SendingWindow window, String linkBaseUrl, Clock clock, int pageSize,
-                          AcceptanceGuard guard, AttachmentScreen attachments) {
+                          AcceptanceGuard guard, AttachmentScreen attachments, AuditTrail audit) {
         this.attachments = attachments;
+        this.audit = audit;
         this.guard = guard;
         this.store = store;
         this.formLinks = formLinks;
@@ -131,7 +145,12 @@ public final class ProgramService {
         try {
             screening.template(template);
             screening.checkpoint();
-            stored = store.insert(draft, instanceId, ANNOUNCING_LEASE, writer -> plan.run(draft, chosen, writer));
+            stored = store.insert(draft, instanceId, ANNOUNCING_LEASE, writer -> {
+                var filled = plan.run(draft, chosen, writer);
+                writer.author(origin.author());
+                audit.record(programmed(command, origin, filled));
+                return filled;
+            });
         } catch (UnknownVariableException e) {
             throw new CommandRejectedException("UNKNOWN_VARIABLE", e.getMessage(), e.variable());
         } catch (AcceptanceGuard.Tripped e) {
@@ -240,6 +259,19 @@ public final class ProgramService {
         LOG.info("event=campaign_previewed recipients={} sendable={} dropped={} previewMs={}", preview.recipients(),
                 preview.sendable(), preview.dropped(), (System.nanoTime() - started) / 1_000_000);
         return preview;
+    }
+
+    /** The audit entry of an accepted program, once per command id (a redelivered command is recorded once). */
+    private static AuditAct programmed(ProgramCommand command, Origin origin, Campaign campaign) {
+        var details = new LinkedHashMap<String, String>();
+        details.put("channel", origin.channel().name().toLowerCase(Locale.ROOT));
+        details.put("provider", campaign.provider().name());
+        details.put("recipients", String.valueOf(campaign.recipientCount()));
+        details.put("dueAt", campaign.dueAt().toString());
+        details.put("urgent", String.valueOf(command.urgent()));
+        var text = campaign.template();
+        details.put("template", text.length() > AUDITED_TEXT ? text.substring(0, AUDITED_TEXT) + "…" : text);
+        return AuditAct.of(origin.caller(), "program", "campaign:" + command.commandId(), details).once(command.commandId());
     }
 
     /**
@@ -354,7 +386,13 @@ public final class ProgramService {
     }
 
     public CancelOutcome cancel(String commandId, String reason) {
-        var outcome = store.cancel(commandId, reason);
+        return cancel(commandId, reason, Origin.internal());
+    }
+
+    /** Cancels, recording who did it in the audit trail inside the cancel's transaction (only when it cancels now). */
+    public CancelOutcome cancel(String commandId, String reason, Origin origin) {
+        var outcome = store.cancel(commandId, reason, () -> audit.record(AuditAct.of(origin.caller(), "cancel",
+                "campaign:" + commandId, Map.of("reason", reason, "channel", origin.channel().name().toLowerCase(Locale.ROOT)))));
         LOG.info("event=campaign_cancel campaignId={} outcome={}", commandId, outcome);
         return outcome;
     }

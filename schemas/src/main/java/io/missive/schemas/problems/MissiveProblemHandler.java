@@ -1,5 +1,6 @@
 package io.missive.schemas.problems;
 
+import io.missive.schemas.audit.AuditUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -55,6 +57,15 @@ public class MissiveProblemHandler extends ResponseEntityExceptionHandler {
             }
         }
         return invalid(ex, errors, headers, status, request);
+    }
+
+    /** An act whose audit entry the broker did not take is not performed: the caller may try again. */
+    @ExceptionHandler(AuditUnavailableException.class)
+    @Nullable ResponseEntity<Object> auditUnavailable(AuditUnavailableException ex, WebRequest request) {
+        var problem = ApiProblem.problem(HttpStatus.SERVICE_UNAVAILABLE, "audit-unavailable",
+                "the act could not be recorded in the audit trail, so it was not performed; try again");
+        problem.setTitle("Audit trail unavailable");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
     @Override

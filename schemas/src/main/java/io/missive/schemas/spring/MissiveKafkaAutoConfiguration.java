@@ -1,5 +1,7 @@
 package io.missive.schemas.spring;
 
+import io.missive.schemas.audit.AuditTrail;
+import io.missive.schemas.audit.kafka.KafkaAuditTrail;
 import io.missive.schemas.serde.EventDeserializer;
 import io.missive.schemas.serde.EventSerializer;
 import io.missive.schemas.topics.Topic;
@@ -157,6 +159,13 @@ public class MissiveKafkaAutoConfiguration {
     @ConditionalOnMissingBean
     EventPublisher eventPublisher(KafkaTemplate<Object, Object> template, TopicNames names) {
         return new EventPublisher(template, names);
+    }
+
+    /** The one audit trail of every service: {@code missive.audit}, acknowledged before the audited act goes on. */
+    @Bean
+    @ConditionalOnMissingBean
+    AuditTrail auditTrail(EventPublisher publisher, @Value("${spring.application.name:missive}") String applicationName) {
+        return new KafkaAuditTrail(publisher, applicationName, java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(10));
     }
 
     /** Events through the Avro serde; raw bytes as they are (dead letters of undecodable records). */

@@ -11,7 +11,7 @@ import org.apache.avro.specific.SpecificRecord;
  * @param valueTypes the event types a record's value may hold
  * @param partitions partitions to create
  * @param compacted  whether the topic is log-compacted (latest value per key, tombstone = delete)
- * @param writer     the one service that writes it ("any" only for the shared status stream)
+ * @param writer     the one service that writes it ("any" for the shared status stream and the audit trail)
  */
 public record Topic(
         String name,

@@ -19,6 +19,9 @@ public final class TopicUsers {
     /** The services that write the shared status stream (its catalog writer is "any"). */
     static final List<String> STATUS_WRITERS = List.of("scheduler-service", "spothit-dispatcher", "aircall-dispatcher", "webhook-gateway");
 
+    /** The services that perform audited acts (program, guard, directory import; opt-in; people and API keys). */
+    static final List<String> AUDIT_WRITERS = List.of("scheduler-service", "webhook-gateway", "console");
+
     private static final Map<String, List<String>> READERS = Map.ofEntries(
             Map.entry(Topics.COMMANDS_NAME, List.of("scheduler-service")),
             Map.entry(Topics.DIRECTORY_NAME, List.of("scheduler-service", "status-tracker", "aircall-dispatcher")),
@@ -30,13 +33,17 @@ public final class TopicUsers {
             Map.entry(Topics.OPTOUTS_NAME, List.of("status-tracker", "scheduler-service")),
             Map.entry(Topics.LINKS_CLICKED_NAME, List.of("status-tracker")),
             Map.entry(Topics.AIRCALL_MESSAGES_NAME, List.of("status-tracker")),
-            Map.entry(Topics.AIRCALL_CALLS_NAME, List.of("status-tracker", "aircall-dispatcher")));
+            Map.entry(Topics.AIRCALL_CALLS_NAME, List.of("status-tracker", "aircall-dispatcher")),
+            Map.entry(Topics.AUDIT_NAME, List.of("status-tracker")));
 
     private TopicUsers() {
     }
 
     public static Set<String> writers(Topic topic) {
-        return topic.writer().equals("any") ? new TreeSet<>(STATUS_WRITERS) : Set.of(topic.writer());
+        if (!topic.writer().equals("any")) {
+            return Set.of(topic.writer());
+        }
+        return new TreeSet<>(topic.name().equals(Topics.AUDIT_NAME) ? AUDIT_WRITERS : STATUS_WRITERS);
     }
 
     /** The services that consume the topic; a catalog topic nobody reads is a mistake this reports. */

@@ -2,6 +2,7 @@ package io.missive.schemas.topics;
 
 import io.missive.events.AircallCallEvent;
 import io.missive.events.AircallMessageRecorded;
+import io.missive.events.AuditRecorded;
 import io.missive.events.CancelCommand;
 import io.missive.events.ChildRecord;
 import io.missive.events.GroupRecord;
@@ -41,6 +42,7 @@ public final class Topics {
     public static final String LINKS_CLICKED_NAME = "missive.links.clicked";
     public static final String AIRCALL_MESSAGES_NAME = "missive.aircall.messages";
     public static final String AIRCALL_CALLS_NAME = "missive.aircall.calls";
+    public static final String AUDIT_NAME = "missive.audit";
 
     public static final Topic COMMANDS = new Topic(COMMANDS_NAME, "commandId",
             List.of(MessageCommand.class, CancelCommand.class), 3, false, "upstream");
@@ -65,9 +67,13 @@ public final class Topics {
             List.of(AircallMessageRecorded.class), 3, false, "aircall-dispatcher");
     public static final Topic AIRCALL_CALLS = new Topic(AIRCALL_CALLS_NAME, "call id",
             List.of(AircallCallEvent.class), 3, false, "webhook-gateway");
+    /** Every audited act, keyed by actor; written by whichever service performs the act (see {@link TopicUsers}). */
+    public static final Topic AUDIT = new Topic(AUDIT_NAME, "actor",
+            List.of(AuditRecorded.class), 3, false, "any");
 
     public static final List<Topic> ALL = List.of(COMMANDS, DIRECTORY, PLANNED, SPOTHIT_REQUESTED,
-            AIRCALL_REQUESTED, STATUS, INBOUND, OPTOUTS, LINKS_CLICKED, AIRCALL_MESSAGES, AIRCALL_CALLS);
+            AIRCALL_REQUESTED, STATUS, INBOUND, OPTOUTS, LINKS_CLICKED, AIRCALL_MESSAGES, AIRCALL_CALLS,
+            AUDIT);
 
     private Topics() {
     }

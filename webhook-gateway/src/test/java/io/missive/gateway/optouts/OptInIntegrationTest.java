@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.missive.events.InboundKind;
 import io.missive.events.InboundMessage;
+import io.missive.events.AuditRecorded;
 import io.missive.events.OptOut;
 import io.missive.events.Provider;
 import io.missive.gateway.GatewayClientTest;
@@ -34,7 +35,7 @@ class OptInIntegrationTest extends GatewayClientTest {
 
     @Test
     void aRevokeWithAuthorAndReasonOptsAStoppedPhoneBackIn(TestNamespace namespace) {
-        try (var optOuts = KafkaProbe.fromNow(namespace, Topics.OPTOUTS)) {
+        try (var optOuts = KafkaProbe.fromNow(namespace, Topics.OPTOUTS); var audit = KafkaProbe.fromNow(namespace, Topics.AUDIT)) {
             assertThat(http.get("/spot_hit/stop" + query("numero", "06 71 00 00 01", "id", "stop-1")).statusCode()).isEqualTo(200);
             await().atMost(WAIT).until(() -> optOutSet.optedOut("+33671000001"));
 
@@ -53,11 +54,20 @@ class OptInIntegrationTest extends GatewayClientTest {
             assertThat(optIn.getProvider()).isEqualTo(Provider.SPOTHIT);
             assertThat(optOuts.records().get(1).key()).as("the compacted topic's key: the phone").isEqualTo("+33671000001");
             await().atMost(WAIT).until(() -> !optOutSet.optedOut("+33671000001"));
+            var audited = audit.awaitEvents(AuditRecorded.class, 1, WAIT).getFirst();
+            assertThat(audited.getAct()).isEqualTo("optin");
+            assertThat(audited.getTarget()).isEqualTo("phone:+33671000001");
+            assertThat(audited.getActor()).as("the token's subject, not the author the body names").isEqualTo("test-client");
+            assertThat(audited.getFrom()).isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+            assertThat(audited.getService()).isEqualTo("webhook-gateway");
+            assertThat(audited.getDetails()).containsEntry("author", "claire@programme.example")
+                    .containsEntry("optInId", optIn.getEventId());
 
             var again = http.postJsonWithToken("/api/v1/optouts/0671000001/revoke", "{\"author\":\"claire\",\"reason\":\"twice\"}");
             assertThat(again.statusCode()).isEqualTo(200);
             assertThat(again.body()).contains("\"alreadyOptedIn\":true");
             optOuts.assertNoneArrive(Duration.ofMillis(300));
+            assertThat(audit.events(AuditRecorded.class)).as("nothing was done the second time: nothing to audit").hasSize(1);
         }
     }
 

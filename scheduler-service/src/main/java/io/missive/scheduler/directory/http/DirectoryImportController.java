@@ -3,9 +3,14 @@ package io.missive.scheduler.directory.http;
 import io.missive.scheduler.directory.Directory;
 import io.missive.scheduler.directory.DirectoryStore;
 import io.missive.scheduler.rendering.VariableRules;
+import io.missive.schemas.audit.AuditAct;
+import io.missive.schemas.audit.AuditTrail;
+import io.missive.schemas.audit.HttpCaller;
 import io.missive.schemas.problems.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -30,9 +35,11 @@ public class DirectoryImportController {
     private static final int MAX_TEXT = 1000;
 
     private final DirectoryStore store;
+    private final AuditTrail audit;
 
-    public DirectoryImportController(DirectoryStore store) {
+    public DirectoryImportController(DirectoryStore store, AuditTrail audit) {
         this.store = store;
+        this.audit = audit;
     }
 
     public record DirectoryImport(@Nullable List<Directory.Parent> parents, @Nullable List<Directory.Child> children,
@@ -51,7 +58,7 @@ public class DirectoryImportController {
     @Operation(summary = "Bulk upsert of parents, children, groups, supporters, tags and redirection targets",
             description = "Entries are upserted by id; 100,000 parents take seconds. 400 when an entry has no id, a target URL is not http(s), "
                     + "or a parent's variables break a rule (name, at most 64 entries, at most 2,000 characters a value): the problem names field and rule.")
-    public ResponseEntity<?> importDirectory(@RequestBody DirectoryImport body) {
+    public ResponseEntity<?> importDirectory(@RequestBody DirectoryImport body, HttpServletRequest http) {
         var parents = orEmpty(body.parents());
         var children = orEmpty(body.children());
         var groups = orEmpty(body.groups()).stream()
@@ -85,6 +92,11 @@ public class DirectoryImportController {
             throw ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid-directory-import", problem.get())
                     .titled("Invalid directory import");
         }
+        // Recorded before the directory changes (decision 0021): counts only, a directory holds phone numbers.
+        audit.record(AuditAct.of(HttpCaller.of(http), "directory.import", "directory", Map.of(
+                "parents", String.valueOf(parents.size()), "children", String.valueOf(children.size()),
+                "groups", String.valueOf(groups.size()), "supporters", String.valueOf(supporters.size()),
+                "tags", String.valueOf(tags.size()), "redirectionTargets", String.valueOf(targets.size()))));
         long started = System.nanoTime();
         store.apply(new Directory.Changes(parents, children, groups, supporters, tags, targets, List.of()));
         long tookMs = (System.nanoTime() - started) / 1_000_000;

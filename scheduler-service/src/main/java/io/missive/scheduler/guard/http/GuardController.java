@@ -1,5 +1,6 @@
 package io.missive.scheduler.guard.http;
 
+import io.missive.schemas.audit.HttpCaller;
 import io.missive.schemas.problems.ApiProblem;
 import io.missive.scheduler.guard.ListKind;
 import io.missive.scheduler.guard.http.GuardApi.AttemptJson;
@@ -11,7 +12,6 @@ import io.missive.scheduler.guard.review.AttemptStatus;
 import io.missive.scheduler.guard.review.GuardDesk;
 import io.missive.scheduler.guard.review.GuardDesk.Decision;
 import io.missive.scheduler.guard.review.ListName;
-import io.missive.scheduler.program.http.RequestActor;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -67,13 +67,13 @@ public class GuardController {
             description = "Its values found in the template or in more than one message join the allow-list (25 at most). "
                     + "Relaunching again sends nothing more: the commandId makes it a replay. 409 for a dismissed or monitored attempt.")
     public ResponseEntity<?> relaunch(@PathVariable long id, HttpServletRequest http) {
-        return decided(id, desk.relaunch(id, RequestActor.of(http)));
+        return decided(id, desk.relaunch(id, HttpCaller.of(http)));
     }
 
     @PostMapping("/attempts/{id}/dismiss")
     @Operation(summary = "Leave a held command unsent for good", description = "409 for a relaunched or monitored attempt.")
     public ResponseEntity<?> dismiss(@PathVariable long id, HttpServletRequest http) {
-        return decided(id, desk.dismiss(id, RequestActor.of(http)));
+        return decided(id, desk.dismiss(id, HttpCaller.of(http)));
     }
 
     private ResponseEntity<?> decided(long id, Decision decision) {
@@ -131,12 +131,12 @@ public class GuardController {
     }
 
     private ResponseEntity<EntryJson> added(ListName list, EntryRequest request, HttpServletRequest http) {
-        var stored = desk.add(list, request.toEntry(), RequestActor.of(http));
+        var stored = desk.add(list, request.toEntry(), HttpCaller.of(http));
         return ResponseEntity.created(URI.create("/api/v1/guard/" + list.label() + "/" + stored.id())).body(EntryJson.of(stored));
     }
 
     private ResponseEntity<?> removed(ListName list, long id, HttpServletRequest http) {
-        return desk.remove(list, id, RequestActor.of(http)).<ResponseEntity<?>>map(e -> ResponseEntity.noContent().build())
+        return desk.remove(list, id, HttpCaller.of(http)).<ResponseEntity<?>>map(e -> ResponseEntity.noContent().build())
                 .orElseThrow(() -> ApiProblem.of(HttpStatus.NOT_FOUND, "unknown-guard-entry", "no " + list.label() + " entry " + id)
                         .titled("Unknown entry"));
     }

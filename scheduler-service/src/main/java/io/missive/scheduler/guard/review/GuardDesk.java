@@ -1,5 +1,7 @@
 package io.missive.scheduler.guard.review;
 
+import io.missive.schemas.audit.AuditAct;
+import io.missive.schemas.audit.AuditTrail;
 import io.missive.scheduler.guard.GuardScan;
 import io.missive.scheduler.guard.ListEntry;
 import io.missive.scheduler.guard.ListKind;
@@ -13,11 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What an admin does with the guard: relaunch or dismiss an attempt, edit the lists. Every one of these acts goes
- * through {@link #audit}, the one place an audit event is made.
+ * through {@link #audit}, the one place an audit entry is made, before the act.
  */
 public final class GuardDesk {
 
@@ -28,10 +31,10 @@ public final class GuardDesk {
     private final GuardListStore lists;
     private final GuardRules rules;
     private final ProgramService programs;
-    private final GuardAudit audit;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public GuardDesk(AttemptStore attempts, GuardListStore lists, GuardRules rules, ProgramService programs, GuardAudit audit,
+    public GuardDesk(AttemptStore attempts, GuardListStore lists, GuardRules rules, ProgramService programs, AuditTrail audit,
                      Clock clock) {
         this.attempts = attempts;
         this.lists = lists;
@@ -73,9 +76,10 @@ public final class GuardDesk {
     /**
      * Replays the command exactly as first sent, the guard passed for it alone; its shared values (never one only a
      * single recipient's message carried) join the allow-list, {@value #MAX_ALLOWED_PER_RELAUNCH} at most. Relaunching
-     * again is harmless: the command id makes the second acceptance a replay, so the campaign is sent once.
+     * again is harmless: the command id makes the second acceptance a replay, so the campaign is sent once. The audit
+     * entry, with the values allowed, is recorded before anything is done (decision 0021).
      */
-    public Decision relaunch(long id, @Nullable String actor) {
+    public Decision relaunch(long id, AuditAct.Caller admin) {
         var found = attempts.find(id);
         if (found.isEmpty()) {
             return new Decision.NotFound();
@@ -84,8 +88,7 @@ public final class GuardDesk {
         if (attempt.status() != AttemptStatus.PENDING && attempt.status() != AttemptStatus.RELAUNCHED) {
             return new Decision.Conflict(attempt.status());
         }
-        var receipt = programs.accept(attempt.command(), Origin.relaunch(actor));
-        var allowListed = new ArrayList<ListEntry>();
+        var toAllow = new ArrayList<ListEntry>();
         for (var finding : GuardScan.worthAllowing(attempt.findings(), MAX_ALLOWED_PER_RELAUNCH)) {
             var entry = switch (finding.check()) {
                 case LINK -> ListEntry.url(finding.value());
@@ -93,34 +96,45 @@ public final class GuardDesk {
                 case KEYWORD -> ListEntry.keyword(finding.value());
             };
             try {
-                allowListed.add(lists.add(ListName.ALLOWED, canonical(entry), actor, clock.instant()).entry());
+                toAllow.add(canonical(entry));
             } catch (IllegalArgumentException e) {
                 // a value the lists cannot hold (not a phone number once parsed alone): the relaunch stands without it
             }
         }
-        rules.changed();
-        boolean first = attempts.decide(id, AttemptStatus.RELAUNCHED, actor, clock.instant());
         var details = new LinkedHashMap<String, String>();
         details.put("commandId", attempt.commandId());
-        details.put("replay", String.valueOf(receipt.replay() || !first));
-        details.put("allowListed", String.valueOf(allowListed.size()));
-        audit(actor, "guard.relaunch", "attempt:" + id, details);
+        details.put("firstDecision", String.valueOf(attempt.status() == AttemptStatus.PENDING));
+        details.put("allowListed", toAllow.stream().map(e -> e.kind().label() + ":" + e.value()).collect(Collectors.joining(" ")));
+        audit(admin, "guard.relaunch", "attempt:" + id, details);
+        var receipt = programs.accept(attempt.command(), Origin.relaunch(admin));
+        var allowListed = new ArrayList<ListEntry>();
+        for (var entry : toAllow) {
+            allowListed.add(lists.add(ListName.ALLOWED, entry, admin.actor(), clock.instant()).entry());
+        }
+        rules.changed();
+        attempts.decide(id, AttemptStatus.RELAUNCHED, admin.actor(), clock.instant());
         return new Decision.Relaunched(attempts.find(id).orElseThrow(), receipt, allowListed);
     }
 
-    public Decision dismiss(long id, @Nullable String actor) {
+    public Decision dismiss(long id, AuditAct.Caller admin) {
         var found = attempts.find(id);
         if (found.isEmpty()) {
             return new Decision.NotFound();
         }
-        if (!attempts.decide(id, AttemptStatus.DISMISSED, actor, clock.instant())) {
+        var attempt = found.get();
+        if (attempt.status() == AttemptStatus.DISMISSED) {
+            return new Decision.Dismissed(attempt);
+        }
+        if (attempt.status() != AttemptStatus.PENDING) {
+            return new Decision.Conflict(attempt.status());
+        }
+        audit(admin, "guard.dismiss", "attempt:" + id, Map.of("commandId", attempt.commandId()));
+        if (!attempts.decide(id, AttemptStatus.DISMISSED, admin.actor(), clock.instant())) {
             var now = attempts.find(id).orElseThrow();
             if (now.status() != AttemptStatus.DISMISSED) {
                 return new Decision.Conflict(now.status());
             }
-            return new Decision.Dismissed(now);
         }
-        audit(actor, "guard.dismiss", "attempt:" + id, Map.of("commandId", found.get().commandId()));
         return new Decision.Dismissed(attempts.find(id).orElseThrow());
     }
 
@@ -129,21 +143,25 @@ public final class GuardDesk {
     }
 
     /** @throws IllegalArgumentException when the value is not one of its kind (not a URL, domain or phone number) */
-    public GuardListStore.StoredEntry add(ListName list, ListEntry entry, @Nullable String actor) {
-        var stored = lists.add(list, canonical(entry), actor, clock.instant());
+    public GuardListStore.StoredEntry add(ListName list, ListEntry entry, AuditAct.Caller admin) {
+        var canonical = canonical(entry);
+        audit(admin, "guard." + list.label() + ".add", list.label() + ":" + canonical.kind().label() + ":" + canonical.value(),
+                Map.of("kind", canonical.kind().label(), "match", canonical.byDomain() ? "domain" : "exact", "value", canonical.value()));
+        var stored = lists.add(list, canonical, admin.actor(), clock.instant());
         rules.changed();
-        audit(actor, "guard." + list.label() + ".add", list.label() + ":" + stored.id(), Map.of("kind", entry.kind().label(),
-                "match", entry.byDomain() ? "domain" : "exact", "value", stored.entry().value()));
         return stored;
     }
 
-    public Optional<GuardListStore.StoredEntry> remove(ListName list, long id, @Nullable String actor) {
+    public Optional<GuardListStore.StoredEntry> remove(ListName list, long id, AuditAct.Caller admin) {
+        var present = lists.list(list, null).stream().filter(entry -> entry.id() == id).findFirst();
+        if (present.isEmpty()) {
+            return Optional.empty();
+        }
+        var entry = present.get().entry();
+        audit(admin, "guard." + list.label() + ".remove", list.label() + ":" + entry.kind().label() + ":" + entry.value(),
+                Map.of("id", String.valueOf(id), "kind", entry.kind().label(), "value", entry.value()));
         var removed = lists.remove(list, id);
-        removed.ifPresent(entry -> {
-            rules.changed();
-            audit(actor, "guard." + list.label() + ".remove", list.label() + ":" + id, Map.of("kind", entry.entry().kind().label(),
-                    "value", entry.entry().value()));
-        });
+        removed.ifPresent(ignored -> rules.changed());
         return removed;
     }
 
@@ -172,8 +190,11 @@ public final class GuardDesk {
         };
     }
 
-    /** The one place the guard's audited acts are recorded (list changes, relaunches, dismissals). */
-    private void audit(@Nullable String actor, String act, String target, Map<String, String> details) {
-        audit.recorded(new GuardAudit.Act(actor, act, target, Map.copyOf(details), clock.instant()));
+    /**
+     * The one place the guard's audited acts are recorded (list changes, relaunches, dismissals), before the act: if the
+     * trail does not take the entry, the act is not done.
+     */
+    private void audit(AuditAct.Caller admin, String act, String target, Map<String, String> details) {
+        audit.record(AuditAct.of(admin, act, target, details));
     }
 }

@@ -7,6 +7,7 @@ import io.missive.scheduler.program.ProgramService;
 import io.missive.scheduler.program.http.ProgramApi.CancelReply;
 import io.missive.scheduler.program.http.ProgramApi.ProgramReply;
 import io.missive.scheduler.program.http.ProgramApi.ProgramRequest;
+import io.missive.schemas.audit.HttpCaller;
 import io.missive.scheduler.rendering.VariableRules;
 import io.missive.schemas.problems.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,7 +43,7 @@ public class ProgramController {
                     + "or that the send guard held for review (one generic sentence, whatever it found).")
     public ResponseEntity<ProgramReply> program(@Valid @RequestBody ProgramRequest request, HttpServletRequest http) {
         checkGivenVariables(request);
-        var receipt = programs.accept(request.toDomain(), Origin.rest(RequestActor.of(http)));
+        var receipt = programs.accept(request.toDomain(), Origin.rest(HttpCaller.of(http)));
         var reply = ProgramReply.of(receipt.view(), receipt.replay());
         var status = receipt.replay() ? HttpStatus.OK : HttpStatus.ACCEPTED;
         return ResponseEntity.status(status).location(URI.create("/api/v1/programs/" + reply.commandId())).body(reply);
@@ -56,7 +57,7 @@ public class ProgramController {
                     + "the send guard's verdict (PASS or HELD_FOR_REVIEW; nothing is recorded). "
                     + "422 for a command that would be rejected. The sample message ids are those the same commandId would get.")
     public ProgramPreview preview(@Valid @RequestBody ProgramRequest request, HttpServletRequest http) {
-        return programs.preview(request.toDomain(), Origin.rest(RequestActor.of(http)));
+        return programs.preview(request.toDomain(), Origin.rest(HttpCaller.of(http)));
     }
 
     @GetMapping("/{commandId}")
@@ -70,8 +71,10 @@ public class ProgramController {
     @DeleteMapping("/{commandId}")
     @Operation(summary = "Cancel what is not yet published",
             description = "Unpublished messages become FAILED with reason CANCELLED. 409 when everything was already published.")
-    public ResponseEntity<?> cancel(@PathVariable String commandId, @RequestParam(required = false) @Nullable String reason) {
-        return switch (programs.cancel(commandId, reason == null ? "cancelled through the API" : reason)) {
+    public ResponseEntity<?> cancel(@PathVariable String commandId, @RequestParam(required = false) @Nullable String reason,
+                                    HttpServletRequest http) {
+        return switch (programs.cancel(commandId, reason == null ? "cancelled through the API" : reason,
+                Origin.rest(HttpCaller.of(http)))) {
             case CancelOutcome.NotFound ignored -> throw notFound(commandId);
             case CancelOutcome.AlreadyPublished ignored -> throw ApiProblem.of(HttpStatus.CONFLICT, "already-published",
                     "program " + commandId + " was already published entirely; nothing left to cancel")

@@ -93,6 +93,11 @@ public class JdbcCampaigns implements CampaignStore, CampaignQueue {
      */
     private final class PagedWriter implements CampaignWriter {
 
+        @Override
+        public void author(@Nullable String author) {
+            jdbc.update("update campaign set author = ? where command_id = ?", author, commandId);
+        }
+
         private static final long FILTER_BASE = Integer.MIN_VALUE;
         private static final long OPTED_OUT_BASE = Integer.MIN_VALUE + (1L << 30);
 
@@ -204,6 +209,11 @@ public class JdbcCampaigns implements CampaignStore, CampaignQueue {
 
     @Override
     public CancelOutcome cancel(String commandId, String reason) {
+        return cancel(commandId, reason, () -> { });
+    }
+
+    @Override
+    public CancelOutcome cancel(String commandId, String reason, Runnable beforeCommit) {
         return tx.execute(status -> {
             var locked = jdbc.query("select state, published_seq from campaign where command_id = ? for update",
                     (rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)}, commandId);
@@ -219,6 +229,7 @@ public class JdbcCampaigns implements CampaignStore, CampaignQueue {
                     jdbc.update("""
                             update campaign set state = 'CANCELLED', cancel_announced = false, cancelled_at = now(), cancel_reason = ?
                             where command_id = ?""", reason, commandId);
+                    beforeCommit.run();
                     yield new CancelOutcome.Cancelled(countUnpublished(commandId, publishedSeq), false);
                 }
             };

@@ -38,7 +38,7 @@ public class CommandListener {
         switch (record.value()) {
             case MessageCommand command -> {
                 try {
-                    var receipt = programs.accept(toDomain(command), Origin.kafka(null));
+                    var receipt = programs.accept(toDomain(command), Origin.kafka(command.getAuthor()));
                     LOG.info("event=command_consumed campaignId={} replay={}", command.getCommandId(), receipt.replay());
                 } catch (CommandBlockedException e) {
                     // Recorded as a guard attempt for an admin: consumed, not retried and not dead-lettered.
@@ -49,7 +49,7 @@ public class CommandListener {
                 }
             }
             case CancelCommand cancel -> programs.cancel(cancel.getCommandId(),
-                    cancel.getReason() == null ? "cancel command" : cancel.getReason());
+                    cancel.getReason() == null ? "cancel command" : cancel.getReason(), Origin.kafka(null));
             case null -> LOG.debug("event=command_tombstone key={}", record.key());
             default -> throw new IllegalArgumentException("missive.commands does not carry " + record.value().getClass().getSimpleName());
         }

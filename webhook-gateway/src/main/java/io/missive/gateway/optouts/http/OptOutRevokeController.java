@@ -2,6 +2,9 @@ package io.missive.gateway.optouts.http;
 
 import io.missive.gateway.optouts.OptIns;
 import io.missive.gateway.publishing.EventSink;
+import io.missive.schemas.audit.AuditAct;
+import io.missive.schemas.audit.AuditTrail;
+import io.missive.schemas.audit.HttpCaller;
 import io.missive.schemas.logging.Masking;
 import io.missive.schemas.phones.PhoneNumber;
 import io.missive.schemas.phones.PhoneNumbers;
@@ -10,7 +13,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Clock;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,11 +42,13 @@ class OptOutRevokeController {
     private final OptOuts optOuts;
     private final EventSink sink;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    OptOutRevokeController(OptOuts optOuts, EventSink sink, Clock clock) {
+    OptOutRevokeController(OptOuts optOuts, EventSink sink, Clock clock, AuditTrail audit) {
         this.optOuts = optOuts;
         this.sink = sink;
         this.clock = clock;
+        this.audit = audit;
     }
 
     record RevokeRequest(@Nullable String author, @Nullable String reason) {
@@ -54,7 +61,8 @@ class OptOutRevokeController {
     @Operation(summary = "Opt a phone back in, with who decided it and why",
             description = "422 when the phone is not a phone number (with the reason), 400 without author or reason, "
                     + "404 for a phone that never opted out; 200 with alreadyOptedIn when it had opted back in already.")
-    ResponseEntity<?> revoke(@PathVariable String phone, @RequestBody(required = false) @Nullable RevokeRequest body) {
+    ResponseEntity<?> revoke(@PathVariable String phone, @RequestBody(required = false) @Nullable RevokeRequest body,
+                             HttpServletRequest http) {
         var parsed = PhoneNumbers.parse(phone);
         if (parsed instanceof PhoneNumber.Rejected rejected) {
             // The phone library's own reason, which never repeats the number.
@@ -80,6 +88,10 @@ class OptOutRevokeController {
         }
         var now = clock.instant();
         var event = OptIns.optIn(e164.get(), state.get().provider(), author.strip(), reason.strip(), Long.toString(now.toEpochMilli()), now);
+        // Recorded before the opt-in is published (decision 0021): the caller is the token's subject; the author named
+        // in the body is who the caller says decided it.
+        audit.record(AuditAct.of(HttpCaller.of(http), "optin", "phone:" + e164.get(),
+                Map.of("author", author.strip(), "reason", reason.strip(), "optInId", event.eventId())));
         sink.publishAll(List.of(event));
         log.info("event=optout_revoked phone={} eventId={}", Masking.phone(e164.get()), event.eventId());
         return ResponseEntity.ok(new RevokeReply(e164.get(), false, false));
