@@ -19,8 +19,20 @@ public final class TopicUsers {
     /** The services that write the shared status stream (its catalog writer is "any"). */
     static final List<String> STATUS_WRITERS = List.of("scheduler-service", "spothit-dispatcher", "aircall-dispatcher", "webhook-gateway");
 
+    /** Every service that holds personal data: each erases a parent on {@code ParentErased} and confirms it. */
+    public static final List<String> PERSONAL_DATA_HOLDERS = List.of("scheduler-service", "spothit-dispatcher",
+            "aircall-dispatcher", "webhook-gateway", "status-tracker");
+
+    /**
+     * Writers beside a topic's owner: the scheduler's {@code DELETE /api/v1/parents/{id}} is the front door of an
+     * erasure, so it publishes the {@code ParentErased} command and the parent's directory tombstone (docs/decisions/0021).
+     */
+    private static final Map<String, List<String>> ALSO_WRITTEN_BY = Map.of(
+            Topics.COMMANDS_NAME, List.of("scheduler-service"),
+            Topics.DIRECTORY_NAME, List.of("scheduler-service"));
+
     private static final Map<String, List<String>> READERS = Map.ofEntries(
-            Map.entry(Topics.COMMANDS_NAME, List.of("scheduler-service")),
+            Map.entry(Topics.COMMANDS_NAME, PERSONAL_DATA_HOLDERS),
             Map.entry(Topics.DIRECTORY_NAME, List.of("scheduler-service")),
             Map.entry(Topics.PLANNED_NAME, List.of("status-tracker", "webhook-gateway")),
             Map.entry(Topics.SPOTHIT_REQUESTED_NAME, List.of("spothit-dispatcher")),
@@ -30,13 +42,23 @@ public final class TopicUsers {
             Map.entry(Topics.OPTOUTS_NAME, List.of("status-tracker", "scheduler-service")),
             Map.entry(Topics.LINKS_CLICKED_NAME, List.of("status-tracker")),
             Map.entry(Topics.AIRCALL_MESSAGES_NAME, List.of("status-tracker")),
-            Map.entry(Topics.AIRCALL_CALLS_NAME, List.of("status-tracker")));
+            Map.entry(Topics.AIRCALL_CALLS_NAME, List.of("status-tracker")),
+            Map.entry(Topics.ERASURES_NAME, List.of("status-tracker")));
 
     private TopicUsers() {
     }
 
     public static Set<String> writers(Topic topic) {
-        return topic.writer().equals("any") ? new TreeSet<>(STATUS_WRITERS) : Set.of(topic.writer());
+        var writers = new TreeSet<String>();
+        if (topic.name().equals(Topics.ERASURES_NAME)) {
+            writers.addAll(PERSONAL_DATA_HOLDERS);
+        } else if (topic.writer().equals("any")) {
+            writers.addAll(STATUS_WRITERS);
+        } else {
+            writers.add(topic.writer());
+        }
+        writers.addAll(ALSO_WRITTEN_BY.getOrDefault(topic.name(), List.of()));
+        return writers;
     }
 
     /** The services that consume the topic; a catalog topic nobody reads is a mistake this reports. */

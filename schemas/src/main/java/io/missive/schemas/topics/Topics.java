@@ -4,6 +4,7 @@ import io.missive.events.AircallCallEvent;
 import io.missive.events.AircallMessageRecorded;
 import io.missive.events.CancelCommand;
 import io.missive.events.ChildRecord;
+import io.missive.events.ErasureConfirmed;
 import io.missive.events.GroupRecord;
 import io.missive.events.InboundMessage;
 import io.missive.events.LinkClicked;
@@ -11,6 +12,7 @@ import io.missive.events.MessageCommand;
 import io.missive.events.MessagePlanned;
 import io.missive.events.MessageRequested;
 import io.missive.events.OptOut;
+import io.missive.events.ParentErased;
 import io.missive.events.ParentRecord;
 import io.missive.events.RedirectionTargetRecord;
 import io.missive.events.StatusUpdated;
@@ -41,9 +43,10 @@ public final class Topics {
     public static final String LINKS_CLICKED_NAME = "missive.links.clicked";
     public static final String AIRCALL_MESSAGES_NAME = "missive.aircall.messages";
     public static final String AIRCALL_CALLS_NAME = "missive.aircall.calls";
+    public static final String ERASURES_NAME = "missive.erasures";
 
     public static final Topic COMMANDS = new Topic(COMMANDS_NAME, "commandId",
-            List.of(MessageCommand.class, CancelCommand.class), 3, false, "upstream");
+            List.of(MessageCommand.class, CancelCommand.class, ParentErased.class), 3, false, "upstream");
     public static final Topic DIRECTORY = new Topic(DIRECTORY_NAME, "parent:ID, child:ID, group:ID, supporter:ID, tag:ID, redirection:ID",
             List.of(ParentRecord.class, ChildRecord.class, GroupRecord.class, SupporterRecord.class,
                     TagRecord.class, RedirectionTargetRecord.class), 3, true, "upstream");
@@ -65,9 +68,13 @@ public final class Topics {
             List.of(AircallMessageRecorded.class), 3, false, "aircall-dispatcher");
     public static final Topic AIRCALL_CALLS = new Topic(AIRCALL_CALLS_NAME, "call id",
             List.of(AircallCallEvent.class), 3, false, "webhook-gateway");
+    /** Every service that holds personal data confirms a parent's erasure here (keyed by parent id). */
+    public static final Topic ERASURES = new Topic(ERASURES_NAME, "parent id",
+            List.of(ErasureConfirmed.class), 3, false, "any");
 
     public static final List<Topic> ALL = List.of(COMMANDS, DIRECTORY, PLANNED, SPOTHIT_REQUESTED,
-            AIRCALL_REQUESTED, STATUS, INBOUND, OPTOUTS, LINKS_CLICKED, AIRCALL_MESSAGES, AIRCALL_CALLS);
+            AIRCALL_REQUESTED, STATUS, INBOUND, OPTOUTS, LINKS_CLICKED, AIRCALL_MESSAGES, AIRCALL_CALLS,
+            ERASURES);
 
     private Topics() {
     }
