@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * One kind of data to purge from one table: the rows matching {@code condition} (SQL with exactly one {@code ?}, the
+ * One kind of data to purge from one table: the rows matching {@code condition} (SQL whose every {@code ?} is the
  * cutoff instant = now − {@code age}) are deleted, or redacted with {@code redaction} (a SET list). A redaction's
  * condition must exclude rows already redacted, so that a run ends and a second run finds nothing: the purge is
  * idempotent and a killed run resumes where its last committed batch left off.
@@ -22,9 +22,18 @@ public record PurgeRule(String name, String table, String condition, @org.jspeci
         if (!table.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("not a plain table name: " + table);
         }
-        if (condition.chars().filter(c -> c == '?').count() != 1) {
-            throw new IllegalArgumentException("a purge condition takes exactly one parameter, the cutoff: " + condition);
+        if (cutoffs(condition) < 1) {
+            throw new IllegalArgumentException("a purge condition compares with the cutoff (?): " + condition);
         }
+    }
+
+    private static int cutoffs(String condition) {
+        return (int) condition.chars().filter(c -> c == '?').count();
+    }
+
+    /** How many times the statement binds the cutoff, before the batch size. */
+    int cutoffParameters() {
+        return cutoffs(condition);
     }
 
     public static PurgeRule delete(String name, String table, String condition, Duration age) {

@@ -65,9 +65,12 @@ public final class RetentionPurge {
                     .tags("service", service, "rule", rule.name(), "table", rule.table(), "action", rule.action())
                     .register(meters);
             var statement = rule.batchStatement();
+            var parameters = new Object[rule.cutoffParameters() + 1];
+            java.util.Arrays.fill(parameters, cutoff);
+            parameters[parameters.length - 1] = batchSize;
             long total = 0;
             while (goOn.getAsBoolean()) {
-                int rows = jdbc.update(statement, cutoff, batchSize);
+                int rows = jdbc.update(statement, parameters);
                 total += rows;
                 counter.increment(rows);
                 if (rows < batchSize) {

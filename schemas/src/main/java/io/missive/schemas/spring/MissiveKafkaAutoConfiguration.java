@@ -3,6 +3,7 @@ package io.missive.schemas.spring;
 import io.missive.schemas.serde.EventDeserializer;
 import io.missive.schemas.serde.EventSerializer;
 import io.missive.schemas.topics.Topic;
+import io.missive.schemas.topics.TopicRetention;
 import io.missive.schemas.topics.Topics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -144,11 +145,13 @@ public class MissiveKafkaAutoConfiguration {
             int partitions = properties.partitions() != null ? properties.partitions() : topic.partitions();
             short replicas = properties.replicationFactor();
             var main = new NewTopic(names.of(topic), partitions, replicas);
-            if (topic.compacted()) {
-                main.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            }
+            main.configs(Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, topic.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
+                    TopicConfig.RETENTION_MS_CONFIG, Long.toString(TopicRetention.retentionMs(topic)),
+                    TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(TopicRetention.deleteRetentionMs(topic))));
             topics.add(main);
-            topics.add(new NewTopic(names.deadLetterOf(topic), 1, replicas));
+            topics.add(new NewTopic(names.deadLetterOf(topic), 1, replicas)
+                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(TopicRetention.deadLetterRetentionMs()))));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

@@ -38,9 +38,10 @@ class RetentionPolicyUnitTest {
     }
 
     @Test
-    void aConditionWithoutExactlyOneCutoffIsRefused() {
-        assertThatThrownBy(() -> PurgeRule.delete("x", "t", "a < ? and b < ?", Duration.ofDays(1)))
+    void aConditionWithoutACutoffOrOnAnOddTableIsRefused() {
+        assertThatThrownBy(() -> PurgeRule.delete("x", "t", "a < now()", Duration.ofDays(1)))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThat(PurgeRule.delete("x", "t", "a < ? and b < ?", Duration.ofDays(1)).cutoffParameters()).isEqualTo(2);
         assertThatThrownBy(() -> PurgeRule.delete("x", "t; drop table t", "a < ?", Duration.ofDays(1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
