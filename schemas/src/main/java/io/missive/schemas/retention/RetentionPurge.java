@@ -49,7 +49,7 @@ public final class RetentionPurge {
         return rules;
     }
 
-    /** One run of every rule; returns the rows removed per rule. */
+    /** One run of every rule; returns the rows removed per rule name (rules sharing a name add up). */
     public Map<String, Long> run() {
         return run(() -> true);
     }
@@ -78,7 +78,7 @@ public final class RetentionPurge {
                 }
                 pause();
             }
-            removed.put(rule.name(), total);
+            removed.merge(rule.name(), total, Long::sum);
             if (total > 0) {
                 LOG.info("event=retention_purged service={} rule={} table={} action={} rows={} cutoff={}",
                         service, rule.name(), rule.table(), rule.action(), total, cutoff.toInstant());
