@@ -2,6 +2,9 @@ package io.missive.schemas.erasure;
 
 import io.missive.events.ErasureConfirmed;
 import io.missive.events.ParentErased;
+import io.missive.events.Provider;
+import io.missive.events.Status;
+import io.missive.events.StatusUpdated;
 import io.missive.schemas.ids.MessageIds;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,6 +28,14 @@ public final class Erasures {
     public static final String REDACTED = "";
 
     private Erasures() {
+    }
+
+    /** {@code FAILED ERASED} for a message stopped before it reached a provider; no phone, so nothing is projected again. */
+    public static StatusUpdated failed(String messageId, Provider provider, String source, Instant at) {
+        return StatusUpdated.newBuilder()
+                .setEventId(MessageIds.eventIdFrom(messageId, "failed", REASON))
+                .setOccurredAt(at).setMessageId(messageId).setProvider(provider)
+                .setStatus(Status.FAILED).setReason(REASON).setSource(source).build();
     }
 
     public static ErasureConfirmed confirmed(ParentErased request, String service, Map<String, Long> removed,
