@@ -1,6 +1,7 @@
 package io.missive.devstack;
 
 import io.missive.schemas.access.PublicKeys;
+import io.missive.schemas.access.SigningKeyPairs;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -13,14 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -51,7 +46,7 @@ public final class ConsoleAccess {
 
     private ConsoleAccess(String signingKeyPem, Properties credentials, Path credentialsFile) {
         this.signingKeyPem = signingKeyPem;
-        this.publicKeyPem = PublicKeys.pem(publicKeyOf(signingKeyPem));
+        this.publicKeyPem = PublicKeys.pem((RSAPublicKey) SigningKeyPairs.fromPem(signingKeyPem).getPublic());
         this.credentials = credentials;
         this.credentialsFile = credentialsFile;
     }
@@ -63,7 +58,7 @@ public final class ConsoleAccess {
             Files.createDirectories(directory);
             var keyFile = directory.resolve("signing-key.pem");
             if (!Files.exists(keyFile)) {
-                writePrivate(keyFile, generateKeyPem());
+                writePrivate(keyFile, SigningKeyPairs.privatePem(SigningKeyPairs.generate()));
             }
             var credentialsFile = directory.resolve("credentials.properties");
             var credentials = new Properties();
@@ -139,29 +134,6 @@ public final class ConsoleAccess {
             }
         }
         return token;
-    }
-
-    private static String generateKeyPem() {
-        try {
-            var generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            var encoded = generator.generateKeyPair().getPrivate().getEncoded();
-            return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(encoded)
-                    + "\n-----END PRIVATE KEY-----\n";
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static RSAPublicKey publicKeyOf(String privatePem) {
-        var body = privatePem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "").replaceAll("\\s", "");
-        try {
-            var factory = KeyFactory.getInstance("RSA");
-            var key = (RSAPrivateCrtKey) factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
-            return (RSAPublicKey) factory.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
-        } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
-            throw new IllegalStateException("the devstack's console signing key is not an RSA private key (PEM PKCS#8)", e);
-        }
     }
 
     private static void writePrivate(Path file, String content) throws IOException {

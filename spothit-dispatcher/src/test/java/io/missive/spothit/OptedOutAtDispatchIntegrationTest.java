@@ -65,7 +65,7 @@ class OptedOutAtDispatchIntegrationTest {
                     Requests.plain("optouts", optedBackIn, "Atelier demain"), Requests.plain("optouts", other, "Atelier demain"));
             messages.forEach(m -> producer.send(Topics.SPOTHIT_REQUESTED, m.getMessageId(), m));
 
-            var events = statuses.awaitEvents(StatusUpdated.class, 3, Duration.ofSeconds(30));
+            var events = statuses.awaitEvents(StatusUpdated.class, Requests::settled, 3, Duration.ofSeconds(30));
             assertThat(events).extracting(StatusUpdated::getMessageId, StatusUpdated::getStatus, StatusUpdated::getReason)
                     .containsExactlyInAnyOrder(
                             Tuple.tuple(messages.get(0).getMessageId(), Status.FAILED, "OPTED_OUT"),

@@ -54,7 +54,12 @@ class ProviderOutageIntegrationTest {
 
             await().atMost(Duration.ofSeconds(60)).until(() -> ledgerCount(namespace, campaign, "PARKED") == messages);
             var retrying = awaitRetryingAnnouncements(statuses, requested.keySet());
-            assertThat(retrying).allSatisfy(event -> assertThat(event.getReason()).isEqualTo("PROVIDER_UNAVAILABLE_RETRYING"));
+            // Each message: once IN_PROGRESS entering its first call, once IN_PROGRESS retrying when parked.
+            assertThat(retrying).filteredOn(event -> event.getReason() == null).extracting(StatusUpdated::getMessageId)
+                    .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(requested.keySet());
+            assertThat(retrying).filteredOn(event -> event.getReason() != null)
+                    .allSatisfy(event -> assertThat(event.getReason()).isEqualTo("PROVIDER_UNAVAILABLE_RETRYING"))
+                    .extracting(StatusUpdated::getMessageId).containsExactlyInAnyOrderElementsOf(requested.keySet());
             // The parked gauge, refreshed by the retry loop.
             await().atMost(Duration.ofSeconds(10)).until(() -> parkedGauge(dispatcher) == messages);
             int callsDuring5xx = spotHit.calls().size();
@@ -131,11 +136,16 @@ class ProviderOutageIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             statuses.records();
             var announced = new HashSet<String>();
-            statuses.events(StatusUpdated.class).stream().filter(e -> e.getStatus() == Status.IN_PROGRESS)
+            statuses.events(StatusUpdated.class).stream().filter(ProviderOutageIntegrationTest::retrying)
                     .forEach(e -> announced.add(e.getMessageId()));
             return announced.containsAll(messageIds);
         });
         return statuses.events(StatusUpdated.class).stream().filter(e -> e.getStatus() == Status.IN_PROGRESS).toList();
+    }
+
+    /** The IN_PROGRESS of a parked message, as against the one announced when it first entered a call. */
+    private static boolean retrying(StatusUpdated event) {
+        return event.getStatus() == Status.IN_PROGRESS && event.getReason() != null;
     }
 
     /** The last settled status (SENT or FAILED) of each message seen so far. */

@@ -120,7 +120,7 @@ class RcsDispatchIntegrationTest {
         try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS); var producer = new TestProducer(namespace)) {
             messages.forEach(message -> producer.sendAsync(Topics.SPOTHIT_REQUESTED, message.getMessageId(), message));
             producer.flush();
-            return statuses.awaitEvents(StatusUpdated.class, messages.size(), WAIT);
+            return statuses.awaitEvents(StatusUpdated.class, Requests::settled, messages.size(), WAIT);
         }
     }
 

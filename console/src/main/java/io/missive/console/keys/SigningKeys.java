@@ -1,18 +1,12 @@
 package io.missive.console.keys;
 
+import io.missive.schemas.access.SigningKeyPairs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
-import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,7 +21,7 @@ public final class SigningKeys {
     /** From the configured PEM, else from (or into) the file; neither: refuses, naming both variables. */
     public static KeyPair load(@Nullable String pem, @Nullable Path file) {
         if (pem != null) {
-            return fromPem(pem);
+            return SigningKeyPairs.fromPem(pem);
         }
         if (file == null) {
             throw new IllegalStateException("No key to sign access tokens: set MISSIVE_CONSOLE_SIGNING_KEY (an RSA private key, "
@@ -35,11 +29,11 @@ public final class SigningKeys {
         }
         try {
             if (Files.exists(file)) {
-                return fromPem(Files.readString(file));
+                return SigningKeyPairs.fromPem(Files.readString(file));
             }
-            var pair = generate();
+            var pair = SigningKeyPairs.generate();
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, privatePem(pair));
+            Files.writeString(file, SigningKeyPairs.privatePem(pair));
             try {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException notPosix) {
@@ -49,33 +43,5 @@ public final class SigningKeys {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the signing key file " + file, e);
         }
-    }
-
-    public static KeyPair generate() {
-        try {
-            var generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static KeyPair fromPem(String pem) {
-        var body = pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "").replaceAll("\\s", "");
-        try {
-            var factory = KeyFactory.getInstance("RSA");
-            var privateKey = (RSAPrivateCrtKey) factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
-            var publicKey = factory.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
-            return new KeyPair(publicKey, privateKey);
-        } catch (IllegalArgumentException | GeneralSecurityException | ClassCastException e) {
-            throw new IllegalArgumentException("the console's signing key is not an RSA private key in PEM (PKCS#8)", e);
-        }
-    }
-
-    public static String privatePem(KeyPair pair) {
-        return "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pair.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n";
     }
 }

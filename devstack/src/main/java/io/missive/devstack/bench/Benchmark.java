@@ -197,21 +197,29 @@ public final class Benchmark {
 
     /**
      * What the send guard costs acceptance (issue 18): the main campaign's groups and template accepted by a
-     * scheduler started with every check off, then by one started with the usual modes, on the same directory.
-     * Both are planned a year ahead, so nothing is sent, and cancelled once timed. The order is fixed (off, then
-     * on) and each process is fresh, so neither acceptance runs on a JVM the other warmed up.
+     * scheduler started with every check off and by one started with the usual modes, on the same directory,
+     * alternated twice (off, on, off, on) so that a change of load on a shared machine weighs on both, and each
+     * mode's faster acceptance kept (the one least disturbed). Every acceptance runs on a fresh process, so none
+     * runs on a JVM another warmed up; all are planned a year ahead, so nothing is sent, and cancelled once timed.
      */
     private BenchReport.Guard guard(DemoDirectory.Summary directory) {
         var groups = groups(directory);
         var plannedAt = Instant.now().plus(Duration.ofDays(365));
-        progress.accept("send guard: restarting the scheduler with every check off");
-        stack.restart("scheduler-service", GUARD_OFF, Duration.ofMinutes(3));
-        var off = acceptance("bench-guard-off", plannedAt, groups);
-        progress.accept("send guard: restarting the scheduler with its usual modes");
-        stack.restart("scheduler-service", Map.of(), Duration.ofMinutes(3));
-        var on = acceptance("bench-guard-on", plannedAt, groups);
-        progress.accept("acceptance: guard off %.2f s, guard on %.2f s".formatted(off.seconds(), on.seconds()));
-        for (var command : List.of("bench-guard-off", "bench-guard-on")) {
+        Acceptance off = null;
+        Acceptance on = null;
+        var commands = new ArrayList<String>();
+        for (int round = 1; round <= 2; round++) {
+            progress.accept("send guard, round %d: restarting the scheduler with every check off".formatted(round));
+            stack.restart("scheduler-service", GUARD_OFF, Duration.ofMinutes(3));
+            commands.add("bench-guard-off-" + round);
+            off = faster(off, acceptance(commands.getLast(), plannedAt, groups));
+            progress.accept("send guard, round %d: restarting the scheduler with its usual modes".formatted(round));
+            stack.restart("scheduler-service", Map.of(), Duration.ofMinutes(3));
+            commands.add("bench-guard-on-" + round);
+            on = faster(on, acceptance(commands.getLast(), plannedAt, groups));
+        }
+        progress.accept("acceptance, fastest of two: guard off %.2f s, guard on %.2f s".formatted(off.seconds(), on.seconds()));
+        for (var command : commands) {
             var cancelled = http.delete(stack.url("scheduler-service") + "/api/v1/programs/" + command
                     + "?reason=benchmark%3A+acceptance+timed+only");
             if (cancelled.statusCode() / 100 != 2) {
@@ -223,6 +231,10 @@ public final class Benchmark {
         }
         return new BenchReport.Guard(on.recipients(), round(off.seconds()), round(on.seconds()),
                 round(on.seconds() / Math.max(0.001, off.seconds()), 3));
+    }
+
+    private static Acceptance faster(@Nullable Acceptance best, Acceptance next) {
+        return best == null || next.seconds() < best.seconds() ? next : best;
     }
 
     private record Acceptance(double seconds, int recipients) {

@@ -127,9 +127,12 @@ public final class Dispatcher {
         // the redelivered poll tries again; announced after, a refusal would leave rows SENDING that
         // recovery later fails as UNKNOWN_OUTCOME though nothing reached SpotHit. A recipient another
         // instance took first is in that instance's call, so its IN_PROGRESS is true all the same.
-        status.publish(planned.recipients().stream()
-                .map(recipient -> new StatusChange.InProgress(recipient.messageId(), recipient.phone()))
-                .toList());
+        // A parked message's retry is not announced again: its IN_PROGRESS (retrying) already says it waits.
+        if (from == DispatchState.PENDING) {
+            status.publish(planned.recipients().stream()
+                    .map(recipient -> new StatusChange.InProgress(recipient.messageId(), recipient.phone()))
+                    .toList());
+        }
         Set<String> taken = ledger.startSending(planned, from);
         if (taken.isEmpty()) {
             return;
