@@ -170,6 +170,24 @@ class ErasureAndRetentionIntegrationTest {
                 .isNotNull().satisfies(counter -> assertThat(counter.count()).isGreaterThanOrEqualTo(4));
     }
 
+    @Test
+    void aPurgeStoppedBetweenTwoBatchesKeepsWhatItCommittedAndTheNextRunFinishesTheRest() {
+        var run = UUID.randomUUID().toString().substring(0, 8);
+        jdbc.update("insert into processed_events (event_id, processed_at) select ? || '-' || n, now() - interval '30 days' "
+                + "from generate_series(1, 2500) n", run);
+        var batches = new java.util.concurrent.atomic.AtomicInteger();
+        var dedupeOnly = List.of(TrackerRetention.rules(RetentionProperties.defaults()).stream()
+                .filter(rule -> rule.name().equals("dedupe")).findFirst().orElseThrow());
+        var purge = new RetentionPurge(jdbc, dedupeOnly, Clock.systemUTC(), 500, Duration.ZERO, meters, "status-tracker");
+
+        var first = purge.run(() -> batches.incrementAndGet() <= 3);
+        assertThat(first.get("dedupe")).as("three committed batches, then stopped").isEqualTo(1500L);
+        assertThat(store.count("processed_events where event_id like '" + run + "-%'")).isEqualTo(1000);
+        assertThat(purge.run().get("dedupe")).as("the next run takes up the rest").isGreaterThanOrEqualTo(1000L);
+        assertThat(store.count("processed_events where event_id like '" + run + "-%'")).isZero();
+        assertThat(purge.run().get("dedupe")).isZero();
+    }
+
     private Map<String, Long> purgeAt(Duration ahead) {
         var clock = Clock.offset(Clock.systemUTC(), ahead);
         var policy = RetentionProperties.defaults();
