@@ -54,6 +54,9 @@ public class MissiveKafkaAutoConfiguration {
 
     /** The name of the shared batch listener factory, for {@code @KafkaListener(containerFactory = …)}. */
     public static final String BATCH_LISTENER_FACTORY = "batchListenerFactory";
+    /** The factory of a listener that reads a topic it does not own (every service's erasure listener on missive.commands). */
+    public static final String SIDE_READER_FACTORY = "sideReaderListenerFactory";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MissiveKafkaAutoConfiguration.class);
 
     @Bean
     TopicNames topicNames(MissiveTopicsProperties properties) {
@@ -126,6 +129,27 @@ public class MissiveKafkaAutoConfiguration {
         configurer.configure(factory, consumerFactory);
         factory.setBatchListener(true);
         customizers.orderedStream().forEach(customizer -> customizer.customize(factory));
+        return factory;
+    }
+
+    /**
+     * For a listener that reads a topic another service owns ({@value #SIDE_READER_FACTORY}): a malformed record is
+     * the owner's to dead-letter, so here it is logged and skipped (otherwise every reader would add its own copy to
+     * the DLT); any other failure is retried (the outage policy, then every ten seconds) and never skipped, since what
+     * such a listener does (an erasure) must not be lost.
+     */
+    @Bean(SIDE_READER_FACTORY)
+    @ConditionalOnMissingBean(name = SIDE_READER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> sideReaderListenerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory,
+            OutagePolicy outages) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
+        configurer.configure(factory, consumerFactory);
+        var handler = new DefaultErrorHandler((record, failure) -> LOG.warn(
+                "event=side_reader_skipped topic={} partition={} offset={} error={}", record.topic(), record.partition(),
+                record.offset(), failure.toString()), new FixedBackOff(10_000L, FixedBackOff.UNLIMITED_ATTEMPTS));
+        handler.setBackOffFunction((record, failure) -> TransientFailures.isTransient(failure) ? outages.backOff() : null);
+        factory.setCommonErrorHandler(handler);
         return factory;
     }
 

@@ -4,6 +4,7 @@ import io.missive.aircall.erasure.LedgerErasure;
 import io.missive.events.ParentErased;
 import io.missive.schemas.erasure.Erasures;
 import io.missive.schemas.spring.EventPublisher;
+import io.missive.schemas.spring.MissiveKafkaAutoConfiguration;
 import io.missive.schemas.topics.Topics;
 import java.time.Clock;
 import java.util.concurrent.ExecutionException;
@@ -29,7 +30,7 @@ public class ErasureListener {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = Topics.PREFIX + Topics.COMMANDS_NAME, groupId = Topics.PREFIX + "aircall-erasures")
+    @KafkaListener(topics = Topics.PREFIX + Topics.COMMANDS_NAME, groupId = Topics.PREFIX + "aircall-erasures", containerFactory = MissiveKafkaAutoConfiguration.SIDE_READER_FACTORY)
     public void on(ConsumerRecord<String, @Nullable Object> record) throws InterruptedException, ExecutionException, TimeoutException {
         if (!(record.value() instanceof ParentErased request)) {
             return;

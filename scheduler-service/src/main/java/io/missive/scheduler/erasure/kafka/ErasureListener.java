@@ -1,6 +1,7 @@
 package io.missive.scheduler.erasure.kafka;
 
 import io.missive.events.ParentErased;
+import io.missive.schemas.spring.MissiveKafkaAutoConfiguration;
 import io.missive.schemas.topics.Topics;
 import io.missive.scheduler.erasure.ParentErasures;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,7 +24,7 @@ public class ErasureListener {
         this.erasures = erasures;
     }
 
-    @KafkaListener(topics = Topics.PREFIX + Topics.COMMANDS_NAME, groupId = Topics.PREFIX + "scheduler-erasures")
+    @KafkaListener(topics = Topics.PREFIX + Topics.COMMANDS_NAME, groupId = Topics.PREFIX + "scheduler-erasures", containerFactory = MissiveKafkaAutoConfiguration.SIDE_READER_FACTORY)
     public void on(ConsumerRecord<String, @Nullable Object> record) {
         if (record.value() instanceof ParentErased erasure) {
             var outcome = erasures.erase(KafkaErasureOutbox.toDomain(erasure));

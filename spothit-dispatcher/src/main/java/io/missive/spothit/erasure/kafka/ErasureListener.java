@@ -4,6 +4,7 @@ import io.missive.events.ParentErased;
 import io.missive.events.Provider;
 import io.missive.schemas.erasure.Erasures;
 import io.missive.schemas.spring.EventPublisher;
+import io.missive.schemas.spring.MissiveKafkaAutoConfiguration;
 import io.missive.schemas.topics.Topics;
 import io.missive.spothit.erasure.LedgerErasure;
 import java.time.Clock;
@@ -34,7 +35,7 @@ public class ErasureListener {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = Topics.PREFIX + Topics.COMMANDS_NAME, groupId = Topics.PREFIX + "spothit-erasures")
+    @KafkaListener(topics = Topics.PREFIX + Topics.COMMANDS_NAME, groupId = Topics.PREFIX + "spothit-erasures", containerFactory = MissiveKafkaAutoConfiguration.SIDE_READER_FACTORY)
     public void on(ConsumerRecord<String, @Nullable Object> record) throws InterruptedException, ExecutionException, TimeoutException {
         if (!(record.value() instanceof ParentErased request)) {
             return;

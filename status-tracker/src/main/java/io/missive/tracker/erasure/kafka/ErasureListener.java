@@ -4,6 +4,7 @@ import io.missive.events.ErasureConfirmed;
 import io.missive.events.ParentErased;
 import io.missive.schemas.erasure.Erasures;
 import io.missive.schemas.spring.EventPublisher;
+import io.missive.schemas.spring.MissiveKafkaAutoConfiguration;
 import io.missive.schemas.topics.Topics;
 import io.missive.tracker.erasure.Confirmation;
 import io.missive.tracker.erasure.ErasureStore;
@@ -39,7 +40,7 @@ public class ErasureListener {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = Topics.PREFIX + Topics.COMMANDS_NAME, groupId = Topics.PREFIX + "status-tracker-erasures")
+    @KafkaListener(topics = Topics.PREFIX + Topics.COMMANDS_NAME, groupId = Topics.PREFIX + "status-tracker-erasures", containerFactory = MissiveKafkaAutoConfiguration.SIDE_READER_FACTORY)
     public void onCommand(ConsumerRecord<String, @Nullable Object> record)
             throws InterruptedException, ExecutionException, TimeoutException {
         if (!(record.value() instanceof ParentErased command)) {

@@ -8,6 +8,7 @@ import io.missive.schemas.ids.MessageIds;
 import io.missive.schemas.optouts.OptOuts;
 import io.missive.schemas.phones.PhoneHash;
 import io.missive.schemas.spring.EventPublisher;
+import io.missive.schemas.spring.MissiveKafkaAutoConfiguration;
 import io.missive.schemas.topics.Topics;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ public class ErasureListener {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = Topics.PREFIX + Topics.COMMANDS_NAME, groupId = Topics.PREFIX + "webhook-erasures")
+    @KafkaListener(topics = Topics.PREFIX + Topics.COMMANDS_NAME, groupId = Topics.PREFIX + "webhook-erasures", containerFactory = MissiveKafkaAutoConfiguration.SIDE_READER_FACTORY)
     public void on(ConsumerRecord<String, @Nullable Object> record) throws InterruptedException, ExecutionException, TimeoutException {
         if (!(record.value() instanceof ParentErased request)) {
             return;
