@@ -1,8 +1,14 @@
 package io.missive.devstack;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -10,9 +16,12 @@ import java.util.stream.Collectors;
 /**
  * {@code ./missive demo}: programs a personalised SpotHit campaign to every active parent and one
  * Aircall {@code call0_goals} message, then shows their progress live until every message is final.
+ * The demo's stack keeps quiet hours: those two say {@code urgent} so that they go now at any hour, and a
+ * third, asked for a Sunday morning, shows the sending window moving it (both times printed).
  */
 final class Demo {
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy HH:mm VV", Locale.ENGLISH);
     private static final String[] STATUSES = {"PENDING", "IN_PROGRESS", "SENT", "DELIVERED", "FAILED", "EXPIRED"};
 
     private final DemoDirectory.Summary directory;
@@ -25,7 +34,26 @@ final class Demo {
 
     void run() throws InterruptedException {
         try (http) {
+            quietHours();
             follow();
+        }
+    }
+
+    /** A campaign asked for next Sunday 10:00 in Paris is accepted for the next opening of the sending window. */
+    private void quietHours() {
+        var paris = ZoneId.of("Europe/Paris");
+        var sunday = LocalDate.now(paris).with(TemporalAdjusters.next(DayOfWeek.SUNDAY)).atTime(10, 0).atZone(paris);
+        var campaign = "demo-quiet-hours-" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            var response = http.program("""
+                    {"commandId":"%s","plannedAt":"%s","recipients":[{"selector":"parent.1"}],
+                     "message":"Bon dimanche ! L'atelier reprend la semaine prochaine."}""".formatted(campaign, sunday.toInstant()));
+            var reply = StackHttp.json(response.body());
+            var planned = Instant.parse(reply.path("plannedAt").asText()).atZone(paris);
+            System.out.printf("demo: quiet hours: %s asked for %s, planned for %s%n", campaign, WHEN.format(sunday), WHEN.format(planned));
+            reply.path("notices").forEach(notice -> System.out.println("      " + notice.asText()));
+        } catch (RuntimeException e) {
+            System.out.println("demo: quiet hours: failed: " + e.getMessage());
         }
     }
 
@@ -37,14 +65,14 @@ final class Demo {
         var reply = program("""
                 {"commandId":"%s","plannedAt":"%s","recipients":[%s],
                  "message":"Bonjour ! {PRENOM_ENFANT} a une nouvelle vidéo à découvrir : {URL} — {PRENOM_ACCOMPAGNANTE}",
-                 "redirectionTargetId":"%s","provider":"SPOTHIT"}""".formatted(
+                 "redirectionTargetId":"%s","provider":"SPOTHIT","urgent":true}""".formatted(
                 campaign, Instant.now(), recipients, DemoDirectory.REDIRECTION_TARGET_ID));
         System.out.println("demo: programmed " + campaign + " → " + reply);
         var aircall = campaign + "-aircall";
         var aircallReply = program("""
                 {"commandId":"%s","plannedAt":"%s","recipients":[{"selector":"parent.1"}],
                  "message":"Bonjour, suite à notre appel, voici vos objectifs. {PRENOM_ACCOMPAGNANTE}",
-                 "supporterId":"%s","provider":"AUTO","purpose":"call0_goals"}""".formatted(
+                 "supporterId":"%s","provider":"AUTO","purpose":"call0_goals","urgent":true}""".formatted(
                 aircall, Instant.now(), DemoDirectory.supporterOf(1, directory)));
         System.out.println("demo: programmed " + aircall + " → " + aircallReply);
 

@@ -28,6 +28,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class DemoDirectory {
 
     public static final String REDIRECTION_TARGET_ID = "1";
+    /** A per-parent directory variable (issue 16): every parent has it but one in ten (3, 13, 23…). */
+    public static final String CALENDLY_VARIABLE = "CALL0_CALENDLY_LINK";
     private static final String[] FIRST_NAMES = {"Awa", "Lina", "Noé", "Inès", "Léo", "Sofia", "Adam", "Jade",
             "Yanis", "Chloé", "Maël", "Zoé", "Naël", "Lou", "Ibrahim", "Élise", "Hugo", "Mia", "Ayoub", "Rose"};
     private static final String[] GROUP_STATUSES = {"active", "active", "active", "active", "waiting", "stopped"};
@@ -46,6 +48,14 @@ public final class DemoDirectory {
     }
 
     /** Whether demo parent {@code p} is a valid recipient of an active-groups campaign (valid phone, first child in an active group). */
+    public static boolean hasCalendlyLink(int parent) {
+        return parent % 10 != 3;
+    }
+
+    public static String calendlyLink(int parent) {
+        return "https://calendly.com/missive-demo/call0-" + parent;
+    }
+
     public static boolean isEligible(int parent, Summary directory) {
         return parent % 100 != 0 && directory.activeGroupIds().contains(Integer.toString(1 + parent % directory.groups()));
     }
@@ -120,7 +130,8 @@ public final class DemoDirectory {
                     .setSecurityToken("tok-" + Long.toHexString(random.nextLong()))
                     .setAddress(p + " rue des Écoles, 75005 Paris")
                     .setTagIds(List.of(Integer.toString(1 + p % 3)))
-                    .setSupporterId(supporterOf(p, supporters)).build()));
+                    .setSupporterId(supporterOf(p, supporters))
+                    .setVariables(hasCalendlyLink(p) ? Map.of(CALENDLY_VARIABLE, calendlyLink(p)) : Map.of()).build()));
             int childrenOfParent = p % 7 == 0 ? 2 : 1;
             for (int c = 0; c < childrenOfParent; c++) {
                 children++;

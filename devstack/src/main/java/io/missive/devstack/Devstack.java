@@ -2,6 +2,7 @@ package io.missive.devstack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -93,7 +94,9 @@ public final class Devstack {
 
     private static void run(Path root, boolean demo, int parents) throws InterruptedException {
         long started = System.nanoTime();
-        var config = StackConfig.defaults(root);
+        var defaults = StackConfig.defaults(root);
+        // The demo keeps quiet hours (its live campaigns say urgent) so that it can show one moved by them.
+        var config = demo ? defaults.withEnvironment(Map.of("MISSIVE_SENDINGWINDOW_ENABLED", "true")) : defaults;
         System.out.println("devstack: starting Kafka, PostgreSQL, the simulators, the console and five services (logs in "
                 + root.relativize(config.logs().toAbsolutePath()) + ")…");
         var stack = Stack.start(config, Duration.ofSeconds(90));

@@ -2,6 +2,7 @@ package io.missive.devstack;
 
 import io.missive.simulators.spothit.SpotHitSimulatorConfig.ReceiptPlan;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,12 +32,17 @@ public final class FaultSuite {
      * @param byReason          FAILED and EXPIRED messages by status and reason kind (the reason up to its first colon)
      * @param receiptFailures   recipients SpotHit's simulator gave a FAILED or EXPIRED receipt
      * @param heldRecipients    recipients of calls the simulator accepted and then held (unknown outcomes)
+     * @param heldWithoutReceipt held recipients no receipt reached the gateway for: what reconciliation cannot settle
+     * @param reconciled        messages FAILED UNKNOWN_OUTCOME that their receipts reconciled (decision 0504)
+     * @param unknownNeverTaken UNKNOWN_OUTCOME for recipients SpotHit never accepted: a kill cut their call before it
+     *                          was taken (counted in {@code failedByOutage})
      * @param failedByOutage    FAILED because a provider was unavailable or a process was killed: must be 0
      * @param unexplained       FAILED or EXPIRED for a reason the simulators' records do not account for: must be 0
      */
     public record Report(int parents, int accepted, int aircallMessages, List<FaultRow> faults, Map<String, Integer> finalCounts,
                          int spotHitAccepted, int duplicates, int lost, int notFinal, int overAircallLimit,
                          int deliveredNotAccepted, Map<String, Integer> byReason, int receiptFailures, int heldRecipients,
+                         int heldWithoutReceipt, int reconciled, int unknownNeverTaken,
                          int failedByOutage, int unexplained, double seconds) {
 
         public boolean passed() {
@@ -71,7 +77,10 @@ public final class FaultSuite {
             out.append("  Aircall requests over limit    %8d%n".formatted(overAircallLimit));
             out.append("  FAILED / EXPIRED by reason     %s%n".formatted(byReason));
             out.append("  failed/expired receipts (sim)  %8d   in the Events store %d%n".formatted(receiptFailures, failedByReceipt()));
-            out.append("  UNKNOWN_OUTCOME                %8d   held recipients %d%n".formatted(unknownOutcomes(), heldRecipients));
+            out.append("  UNKNOWN_OUTCOME                %8d   held recipients %d, of them without a receipt %d%n"
+                    .formatted(unknownOutcomes(), heldRecipients, heldWithoutReceipt));
+            out.append("  reconciled from receipts       %8d%n".formatted(reconciled));
+            out.append("  UNKNOWN_OUTCOME never taken    %8d   (a kill cut the call before SpotHit took it)%n".formatted(unknownNeverTaken));
             out.append("  failed by an outage or a kill  %8d%n".formatted(failedByOutage));
             out.append("  failures unexplained           %8d%n".formatted(unexplained));
             out.append("  verdict                        %8s   (%.0f s)%n".formatted(passed() ? "PASS" : "FAIL", seconds));
@@ -105,20 +114,22 @@ public final class FaultSuite {
 
     /** The settings a stack needs for this suite: small SpotHit batches so that dispatch lasts through the faults. */
     public static Map<String, String> stackEnvironment() {
-        return Map.of(
+        return Map.ofEntries(
                 // The suite's verdict counts SMS outcomes; it has no RCS row yet.
-                "MISSIVE_RCS_MODE", "off",
-                "SPOT_HIT_BATCH_SIZE", "100",
-                "SPOT_HIT_MAX_CALLS_PER_SECOND", "20",
+                Map.entry("MISSIVE_RCS_MODE", "off"),
+                Map.entry("SPOT_HIT_BATCH_SIZE", "100"),
+                Map.entry("SPOT_HIT_MAX_CALLS_PER_SECOND", "20"),
                 // A call held by the provider beyond this is an unknown outcome, settled FAILED UNKNOWN_OUTCOME.
-                "MISSIVE_SPOTHIT_DISPATCH_CALLTIMEOUT", "5s",
-                "MISSIVE_SPOTHIT_DISPATCH_STUCKAFTER", "20s",
-                "MISSIVE_SPOTHIT_DISPATCH_RECOVERYINTERVAL", "5s",
+                Map.entry("MISSIVE_SPOTHIT_DISPATCH_CALLTIMEOUT", "5s"),
+                Map.entry("MISSIVE_SPOTHIT_DISPATCH_STUCKAFTER", "20s"),
+                Map.entry("MISSIVE_SPOTHIT_DISPATCH_RECOVERYINTERVAL", "5s"),
                 // Parked messages come back within seconds of the end of an outage (decision 0205).
-                "MISSIVE_SPOTHIT_DISPATCH_PARKFIRSTWAIT", "2s",
-                "MISSIVE_SPOTHIT_DISPATCH_PARKMAXWAIT", "15s",
-                "AIRCALL_RETRY_DELAY_UNIT", "1s",
-                "AIRCALL_REQUEST_TIMEOUT", "5s");
+                Map.entry("MISSIVE_SPOTHIT_DISPATCH_PARKFIRSTWAIT", "2s"),
+                Map.entry("MISSIVE_SPOTHIT_DISPATCH_PARKMAXWAIT", "15s"),
+                Map.entry("AIRCALL_RETRY_DELAY_UNIT", "1s"),
+                // Held calls are reconciled from their receipts a few seconds after they arrive (decision 0504).
+                Map.entry("MISSIVE_TRACKER_RECONCILIATION_GRACE", "5s"),
+                Map.entry("AIRCALL_REQUEST_TIMEOUT", "5s"));
     }
 
     public Report run() {
@@ -167,6 +178,7 @@ public final class FaultSuite {
 
         progress.accept("faults done; waiting until every message is final");
         var counts = awaitFinal(accepted + AIRCALL_MESSAGES, Duration.ofMinutes(5).plus(outage));
+        awaitReconciled(Duration.ofMinutes(2));
         int notFinal = counts.getOrDefault("PENDING", 0) + counts.getOrDefault("IN_PROGRESS", 0) + counts.getOrDefault("SENT", 0);
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         int spotHitAccepted = simulators.spotHit().acceptedPhones().size();
@@ -176,6 +188,7 @@ public final class FaultSuite {
         var receiptStatuses = simulators.spotHit().finalReceiptStatuses();
         int receiptFailures = receiptStatuses.getOrDefault(4, 0) + receiptStatuses.getOrDefault(5, 0);
         int held = simulators.spotHit().heldRecipients();
+        int heldWithoutReceipt = simulators.spotHit().heldRecipientsWithoutReceipt();
         int failedByOutage = 0;
         int unexplained = 0;
         int byReceipt = 0;
@@ -190,17 +203,35 @@ public final class FaultSuite {
                 unexplained += entry.getValue();
             }
         }
-        // Receipts the simulator sent for held calls may be parked in the tracker (their SENT never came):
-        // up to the held recipients' worth of failed receipts may be missing from the Events store, never more.
-        if (byReceipt > receiptFailures || receiptFailures - byReceipt > held) {
+        // Receipts reconcile the calls held after acceptance (decision 0504): the failed receipts the simulator sent
+        // are all in the Events store, but for the held recipients whose receipts never reached the gateway.
+        if (byReceipt > receiptFailures || receiptFailures - byReceipt > heldWithoutReceipt) {
             unexplained += Math.abs(receiptFailures - byReceipt);
         }
-        // UNKNOWN_OUTCOME beyond the held calls' recipients comes from calls cut by a kill. Until receipts
-        // reconcile such calls (issue 24, decision 0005), they are counted and shown, not yet a failed verdict.
+        // UNKNOWN_OUTCOME: SpotHit took the message and its receipt came → it should have been reconciled (unexplained);
+        // SpotHit took it and no receipt came → at most the held recipients without a receipt; SpotHit never took it →
+        // a kill cut the call before SpotHit took it, a message failed by a kill.
+        var acceptedPhones = simulators.spotHit().acceptedPhones().keySet();
+        var receipted = simulators.spotHit().receiptedPhones();
+        int unreconciled = 0;
+        int withoutReceipt = 0;
+        int neverTaken = 0;
+        for (var phone : unknownOutcomePhones()) {
+            if (!acceptedPhones.contains(phone)) {
+                neverTaken++;
+            } else if (receipted.contains(phone)) {
+                unreconciled++;
+            } else {
+                withoutReceipt++;
+            }
+        }
+        failedByOutage += neverTaken;
+        unexplained += unreconciled + Math.max(0, withoutReceipt - heldWithoutReceipt);
         return new Report(parents, accepted, AIRCALL_MESSAGES, List.copyOf(faults), counts, spotHitAccepted,
                 simulators.spotHit().duplicatedPhones().size() + duplicatedAircallRecipients(),
                 Math.max(0, accepted + AIRCALL_MESSAGES - total), notFinal, simulators.aircall().overLimitRequests(),
-                Math.max(0, deliveredOrExpired - spotHitAccepted), byReason, receiptFailures, held, failedByOutage,
+                Math.max(0, deliveredOrExpired - spotHitAccepted), byReason, receiptFailures, held,
+                heldWithoutReceipt, reconciledMessages(), neverTaken, failedByOutage,
                 unexplained, (System.nanoTime() - started) / 1e9);
     }
 
@@ -250,6 +281,43 @@ public final class FaultSuite {
             throw new IllegalStateException("cannot read the Events store", e);
         }
         return counts;
+    }
+
+    /** The phones of the suite's SpotHit messages FAILED UNKNOWN_OUTCOME, from the Events store. */
+    private List<String> unknownOutcomePhones() {
+        return readStore("""
+                select phone from tracker.text_message_events
+                where campaign_id = ? and status = 4 and reason like 'UNKNOWN_OUTCOME%'""", rows -> rows.getString(1));
+    }
+
+    /** Messages of the suite's campaign the tracker reconciled from their receipts. */
+    private int reconciledMessages() {
+        return readStore("""
+                select count(distinct h.message_id) from tracker.status_history h
+                join tracker.text_message_events m on m.message_id = h.message_id
+                where m.campaign_id = ? and h.source = 'status-tracker:reconciliation'""", rows -> rows.getInt(1)).getFirst();
+    }
+
+    private interface Row<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private <T> List<T> readStore(String sql, Row<T> row) {
+        var infrastructure = stack.infrastructure();
+        try (var connection = DriverManager.getConnection(infrastructure.jdbcUrl("missive"), infrastructure.jdbcUsername(),
+                infrastructure.jdbcPassword());
+             var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, CAMPAIGN);
+            try (var rows = statement.executeQuery()) {
+                var read = new ArrayList<T>();
+                while (rows.next()) {
+                    read.add(row.read(rows));
+                }
+                return read;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the Events store", e);
+        }
     }
 
     private int programCampaign(DemoDirectory.Summary directory) {
@@ -321,6 +389,23 @@ public final class FaultSuite {
             pause(Duration.ofSeconds(2));
         }
         return counts;
+    }
+
+    /**
+     * An unknown outcome is FAILED, so final, before its receipts reconcile it: waits until no message in
+     * doubt has a receipt the gateway took, or {@code timeout}.
+     */
+    private void awaitReconciled(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            var receipted = stack.simulators().spotHit().receiptedPhones();
+            long waiting = unknownOutcomePhones().stream().filter(receipted::contains).count();
+            progress.accept("unknown outcomes with a receipt, not reconciled yet: " + waiting);
+            if (waiting == 0) {
+                return;
+            }
+            pause(Duration.ofSeconds(2));
+        }
     }
 
     private Map<String, Integer> allCounts() {

@@ -257,7 +257,7 @@ class EndToEndIntegrationTest {
      * holds their phone (either spelling) or their address any more; the STOP itself is kept as the phone's hash.
      */
     @Test
-    @Order(7)
+    @Order(9)
     void anErasedParentLeavesNoTraceInAnyServiceButTheHashOfTheirStop() throws Exception {
         var phone = stack.simulators().spotHit().acceptedMessages().get(1).phone();
         var parent = parentOf(phone);
@@ -308,6 +308,87 @@ class EndToEndIntegrationTest {
             assertThat(traces).as("the erased parent's phone or address, in any service's tables").isEmpty();
             assertThat(hashes).as("the STOP, kept as the phone's hash (scheduler and tracker)").isPositive();
         }
+    }
+
+    /**
+     * Issue 16: a variable the directory declares ({@code {CALL0_CALENDLY_LINK}}) is filled per parent; a parent
+     * without a value is not sent and is reported FAILED with the variable's name.
+     */
+    @Test
+    @Order(7)
+    void aCampaignFillsADirectoryVariablePerParentAndFailsTheParentWithoutAValueNamingIt() {
+        var campaign = "e2e-directory-variable";
+        var reply = client.program("""
+                {"commandId":"%s","plannedAt":"%s","recipients":[{"selector":"parent.21"},{"selector":"parent.22"},{"selector":"parent.23"}],
+                 "message":"Prenez rendez-vous pour le premier appel : {%s}"}"""
+                .formatted(campaign, Instant.now(), DemoDirectory.CALENDLY_VARIABLE));
+
+        assertThat(reply.statusCode()).as(reply.body()).isBetween(200, 202);
+        assertThat(reply.body()).contains("MISSING_VARIABLE:" + DemoDirectory.CALENDLY_VARIABLE);
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            var counts = client.campaignCounts(campaign);
+            assertThat(counts.getOrDefault("DELIVERED", 0) + counts.getOrDefault("READ", 0)).isEqualTo(2);
+            assertThat(counts).containsEntry("FAILED", 1);
+        });
+        var failed = StackHttp.json(client.message(MessageIds.messageId(campaign, "parent:23")).body());
+        assertThat(failed.path("reason").asText()).isEqualTo("MISSING_VARIABLE:" + DemoDirectory.CALENDLY_VARIABLE);
+        var spotHit = stack.simulators().spotHit();
+        assertThat(spotHit.callsNaming(phoneOf(23))).isZero();
+        for (int parent : List.of(21, 22)) {
+            assertThat(spotHit.acceptedMessages()).filteredOn(message -> message.phone().equals(phoneOf(parent)))
+                    .singleElement().satisfies(message -> assertThat(message.text()).contains(DemoDirectory.calendlyLink(parent)));
+        }
+    }
+
+    /**
+     * Issue 16: a STOP that lands after the campaign was accepted is honoured up to the provider call. The STOP
+     * is then tied to its parent: it is in the parent's conversation and in their supporter's inbox.
+     */
+    @Test
+    @Order(8)
+    void aStopAfterAcceptanceLeavesThatParentOutAndTheSimulatorNeverSeesTheNumber() {
+        var campaign = "e2e-stop-after-acceptance";
+        var parents = List.of(211, 212, 213, 214, 215);
+        int stopping = 213;
+        var recipients = parents.stream().map(p -> "{\"selector\":\"parent." + p + "\"}").collect(Collectors.joining(","));
+        var reply = client.program("""
+                {"commandId":"%s","plannedAt":"%s","recipients":[%s],"message":"L'atelier de lundi est confirmé."}"""
+                .formatted(campaign, Instant.now().plusSeconds(40), recipients));
+        assertThat(reply.statusCode()).as(reply.body()).isBetween(200, 202);
+        assertThat((Integer) JsonPath.read(reply.body(), "$.accepted")).isEqualTo(parents.size());
+
+        var local = "0" + phoneOf(stopping).substring(3);
+        assertThat(client.get(stack.spotHitCallbackUrl("/spot_hit/stop") + "&numero=" + local).statusCode()).isBetween(200, 204);
+
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            var counts = client.campaignCounts(campaign);
+            assertThat(counts.getOrDefault("DELIVERED", 0) + counts.getOrDefault("READ", 0)).isEqualTo(parents.size() - 1);
+            assertThat(counts).containsEntry("FAILED", 1);
+        });
+        var stopped = StackHttp.json(client.message(MessageIds.messageId(campaign, "parent:" + stopping)).body());
+        assertThat(stopped.path("statusName").asText()).isEqualTo("FAILED");
+        assertThat(stopped.path("reason").asText()).isEqualTo("OPTED_OUT");
+        var spotHit = stack.simulators().spotHit();
+        assertThat(spotHit.callsNaming(phoneOf(stopping))).as("calls naming the parent who said STOP").isZero();
+        for (int parent : parents) {
+            if (parent != stopping) {
+                assertThat(spotHit.acceptedCount(phoneOf(parent))).as("parent " + parent).isEqualTo(1);
+            }
+        }
+
+        var tracker = stack.url("status-tracker");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var conversation = StackHttp.json(client.get(tracker + "/api/v1/parents/" + stopping + "/messages").body());
+            var kinds = new ArrayList<String>();
+            conversation.path("items").forEach(item -> kinds.add(item.path("kind").asText()));
+            assertThat(kinds).contains("STOP", "MESSAGE");
+            var inbox = client.get(tracker + "/api/v1/supporters/" + DemoDirectory.supporterOf(stopping, directory) + "/inbound?unread=true");
+            assertThat(inbox.body()).contains("\"kind\":\"STOP\"").contains("\"" + stopping + "\"");
+        });
+    }
+
+    private static String phoneOf(int parent) {
+        return "+336" + (10_000_000 + parent);
     }
 
     private static long deadLetters(String topic) {

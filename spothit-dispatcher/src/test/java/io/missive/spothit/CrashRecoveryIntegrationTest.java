@@ -70,7 +70,9 @@ class CrashRecoveryIntegrationTest {
                 assertThat(spotHit.duplicatedPhones()).as("nobody got the message twice").isEmpty();
                 assertThat(spotHit.totalAccepted()).as("everybody got it once").isEqualTo(MESSAGES);
                 assertThat(last.values()).filteredOn(e -> e.getStatus() == Status.FAILED).hasSize(inDoubt)
-                        .allSatisfy(failed -> assertThat(failed.getReason()).isEqualTo("UNKNOWN_OUTCOME"));
+                        .allSatisfy(failed -> assertThat(failed.getReason()).isEqualTo("UNKNOWN_OUTCOME"))
+                        .as("they name the one call in doubt, so its receipts can reconcile it (decision 0504)")
+                        .extracting(StatusUpdated::getCallId).containsOnly(ledgerBatchOfFailed(namespace)).doesNotContainNull();
                 assertThat(last.values()).filteredOn(e -> e.getStatus() == Status.SENT).hasSize(MESSAGES - inDoubt);
                 assertThat(ledgerCount(namespace, "SENDING")).isZero();
                 assertThat(spotHit.calls()).extracting(SpotHitCall::recipients)
@@ -109,6 +111,21 @@ class CrashRecoveryIntegrationTest {
             try (var rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getInt(1);
+            }
+        }
+    }
+
+    /** The batch id the ledger keeps for the messages FAILED UNKNOWN_OUTCOME (exactly one call here). */
+    private static String ledgerBatchOfFailed(TestNamespace namespace) throws SQLException {
+        var infrastructure = namespace.infrastructure();
+        try (var connection = DriverManager.getConnection(namespace.jdbcUrl(), infrastructure.jdbcUsername(), infrastructure.jdbcPassword());
+             var statement = connection.prepareStatement(
+                     "select distinct batch_id::text from spothit.dispatch_ledger where state = 'FAILED' and reason = 'UNKNOWN_OUTCOME'")) {
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                var batch = rows.getString(1);
+                assertThat(rows.next()).as("one call in doubt").isFalse();
+                return batch;
             }
         }
     }

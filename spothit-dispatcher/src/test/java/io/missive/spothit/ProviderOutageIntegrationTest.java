@@ -54,14 +54,19 @@ class ProviderOutageIntegrationTest {
 
             await().atMost(Duration.ofSeconds(60)).until(() -> ledgerCount(namespace, campaign, "PARKED") == messages);
             var retrying = awaitRetryingAnnouncements(statuses, requested.keySet());
-            // Each message: once IN_PROGRESS entering its first call, once IN_PROGRESS retrying when parked.
+            // Each message: once IN_PROGRESS entering its first call, then IN_PROGRESS retrying when parked, with
+            // its next attempt (again on its 2nd, 4th, 8th… park, so that the time the staff see stays true).
             assertThat(retrying).filteredOn(event -> event.getReason() == null).extracting(StatusUpdated::getMessageId)
                     .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(requested.keySet());
             assertThat(retrying).filteredOn(event -> event.getReason() != null)
                     .allSatisfy(event -> assertThat(event.getReason()).isEqualTo("PROVIDER_UNAVAILABLE_RETRYING"))
-                    .extracting(StatusUpdated::getMessageId).containsExactlyInAnyOrderElementsOf(requested.keySet());
-            // The parked gauge, refreshed by the retry loop.
+                    .allSatisfy(event -> assertThat(event.getNextAttemptAt()).isNotNull())
+                    .extracting(StatusUpdated::getMessageId).containsAll(requested.keySet())
+                    .allSatisfy(id -> assertThat(requested).containsKey(id));
+            // The parked gauges, refreshed by the retry loop: in all, and for the campaign.
             await().atMost(Duration.ofSeconds(10)).until(() -> parkedGauge(dispatcher) == messages);
+            await().atMost(Duration.ofSeconds(10)).until(() -> campaignGauge(dispatcher, "missive.spothit.parked.campaign.messages", campaign) == messages);
+            assertThat(campaignGauge(dispatcher, "missive.spothit.parked.campaign.next.attempt.seconds", campaign)).isPositive();
             int callsDuring5xx = spotHit.calls().size();
 
             // Second half of the outage: nothing listens any more, every connection is refused.
@@ -86,6 +91,8 @@ class ProviderOutageIntegrationTest {
                 assertThat(callsDuring5xx).isPositive();
                 assertThat(ledgerCount(namespace, campaign, "PARKED")).isZero();
                 await().atMost(Duration.ofSeconds(10)).until(() -> parkedGauge(dispatcher) == 0);
+                await().atMost(Duration.ofSeconds(10)).until(() -> dispatcher.getBean(MeterRegistry.class)
+                        .find("missive.spothit.parked.campaign.messages").tag("campaign", campaign).gauge() == null);
             }
         } finally {
             spotHit.close();
@@ -157,6 +164,11 @@ class ProviderOutageIntegrationTest {
 
     private static double parkedGauge(ConfigurableApplicationContext dispatcher) {
         return dispatcher.getBean(MeterRegistry.class).get("missive.spothit.parked.messages").gauge().value();
+    }
+
+    private static double campaignGauge(ConfigurableApplicationContext dispatcher, String name, String campaign) {
+        var gauge = dispatcher.getBean(MeterRegistry.class).find(name).tag("campaign", campaign).gauge();
+        return gauge == null ? 0 : gauge.value();
     }
 
     private static ConfigurableApplicationContext start(TestNamespace namespace, String baseUrl) {

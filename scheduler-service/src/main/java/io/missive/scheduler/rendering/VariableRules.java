@@ -30,6 +30,18 @@ public final class VariableRules {
 
     /** Every rule the map breaks, each naming its field under {@code prefix}; empty when it may be stored. */
     public static List<Violation> check(String prefix, Map<String, String> variables) {
+        return check(prefix, variables, false);
+    }
+
+    /**
+     * The rules for a raw phone's variables in a command: the same, except that built-in names are allowed
+     * (a raw phone has no directory fields to take them from).
+     */
+    public static List<Violation> checkGiven(String prefix, Map<String, String> variables) {
+        return check(prefix, variables, true);
+    }
+
+    private static List<Violation> check(String prefix, Map<String, String> variables, boolean builtInAllowed) {
         var violations = new ArrayList<Violation>();
         if (variables.size() > MAX_ENTRIES) {
             violations.add(new Violation(prefix, "at most " + MAX_ENTRIES + " variables a parent, got " + variables.size()));
@@ -39,7 +51,7 @@ public final class VariableRules {
             if (name.length() > MAX_NAME_LENGTH || !NAME.matcher(name).matches()) {
                 violations.add(new Violation(field, "a variable name is an upper-case letter then upper-case letters, digits or _ "
                         + "(at most " + MAX_NAME_LENGTH + ")"));
-            } else if (Variable.named(name).isPresent()) {
+            } else if (!builtInAllowed && Variable.named(name).isPresent()) {
                 violations.add(new Violation(field, "{" + name + "} is built in and comes from the directory's own fields"));
             }
             if (value == null) {

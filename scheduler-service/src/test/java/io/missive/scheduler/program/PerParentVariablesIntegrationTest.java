@@ -144,6 +144,36 @@ class PerParentVariablesIntegrationTest {
     }
 
     @Test
+    void badVariablesOfARawPhoneInACommandAreA400NamingTheFieldAndTheRule() {
+        var badName = http.post("/api/v1/programs", command("v-raw-bad-name", "Bonjour", "recipients",
+                List.of(Map.of("phone", "0644444444", "variables", Map.of("call-0", "x")))));
+        assertThat(badName.status()).isEqualTo(400);
+        assertThat(badName.body().get("field").asString()).isEqualTo("recipients[0].variables.call-0");
+        assertThat(badName.body().get("rule").asString()).contains("upper-case");
+
+        var tooMany = new HashMap<String, String>();
+        for (int i = 0; i < 65; i++) {
+            tooMany.put("V" + i, "x");
+        }
+        var many = http.post("/api/v1/programs", command("v-raw-many", "Bonjour", "recipients",
+                List.of(Map.of("phone", "0644444444", "variables", tooMany))));
+        assertThat(many.status()).isEqualTo(400);
+        assertThat(many.body().get("field").asString()).isEqualTo("recipients[0].variables");
+        assertThat(many.body().get("rule").asString()).contains("at most 64");
+
+        var tooLong = http.post("/api/v1/programs", command("v-raw-long", "Suivi {CHILD_SUPPORT_ID}", "recipients",
+                List.of(Map.of("phone", "0644444444", "variables", Map.of("CHILD_SUPPORT_ID", "x".repeat(2001))))));
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body().get("field").asString()).isEqualTo("recipients[0].variables.CHILD_SUPPORT_ID");
+        assertThat(tooLong.body().get("rule").asString()).contains("2000");
+
+        var builtIn = http.post("/api/v1/programs", command("v-raw-built-in", "Bonjour {PRENOM_ENFANT}", "recipients",
+                List.of(Map.of("phone", "0644444444", "variables", Map.of("PRENOM_ENFANT", "Awa")))));
+        assertThat(builtIn.status()).as("a raw phone may give a built-in variable: " + builtIn.raw()).isEqualTo(202);
+        assertThat(http.get("/api/v1/programs/v-raw-long").status()).as("nothing of a rejected command is stored").isEqualTo(404);
+    }
+
+    @Test
     void aParentFromTheDirectoryTopicBringsItsVariablesAndABadOneGoesToTheDeadLetterTopic(TestNamespace namespace) {
         try (var producer = new TestProducer(namespace);
              var dlt = KafkaProbe.fromBeginning(namespace, namespace.deadLetterTopic(Topics.DIRECTORY))) {

@@ -33,7 +33,7 @@ public final class TopicUsers {
 
     private static final Map<String, List<String>> READERS = Map.ofEntries(
             Map.entry(Topics.COMMANDS_NAME, PERSONAL_DATA_HOLDERS),
-            Map.entry(Topics.DIRECTORY_NAME, List.of("scheduler-service")),
+            Map.entry(Topics.DIRECTORY_NAME, List.of("scheduler-service", "status-tracker")),
             Map.entry(Topics.PLANNED_NAME, List.of("status-tracker", "webhook-gateway")),
             Map.entry(Topics.SPOTHIT_REQUESTED_NAME, List.of("spothit-dispatcher")),
             Map.entry(Topics.AIRCALL_REQUESTED_NAME, List.of("aircall-dispatcher")),

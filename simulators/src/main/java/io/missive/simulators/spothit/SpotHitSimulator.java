@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -105,6 +106,9 @@ public final class SpotHitSimulator implements AutoCloseable {
     private final AtomicInteger acceptedTotal = new AtomicInteger();
     private final AtomicInteger receiptsDelivered = new AtomicInteger();
     private final AtomicInteger receiptsUndelivered = new AtomicInteger();
+    /** Recipients of held calls ({@code campaign|phone}), and those a receipt reached the client for. */
+    private final Set<String> heldRecipients = ConcurrentHashMap.newKeySet();
+    private final Set<String> receiptedRecipients = ConcurrentHashMap.newKeySet();
     /** Final receipt statuses drawn (1 delivered, 4 failed, 5 expired), once per accepted recipient. */
     private final Map<Integer, AtomicInteger> finalStatuses = new ConcurrentHashMap<>();
 
@@ -269,6 +273,20 @@ public final class SpotHitSimulator implements AutoCloseable {
         return calls().stream().filter(call -> call.httpStatus() == 0).mapToInt(SpotHitCall::recipients).sum();
     }
 
+    /**
+     * Recipients of held calls no receipt reached the client for: the unknown outcomes that nothing can
+     * reconcile (decision 0504).
+     */
+    public int heldRecipientsWithoutReceipt() {
+        return (int) heldRecipients.stream().filter(recipient -> !receiptedRecipients.contains(recipient)).count();
+    }
+
+    /** Phones a receipt (of any status) reached the client for. */
+    public Set<String> receiptedPhones() {
+        return receiptedRecipients.stream().map(recipient -> recipient.substring(recipient.indexOf('|') + 1))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
     public int receiptsUndelivered() {
         return receiptsUndelivered.get();
     }
@@ -280,6 +298,8 @@ public final class SpotHitSimulator implements AutoCloseable {
         namedByPhone.clear();
         acceptedMessages.clear();
         acceptedTotal.set(0);
+        heldRecipients.clear();
+        receiptedRecipients.clear();
         faults.clear();
         synchronized (recentArrivals) {
             recentArrivals.clear();
@@ -323,6 +343,9 @@ public final class SpotHitSimulator implements AutoCloseable {
             var campaignId = String.valueOf(campaignIds.incrementAndGet());
             accept(campaignId, endpoint, request);
             var hold = faults.takeHold();
+            if (!hold.isZero()) {
+                request.recipients().keySet().forEach(phone -> heldRecipients.add(campaignId + '|' + phone));
+            }
             calls.add(new SpotHitCall(arrivedAt, endpoint, request.recipients().size(), hold.isZero() ? 200 : 0, campaignId, null));
             if (!hold.isZero() && awaitClosing(hold)) {
                 return;
@@ -593,6 +616,9 @@ public final class SpotHitSimulator implements AutoCloseable {
             @Override
             public void finished(boolean delivered, int attempts) {
                 (delivered ? receiptsDelivered : receiptsUndelivered).incrementAndGet();
+                if (delivered) {
+                    receiptedRecipients.add(campaignId + '|' + phone);
+                }
             }
         }, Duration.ofMillis(delay));
     }

@@ -3,6 +3,8 @@ package io.missive.spothit.config;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.missive.spothit.dispatch.BulkSms;
 import io.missive.spothit.dispatch.DispatchLedger;
@@ -19,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * the reason reduced to its kind (SAFEGUARD, UNKNOWN_OUTCOME, SPOTHIT_6, PROVIDER_UNAVAILABLE…; a first
  * park counts as status IN_PROGRESS, reason PROVIDER_UNAVAILABLE_RETRYING), and the gauges
  * {@code missive_spothit_parked_messages} and {@code missive_spothit_parked_next_attempt_seconds} (epoch
- * seconds of the earliest next attempt, 0 when nothing is parked), refreshed by the retry loop.
+ * seconds of the earliest next attempt, 0 when nothing is parked), and both per campaign
+ * ({@code missive_spothit_parked_campaign_*{campaign=…}}), refreshed by the retry loop.
  */
 class DispatchMetrics implements DispatchObserver {
 
@@ -28,6 +31,8 @@ class DispatchMetrics implements DispatchObserver {
     private final DistributionSummary attempts;
     private final AtomicLong parkedMessages = new AtomicLong();
     private final AtomicLong nextAttemptSeconds = new AtomicLong();
+    private final MultiGauge parkedByCampaign;
+    private final MultiGauge nextAttemptByCampaign;
 
     DispatchMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -37,12 +42,22 @@ class DispatchMetrics implements DispatchObserver {
                 .description("messages waiting for SpotHit to be available again").register(meters);
         Gauge.builder("missive.spothit.parked.next.attempt.seconds", nextAttemptSeconds, AtomicLong::get)
                 .description("epoch seconds of the earliest next attempt of a parked message, 0 if none").register(meters);
+        // Per campaign, so that the staff see which campaigns wait and until when; only campaigns with parked
+        // messages have a series (a handful at a time), the others are removed at the next refresh.
+        parkedByCampaign = MultiGauge.builder("missive.spothit.parked.campaign.messages")
+                .description("messages of a campaign waiting for SpotHit").register(meters);
+        nextAttemptByCampaign = MultiGauge.builder("missive.spothit.parked.campaign.next.attempt.seconds")
+                .description("epoch seconds of a campaign's earliest next attempt").register(meters);
     }
 
     void parked(DispatchLedger.ParkedSummary summary) {
         parkedMessages.set(summary.messages());
         var next = summary.nextAttempt();
         nextAttemptSeconds.set(next == null ? 0 : next.getEpochSecond());
+        parkedByCampaign.register(summary.campaigns().stream()
+                .map(c -> MultiGauge.Row.of(Tags.of("campaign", c.campaignId()), c.messages())).toList(), true);
+        nextAttemptByCampaign.register(summary.campaigns().stream()
+                .map(c -> MultiGauge.Row.of(Tags.of("campaign", c.campaignId()), c.nextAttempt().getEpochSecond())).toList(), true);
     }
 
     @Override

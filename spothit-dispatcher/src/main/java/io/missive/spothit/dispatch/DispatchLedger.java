@@ -52,12 +52,25 @@ public interface DispatchLedger {
 
     /**
      * @param gaveUp      messages FAILED because their deadline passed
-     * @param firstParked messages parked for the first time (their IN_PROGRESS is announced once)
+     * @param firstParked messages whose park is announced: the first, then every power of two ({@link StatusChange.Retrying#announces})
      * @param parked      how many messages were parked, first time or not
      */
     record Parked(List<LedgerEntry> gaveUp, List<LedgerEntry> firstParked, int parked) {
     }
 
-    record ParkedSummary(long messages, @Nullable Instant nextAttempt) {
+    /** Every parked message and the earliest next attempt, and the same per campaign. */
+    record ParkedSummary(long messages, @Nullable Instant nextAttempt, List<Campaign> campaigns) {
+
+        public ParkedSummary(long messages, @Nullable Instant nextAttempt) {
+            this(messages, nextAttempt, List.of());
+        }
+
+        public static ParkedSummary of(List<Campaign> campaigns) {
+            return new ParkedSummary(campaigns.stream().mapToLong(Campaign::messages).sum(),
+                    campaigns.stream().map(Campaign::nextAttempt).min(Instant::compareTo).orElse(null), List.copyOf(campaigns));
+        }
+
+        public record Campaign(String campaignId, long messages, Instant nextAttempt) {
+        }
     }
 }

@@ -193,7 +193,7 @@ public final class Dispatcher {
         return fallbackNote == null ? reason : reason + " (after " + fallbackNote + ")";
     }
 
-    /** Parks the call's messages; returns the changes to announce (first parks and those given up on). */
+    /** Parks the call's messages; returns the changes to announce (announced parks and those given up on). */
     private List<LedgerEntry> parked(BulkSms sms, Map<String, RequestedMessage> byId, String reason, int attempts) {
         parkedWaiting = true;
         var messages = sms.messageIds().stream().map(byId::get).toList();

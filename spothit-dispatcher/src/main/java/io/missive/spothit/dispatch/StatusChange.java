@@ -1,6 +1,7 @@
 package io.missive.spothit.dispatch;
 
 import io.missive.events.Channel;
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,19 +37,47 @@ public sealed interface StatusChange {
         }
     }
 
-    record Failed(String messageId, String phone, String reason, int attempts) implements StatusChange {
+    /**
+     * {@code callId}: for an unknown outcome, the call SpotHit may have taken, so that its receipts can
+     * reconcile the call's messages (decision 0504); null for any other failure.
+     */
+    record Failed(String messageId, String phone, String reason, int attempts, @Nullable String callId)
+            implements StatusChange {
+
+        public Failed(String messageId, String phone, String reason, int attempts) {
+            this(messageId, phone, reason, attempts, null);
+        }
     }
 
-    /** Parked: SpotHit is unavailable, the message waits for it (IN_PROGRESS, reason {@link #RETRYING}). */
-    record Retrying(String messageId, String phone, int attempts) implements StatusChange {
+    /**
+     * Parked: SpotHit is unavailable, the message waits for it (IN_PROGRESS, reason {@link #RETRYING})
+     * until {@code nextAttemptAt}; {@code parks}: how many times it was parked, this one included.
+     */
+    record Retrying(String messageId, String phone, int attempts, @Nullable Instant nextAttemptAt, int parks)
+            implements StatusChange {
+
+        public Retrying(String messageId, String phone, int attempts) {
+            this(messageId, phone, attempts, null, 1);
+        }
+
+        /**
+         * Announced on the first park and on every park whose number is a power of two: the next attempt
+         * the staff see stays close to the truth while the waits double, at a few events per message
+         * however long the outage (decision 0205).
+         */
+        public static boolean announces(int parks) {
+            return parks > 0 && Integer.bitCount(parks) == 1;
+        }
     }
 
     static StatusChange of(LedgerEntry entry) {
         return switch (entry.state()) {
             case SENT -> new Sent(entry.messageId(), entry.phone(), String.valueOf(entry.spotHitMessageId()), entry.attempts(),
                     entry.channel(), entry.fallback(), entry.reason());
-            case FAILED -> new Failed(entry.messageId(), entry.phone(), String.valueOf(entry.reason()), entry.attempts());
-            case PARKED -> new Retrying(entry.messageId(), entry.phone(), entry.attempts());
+            case FAILED -> new Failed(entry.messageId(), entry.phone(), String.valueOf(entry.reason()), entry.attempts(),
+                    UnknownOutcomePolicy.REASON.equals(entry.reason()) ? entry.batchId() : null);
+            case PARKED -> new Retrying(entry.messageId(), entry.phone(), entry.attempts(), entry.nextAttemptAt(),
+                    Math.max(1, entry.parks()));
             case PENDING, SENDING -> throw new IllegalArgumentException("not settled: " + entry);
         };
     }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.missive.schemas.Statuses;
 import io.missive.tracker.projection.BatchOutcome;
+import io.missive.tracker.projection.jdbc.JdbcEventProjection;
 import io.missive.tracker.projection.ProjectedEvents;
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ public class TrackerMetrics implements Consumer<BatchOutcome> {
     private final JdbcTemplate jdbc;
     private final Counter anomalies;
     private final Counter duplicates;
+    private final Counter reconciled;
     private final Timer plannedToSent;
     private final Timer sentToDelivered;
     private final MultiGauge messages;
@@ -34,6 +36,9 @@ public class TrackerMetrics implements Consumer<BatchOutcome> {
                 .register(registry);
         this.duplicates = Counter.builder("missive.tracker.events.duplicates")
                 .description("Events skipped because their eventId was already projected")
+                .register(registry);
+        this.reconciled = Counter.builder("missive.tracker.unknown.outcomes.reconciled")
+                .description("Messages FAILED UNKNOWN_OUTCOME that SpotHit's receipts showed it took (decision 0504)")
                 .register(registry);
         this.plannedToSent = latency("missive.tracker.planned.to.sent", "Time from a message's planned time to its SENT report");
         this.sentToDelivered = latency("missive.tracker.sent.to.delivered", "Time from SENT to DELIVERED");
@@ -63,6 +68,14 @@ public class TrackerMetrics implements Consumer<BatchOutcome> {
         anomalies.increment(outcome.anomalies());
         outcome.plannedToSent().forEach(plannedToSent::record);
         outcome.sentToDelivered().forEach(sentToDelivered::record);
+    }
+
+    /** After a reconciliation committed: the messages it reconciled and what their receipts did. */
+    public void reconciled(JdbcEventProjection.Reconciled outcome) {
+        reconciled.increment(outcome.messages());
+        anomalies.increment(outcome.folded().anomalies().size());
+        outcome.folded().plannedToSent().forEach(plannedToSent::record);
+        outcome.folded().sentToDelivered().forEach(sentToDelivered::record);
     }
 
     /** Recomputes the messages gauge from the store (a grouped count, cheap enough every few seconds). */

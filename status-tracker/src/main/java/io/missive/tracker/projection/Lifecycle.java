@@ -2,6 +2,7 @@ package io.missive.tracker.projection;
 
 import io.missive.events.Status;
 import io.missive.schemas.Statuses;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where a message stands: {@link Open} to progress, {@link Settled} once delivered (only READ may
@@ -15,6 +16,22 @@ public sealed interface Lifecycle permits Lifecycle.Open, Lifecycle.Settled, Lif
 
     /** What one more report does to the message. */
     Step accept(Status reported);
+
+    /**
+     * The one exception to "a final status is final" (decision 0504): a message FAILED
+     * {@code UNKNOWN_OUTCOME} (a call SpotHit may have taken) whose receipts show it took it becomes
+     * SENT, so that those receipts settle it. Any other message takes the report as a plain SENT.
+     */
+    default Step reconcile(@Nullable String reason) {
+        if (this instanceof Closed(var status) && status == Status.FAILED && reason != null
+                && reason.startsWith(UNKNOWN_OUTCOME)) {
+            return new Step(new Open(Status.SENT), true, false);
+        }
+        return accept(Status.SENT);
+    }
+
+    /** The reason the SpotHit dispatcher gives a call it cannot tell whether SpotHit took. */
+    String UNKNOWN_OUTCOME = "UNKNOWN_OUTCOME";
 
     static Lifecycle at(Status status) {
         if (Statuses.isTerminal(status)) {

@@ -36,12 +36,14 @@ public record MessageProgress(
 
     /** The message after one more report, and what the report was. */
     public Applied apply(Transition report) {
-        var step = lifecycle.accept(report.status());
+        var step = report.reconciles() ? lifecycle.reconcile(reason) : lifecycle.accept(report.status());
+        // A reconciled message is no longer finished: its receipts finish it again.
+        boolean reopened = step.moved() && lifecycle instanceof Lifecycle.Closed;
         var at = report.occurredAt();
         var next = new MessageProgress(messageId, step.after(), plannedAt,
                 report.status() == Status.SENT ? earliest(sentAt, at) : sentAt,
                 report.status() == Status.DELIVERED ? earliest(deliveredAt, at) : deliveredAt,
-                settles(step) && finishedAt == null ? at : finishedAt,
+                reopened ? null : settles(step) && finishedAt == null ? at : finishedAt,
                 step.moved() ? report.reason() : reason,
                 highest(attempts, report.attempts()),
                 report.status() == Status.READ ? earliest(readAt, at) : readAt,

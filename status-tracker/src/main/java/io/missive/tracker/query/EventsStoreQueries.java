@@ -1,5 +1,6 @@
 package io.missive.tracker.query;
 
+import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -10,9 +11,16 @@ public interface EventsStoreQueries {
 
     Optional<CampaignSummary> campaign(String campaignId);
 
-    Page<MessageView> parentMessages(String parentId, int page, int size);
+    /** The parent's conversation in order, oldest first: messages sent, replies and STOPs, Aircall calls. */
+    Page<ConversationEntry> conversation(String parentId, int page, int size);
 
     Page<InboundView> inbound(@Nullable String kind, int page, int size);
+
+    /** The replies and STOPs tied to the supporter's parents: unread first, then newest first. */
+    Page<InboxEntry> supporterInbound(String supporterId, boolean unreadOnly, int page, int size);
+
+    /** Marks a reply of the supporter's inbox read (once: the first time is kept); false when it is not in their inbox. */
+    boolean markRead(String supporterId, String eventId, Instant at);
 
     /** A phone's opt-out state and history; empty for a phone that never opted out. */
     Optional<OptOutView> optOut(String phone);

@@ -49,7 +49,10 @@ class OptOutHistoryIntegrationTest {
         assertThat(view.body().indexOf("out-1")).as("oldest first").isLessThan(view.body().indexOf("in-1"));
 
         assertThat(get("/api/v1/optouts/+33677000099").statusCode()).isEqualTo(404);
-        assertThat(get("/api/v1/optouts/0677000001").statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/optouts/0677000001").body()).as("the phone as people write it").contains("out-1");
+        var malformed = get("/api/v1/optouts/12ab");
+        assertThat(malformed.statusCode()).isEqualTo(422);
+        assertThat(malformed.body()).contains("\"field\":\"phone\"", "not digits");
     }
 
     private static OptOut optOut(String eventId, String phone, boolean active, Instant at, String reason, @Nullable String author) {

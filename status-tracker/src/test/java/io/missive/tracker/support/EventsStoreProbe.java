@@ -19,16 +19,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class EventsStoreProbe {
 
     /** Every table of the Events store, with an ordering that makes a dump comparable. */
-    public static final Map<String, String> TABLES = Map.of(
-            "text_message_events", "message_id",
-            "status_history", "message_id, event_id",
-            "provider_receipts", "event_id",
-            "processed_events", "event_id",
-            "aircall_messages", "aircall_id",
-            "inbound_messages", "event_id",
-            "opt_outs", "phone",
-            "link_clicks", "event_id",
-            "aircall_calls", "event_id");
+    public static final Map<String, String> TABLES = Map.ofEntries(
+            Map.entry("text_message_events", "message_id"),
+            Map.entry("status_history", "message_id, event_id"),
+            Map.entry("provider_receipts", "event_id"),
+            Map.entry("processed_events", "event_id"),
+            Map.entry("aircall_messages", "aircall_id"),
+            Map.entry("inbound_messages", "event_id"),
+            Map.entry("opt_outs", "phone"),
+            Map.entry("link_clicks", "event_id"),
+            Map.entry("aircall_calls", "event_id"),
+            Map.entry("directory_parents", "parent_id"),
+            Map.entry("inbound_parents", "event_id, parent_id"),
+            Map.entry("inbound_reads", "supporter_id, event_id"),
+            Map.entry("call_parents", "call_id, parent_id"));
 
     private static final List<String> TOPICS = List.of(Topics.PLANNED_NAME, Topics.STATUS_NAME, Topics.INBOUND_NAME,
             Topics.OPTOUTS_NAME, Topics.LINKS_CLICKED_NAME, Topics.AIRCALL_MESSAGES_NAME, Topics.AIRCALL_CALLS_NAME);

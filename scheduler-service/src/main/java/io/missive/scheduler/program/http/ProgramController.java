@@ -6,6 +6,7 @@ import io.missive.scheduler.program.ProgramService;
 import io.missive.scheduler.program.http.ProgramApi.CancelReply;
 import io.missive.scheduler.program.http.ProgramApi.ProgramReply;
 import io.missive.scheduler.program.http.ProgramApi.ProgramRequest;
+import io.missive.scheduler.rendering.VariableRules;
 import io.missive.schemas.problems.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,6 +40,7 @@ public class ProgramController {
                     + "when the commandId was already accepted (nothing new is created). 422 for a command that cannot be accepted, "
                     + "or that the send guard held for review (one generic sentence, whatever it found).")
     public ResponseEntity<ProgramReply> program(@Valid @RequestBody ProgramRequest request, HttpServletRequest http) {
+        checkGivenVariables(request);
         var receipt = programs.accept(request.toDomain(), Origin.rest(RequestActor.of(http)));
         var reply = ProgramReply.of(receipt.view(), receipt.replay());
         var status = receipt.replay() ? HttpStatus.OK : HttpStatus.ACCEPTED;
@@ -64,6 +66,25 @@ public class ProgramController {
                     .titled("Already published");
             case CancelOutcome.Cancelled c -> ResponseEntity.ok(new CancelReply(commandId, "CANCELLED", c.cancelled(), c.alreadyCancelled()));
         };
+    }
+
+    /** A raw phone's variables follow the directory's rules on names, count and length: 400 naming the field and the rule. */
+    private static void checkGivenVariables(ProgramRequest request) {
+        var recipients = request.recipients();
+        for (int i = 0; recipients != null && i < recipients.size(); i++) {
+            var recipient = recipients.get(i);
+            if (recipient == null || recipient.variables() == null) {
+                continue;
+            }
+            var violations = VariableRules.checkGiven("recipients[" + i + "].variables", recipient.variables());
+            if (!violations.isEmpty()) {
+                throw ApiProblem.of(HttpStatus.BAD_REQUEST, "invalid-variables", violations.getFirst().toString())
+                        .titled("Invalid variables")
+                        .with("field", violations.getFirst().field())
+                        .with("rule", violations.getFirst().rule())
+                        .with("violations", violations.stream().map(VariableRules.Violation::toString).toList());
+            }
+        }
     }
 
     private static ApiProblem notFound(String commandId) {

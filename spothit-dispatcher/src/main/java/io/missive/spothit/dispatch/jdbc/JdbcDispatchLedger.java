@@ -8,6 +8,7 @@ import io.missive.spothit.dispatch.LedgerEntry;
 import io.missive.spothit.dispatch.DispatchState;
 import io.missive.spothit.dispatch.Parking;
 import io.missive.spothit.dispatch.RequestedMessage;
+import io.missive.spothit.dispatch.StatusChange;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -31,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class JdbcDispatchLedger implements DispatchLedger {
 
-    private static final String COLUMNS = "message_id, campaign_id, phone, state, spothit_message_id, reason, attempts, channel, fallback";
+    private static final String COLUMNS = "message_id, campaign_id, phone, state, spothit_message_id, reason, attempts, channel, fallback, batch_id";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, String>> VARIABLES = new TypeReference<>() {
     };
@@ -145,7 +146,7 @@ public class JdbcDispatchLedger implements DispatchLedger {
                      as u(id, b, t, v, a, c, m)
                 where l.message_id = u.id and l.batch_id = ? and l.state = 'SENDING'
                 returning l.message_id, l.campaign_id, l.phone, l.state, l.spothit_message_id, l.reason, l.attempts,
-                          l.channel, l.fallback, l.parks""")
+                          l.channel, l.fallback, l.batch_id, l.parks, l.next_attempt_at""")
                 .param(failure)
                 .param(attempts)
                 .param(seconds(parking.firstWait()))
@@ -160,8 +161,8 @@ public class JdbcDispatchLedger implements DispatchLedger {
                 .param(list.stream().map(RequestedMessage::mediaId).toArray(String[]::new))
                 .param(sms.batchId())
                 .query((row, n) -> {
-                    var entry = entry(row, n);
-                    if (row.getInt("parks") == 1) {
+                    var entry = entry(row, n).parked(row.getTimestamp("next_attempt_at").toInstant(), row.getInt("parks"));
+                    if (StatusChange.Retrying.announces(entry.parks())) {
                         first.add(entry);
                     }
                     return entry;
@@ -195,12 +196,13 @@ public class JdbcDispatchLedger implements DispatchLedger {
 
     @Override
     public ParkedSummary parkedSummary() {
-        return jdbc.sql("select count(*) as parked, min(next_attempt_at) as next from dispatch_ledger where state = 'PARKED'")
-                .query((row, n) -> {
-                    var next = row.getTimestamp("next");
-                    return new ParkedSummary(row.getLong("parked"), next == null ? null : next.toInstant());
-                })
-                .single();
+        var campaigns = jdbc.sql("""
+                select campaign_id, count(*) as parked, min(next_attempt_at) as next from dispatch_ledger
+                where state = 'PARKED' group by campaign_id order by campaign_id""")
+                .query((row, n) -> new ParkedSummary.Campaign(row.getString("campaign_id"), row.getLong("parked"),
+                        row.getTimestamp("next").toInstant()))
+                .list();
+        return ParkedSummary.of(campaigns);
     }
 
     @Override
@@ -231,6 +233,7 @@ public class JdbcDispatchLedger implements DispatchLedger {
         return new LedgerEntry(row.getString("message_id"), row.getString("campaign_id"), row.getString("phone"),
                 DispatchState.valueOf(row.getString("state")), row.getString("spothit_message_id"),
                 row.getString("reason"), row.getInt("attempts"),
-                row.getString("channel") == null ? null : Channel.valueOf(row.getString("channel")), row.getBoolean("fallback"));
+                row.getString("channel") == null ? null : Channel.valueOf(row.getString("channel")), row.getBoolean("fallback"),
+                row.getString("batch_id"));
     }
 }

@@ -78,12 +78,17 @@ public class KafkaStatusPublisher implements StatusPort {
                     .setEventId(MessageIds.eventIdFrom(SOURCE, failed.messageId(), Status.FAILED.name(), failed.reason()))
                     .setStatus(Status.FAILED)
                     .setReason(failed.reason())
+                    .setCallId(failed.callId())
                     .build();
-            // One event id per message however often it is parked: the tracker records the wait once.
+            // The first park keeps the id it always had; a later announced park is an event of its own.
             case StatusChange.Retrying retrying -> builder
-                    .setEventId(MessageIds.eventIdFrom(SOURCE, retrying.messageId(), Status.IN_PROGRESS.name(), StatusChange.RETRYING))
+                    .setEventId(retrying.parks() <= 1
+                            ? MessageIds.eventIdFrom(SOURCE, retrying.messageId(), Status.IN_PROGRESS.name(), StatusChange.RETRYING)
+                            : MessageIds.eventIdFrom(SOURCE, retrying.messageId(), Status.IN_PROGRESS.name(), StatusChange.RETRYING,
+                                    Integer.toString(retrying.parks())))
                     .setStatus(Status.IN_PROGRESS)
                     .setReason(StatusChange.RETRYING)
+                    .setNextAttemptAt(retrying.nextAttemptAt())
                     .build();
         };
     }

@@ -10,6 +10,10 @@ import io.missive.tracker.projection.MessageProgress;
 import io.missive.tracker.projection.ProjectedEvents;
 import io.missive.tracker.projection.StatusFold;
 import io.missive.tracker.projection.Transition;
+import io.missive.tracker.reconciliation.Reconciliation;
+import io.missive.schemas.ids.MessageIds;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,6 +45,7 @@ public class JdbcEventProjection implements EventProjection {
     private final MessageRows rows;
     private final ProviderReceipts receipts;
     private final SideTables sideTables;
+    private final UnknownOutcomes unknownOutcomes;
     private final TransactionTemplate transactions;
 
     public JdbcEventProjection(JdbcTemplate jdbc, TransactionTemplate transactions) {
@@ -48,6 +53,7 @@ public class JdbcEventProjection implements EventProjection {
         this.rows = new MessageRows(sql);
         this.receipts = new ProviderReceipts(sql);
         this.sideTables = new SideTables(sql);
+        this.unknownOutcomes = new UnknownOutcomes(sql);
         this.transactions = transactions;
     }
 
@@ -133,6 +139,7 @@ public class JdbcEventProjection implements EventProjection {
         var learned = learnMessages(direct);
         completed.forEach(learned::putIfAbsent);
         receipts.park(receipted);
+        unknownOutcomes.record(direct);
 
         // The batch's position of each report orders a message's reports; a receipt parked before comes first.
         var positions = new HashMap<String, Integer>();
@@ -150,6 +157,13 @@ public class JdbcEventProjection implements EventProjection {
             reports.putIfAbsent(MessageRows.key(transition),
                     new StatusFold.Report(transition, positions.getOrDefault(transition.eventId(), -1)));
         }
+        var folded = foldAndWrite(reports, learned);
+        rows.noteNextAttempts(direct);
+        return folded;
+    }
+
+    /** Folds the reports into the messages' rows, locked in message-id order, and writes rows and history. */
+    private StatusFold.Result foldAndWrite(Map<String, StatusFold.Report> reports, Map<String, ProviderIdentity> learned) {
         if (reports.isEmpty()) {
             return StatusFold.Result.NOTHING;
         }
@@ -170,6 +184,62 @@ public class JdbcEventProjection implements EventProjection {
         rows.writeProgress(folded.progressed(), learned);
         sideTables.followMessageStatuses(outboundAircall(folded.progressed(), locked, learned));
         return folded;
+    }
+
+    /**
+     * Reconciles unknown outcomes from SpotHit's receipts (decision 0504), in one transaction of its own:
+     * the messages that adopt a campaign are reported SENT by the tracker (the one way out of FAILED,
+     * {@link Lifecycle#reconcile}), then the receipts stored for that campaign and number apply as they
+     * would after any SENT. Returns the messages reconciled (0 while another instance reconciles).
+     */
+    public Reconciled reconcileUnknownOutcomes(Duration window, Duration grace, int limit) {
+        var outcome = transactions.execute(status -> {
+            if (!unknownOutcomes.tryLock()) {
+                return Reconciled.NONE;
+            }
+            var candidates = unknownOutcomes.candidates(window, grace, limit);
+            if (candidates.isEmpty()) {
+                return Reconciled.NONE;
+            }
+            var decision = Reconciliation.decide(candidates,
+                    unknownOutcomes.campaignsOfCalls(candidates.stream().map(Reconciliation.Candidate::callId).toList()),
+                    unknownOutcomes.callsOfCampaigns(candidates.stream().map(Reconciliation.Candidate::providerMessageId).toList()));
+            for (var ambiguous : decision.ambiguous()) {
+                log.info("event=reconciliation_ambiguous messageId={} callId={} spotHitMessageId={} phone={}",
+                        ambiguous.messageId(), ambiguous.callId(), ambiguous.providerMessageId(), Masking.phone(ambiguous.phone()));
+            }
+            var adoptions = decision.adoptions();
+            if (adoptions.isEmpty()) {
+                return Reconciled.NONE;
+            }
+            receipts.takeTurnsOn(adoptions.stream().map(Reconciliation.Adoption::providerMessageId).toList());
+            var learned = new TreeMap<String, ProviderIdentity>();
+            var reports = new LinkedHashMap<String, StatusFold.Report>();
+            var now = Instant.now();
+            for (var adoption : adoptions) {
+                learned.put(adoption.messageId(), new ProviderIdentity(adoption.messageId(), Provider.SPOTHIT,
+                        adoption.providerMessageId(), adoption.phone()));
+                var sent = Transition.reconciled(adoption.messageId(),
+                        MessageIds.eventIdFrom(Transition.RECONCILIATION, adoption.messageId(), adoption.providerMessageId()),
+                        now, adoption.providerMessageId());
+                // First among the message's reports: the receipts it lets in come after it.
+                reports.put(MessageRows.key(sent), new StatusFold.Report(sent, Integer.MIN_VALUE));
+                log.info("event=unknown_outcome_reconciled messageId={} callId={} spotHitMessageId={}",
+                        adoption.messageId(), adoption.callId(), adoption.providerMessageId());
+            }
+            for (var transition : receipts.matching(List.of(), learned.values())) {
+                reports.putIfAbsent(MessageRows.key(transition), new StatusFold.Report(transition, -1));
+            }
+            var folded = foldAndWrite(reports, learned);
+            unknownOutcomes.markReconciled(adoptions);
+            return new Reconciled(adoptions.size(), folded);
+        });
+        return outcome == null ? Reconciled.NONE : outcome;
+    }
+
+    /** What a reconciliation did: the messages that adopted a campaign, and their reports as folded. */
+    public record Reconciled(int messages, StatusFold.Result folded) {
+        static final Reconciled NONE = new Reconciled(0, StatusFold.Result.NOTHING);
     }
 
     /** Creates the rows of messages not planned yet; returns what the batch's SENT reports teach: provider ids. */

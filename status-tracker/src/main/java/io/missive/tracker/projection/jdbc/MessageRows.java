@@ -8,6 +8,7 @@ import static io.missive.tracker.projection.jdbc.SqlArrays.timestamp;
 import io.missive.events.Channel;
 import io.missive.events.MessagePlanned;
 import io.missive.events.Provider;
+import io.missive.events.StatusUpdated;
 import io.missive.schemas.Statuses;
 import io.missive.tracker.projection.Lifecycle;
 import io.missive.tracker.projection.MessageProgress;
@@ -138,6 +139,23 @@ final class MessageRows {
                 reports.stream().map(t -> t.occurredAt().toEpochMilli()).toArray(Long[]::new),
                 texts(reports, Transition::source), texts(reports, Transition::reason),
                 history.stream().map(MessageProgress.HistoryEntry::anomaly).toArray(Boolean[]::new));
+    }
+
+    /**
+     * The next attempt announced for messages waiting for their provider: the latest announced wins (each
+     * park waits longer than the one before), whatever the order the announcements are read in. The rows
+     * are already locked by the batch's fold.
+     */
+    void noteNextAttempts(List<StatusUpdated> direct) {
+        var waiting = direct.stream().filter(e -> e.getNextAttemptAt() != null).toList();
+        if (waiting.isEmpty()) {
+            return;
+        }
+        sql.update("""
+                update text_message_events t set next_attempt_at = greatest(t.next_attempt_at, %s)
+                from unnest(?::text[], ?::int8[]) as u(m, n) where t.message_id = u.m
+                """.formatted(timestamp("u.n")),
+                texts(waiting, StatusUpdated::getMessageId), millis(waiting, StatusUpdated::getNextAttemptAt));
     }
 
     /** The new progress of the batch's messages, and the provider ids (and phone) their SENT reports named. */

@@ -12,10 +12,13 @@ import io.missive.events.OptOut;
 import io.missive.events.Provider;
 import io.missive.events.Status;
 import io.missive.schemas.Statuses;
+import io.missive.schemas.phones.PhoneNumbers;
+import io.missive.tracker.directory.jdbc.JdbcParentContacts;
 import io.missive.tracker.projection.ProviderNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tables beside the messages' rows: Aircall messages, inbound messages, opt-outs, link clicks and
@@ -92,7 +95,7 @@ final class SideTables {
                 on conflict do nothing
                 """.formatted(timestamp("o")),
                 texts(events, InboundMessage::getEventId), texts(events, e -> ProviderNames.messageProvider(e.getProvider())),
-                texts(events, InboundMessage::getPhone), texts(events, InboundMessage::getBody),
+                texts(events, e -> contactPhone(e.getPhone())), texts(events, InboundMessage::getBody),
                 texts(events, e -> e.getKind().name()), texts(events, InboundMessage::getProviderMessageId),
                 texts(events, InboundMessage::getAircallNumberId),
                 millis(events, InboundMessage::getOccurredAt));
@@ -109,6 +112,28 @@ final class SideTables {
                     texts(aircall, InboundMessage::getBody),
                     millis(aircall, InboundMessage::getOccurredAt));
         }
+        lockPhones(texts(events, e -> contactPhone(e.getPhone())));
+        sql.update("""
+                insert into inbound_parents (event_id, parent_id, supporter_id, received_at)
+                select u.e, d.parent_id, d.supporter_id, %s
+                from unnest(?::text[], ?::text[], ?::int8[]) as u(e, ph, o) join directory_parents d on d.phone = u.ph
+                on conflict do nothing
+                """.formatted(timestamp("u.o")),
+                texts(events, InboundMessage::getEventId), texts(events, e -> contactPhone(e.getPhone())),
+                millis(events, InboundMessage::getOccurredAt));
+    }
+
+    /**
+     * The phone a reply or call is tied to its parents by: the form the directory's phones are kept in
+     * ({@code ParentContact}). The gateway already publishes E.164; a phone the library rejects is kept as it came.
+     */
+    private static @Nullable String contactPhone(@Nullable String phone) {
+        return phone == null ? null : PhoneNumbers.toE164(phone).orElse(phone);
+    }
+
+    /** Serialises tying a reply or call to the parents of its phone with the directory learning that phone. */
+    private void lockPhones(String[] phones) {
+        sql.query(JdbcParentContacts.LOCK_PHONES, rows -> rows.getLong(1), (Object) phones);
     }
 
     /**
@@ -186,10 +211,23 @@ final class SideTables {
                 """.formatted(timestamp("o")),
                 texts(events, AircallCallEvent::getEventId), texts(events, AircallCallEvent::getCallId),
                 texts(events, AircallCallEvent::getEvent), texts(events, AircallCallEvent::getDirection),
-                texts(events, AircallCallEvent::getStatus), texts(events, AircallCallEvent::getPhone),
+                texts(events, AircallCallEvent::getStatus), texts(events, e -> contactPhone(e.getPhone())),
                 texts(events, AircallCallEvent::getNumberId), texts(events, AircallCallEvent::getUserId),
                 events.stream().map(AircallCallEvent::getDurationSeconds).toArray(Integer[]::new),
                 millis(events, AircallCallEvent::getOccurredAt));
+        // A call is tied to the parents of its phone once, when its first event with a phone is projected.
+        var withPhone = events.stream().filter(e -> e.getPhone() != null).toList();
+        if (withPhone.isEmpty()) {
+            return;
+        }
+        lockPhones(texts(withPhone, e -> contactPhone(e.getPhone())));
+        sql.update("""
+                insert into call_parents (call_id, parent_id)
+                select distinct u.c, d.parent_id
+                from unnest(?::text[], ?::text[]) as u(c, ph) join directory_parents d on d.phone = u.ph
+                where not exists (select 1 from call_parents x where x.call_id = u.c)
+                on conflict do nothing
+                """, texts(withPhone, AircallCallEvent::getCallId), texts(withPhone, e -> contactPhone(e.getPhone())));
     }
 
     /** A SQL {@code case} giving, for a message status code, the Aircall status {@link ProviderNames} gives it. */

@@ -1,14 +1,19 @@
 package io.missive.tracker.query.http;
 
+import io.missive.schemas.phones.PhoneNumber;
+import io.missive.schemas.phones.PhoneNumbers;
 import io.missive.schemas.problems.ApiProblem;
 import io.missive.tracker.query.CampaignSummary;
+import io.missive.tracker.query.ConversationEntry;
 import io.missive.tracker.query.EventsStoreQueries;
 import io.missive.tracker.query.InboundView;
+import io.missive.tracker.query.InboxEntry;
 import io.missive.tracker.query.MessageView;
 import io.missive.tracker.query.OptOutView;
 import io.missive.tracker.query.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -16,24 +21,27 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The Events store's query API. Errors are RFC 9457 problem details: 400 for bad input, 404 for what is unknown. */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Events store", description = "Messages, their status history, campaign counts and inbound replies")
+@Tag(name = "Events store", description = "Messages, their status history, campaign counts, conversations and inbound replies")
 public class EventsStoreController {
 
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
     private static final Set<String> KINDS = Set.of("REPLY", "STOP");
-    private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{7,14}");
 
     private final EventsStoreQueries queries;
+    private final Clock clock;
 
     public EventsStoreController(EventsStoreQueries queries) {
         this.queries = queries;
+        this.clock = Clock.systemUTC();
     }
 
     @GetMapping("/messages/{id}")
@@ -53,12 +61,36 @@ public class EventsStoreController {
     }
 
     @GetMapping("/parents/{id}/messages")
-    @Operation(summary = "A parent's messages, latest planned first")
-    public Page<MessageView> parentMessages(@PathVariable String id,
-                                            @RequestParam(defaultValue = "0") int page,
-                                            @RequestParam(defaultValue = "50") int size) {
+    @Operation(summary = "A parent's whole conversation, oldest first: the messages sent to them (SpotHit and Aircall), "
+            + "their replies and STOPs, and their Aircall calls with direction and duration")
+    public Page<ConversationEntry> parentMessages(@PathVariable String id,
+                                                  @RequestParam(defaultValue = "0") int page,
+                                                  @RequestParam(defaultValue = "50") int size) {
         checkPaging(page, size);
-        return queries.parentMessages(safeId("parent id", id), page, size);
+        return queries.conversation(safeId("parent id", id), page, size);
+    }
+
+    @GetMapping("/supporters/{id}/inbound")
+    @Operation(summary = "The replies and STOPs of a supporter's parents: unread first, then newest first "
+            + "(unread=true: only the unread ones)")
+    public Page<InboxEntry> supporterInbound(@PathVariable String id,
+                                             @RequestParam(defaultValue = "false") boolean unread,
+                                             @RequestParam(defaultValue = "0") int page,
+                                             @RequestParam(defaultValue = "50") int size) {
+        checkPaging(page, size);
+        return queries.supporterInbound(safeId("supporter id", id), unread, page, size);
+    }
+
+    @PostMapping("/supporters/{id}/inbound/{eventId}/read")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Marks a reply of the supporter's inbox read (marking it again keeps the first time)")
+    public void markRead(@PathVariable String id, @PathVariable String eventId) {
+        var supporterId = safeId("supporter id", id);
+        var reply = safeId("event id", eventId);
+        if (!queries.markRead(supporterId, reply, clock.instant())) {
+            throw problem(HttpStatus.NOT_FOUND, "unknown-reply", "Unknown reply",
+                    "No reply " + reply + " in the inbox of supporter " + supporterId);
+        }
     }
 
     @GetMapping("/inbound")
@@ -74,12 +106,16 @@ public class EventsStoreController {
     }
 
     @GetMapping("/optouts/{phone}")
-    @Operation(summary = "A phone's opt-out state and its history of opt-outs and opt-ins (with author and reason)")
+    @Operation(summary = "A phone's opt-out state and its history of opt-outs and opt-ins (with author and reason); "
+            + "the phone as people write it (06 12 34 56 78, +33612345678…): 422 with the phone library's reason otherwise")
     public OptOutView optOut(@PathVariable String phone) {
-        if (!E164.matcher(phone).matches()) {
-            throw problem(HttpStatus.BAD_REQUEST, "bad-phone", "Bad phone", "phone must be E.164: + then 8 to 15 digits");
-        }
-        return queries.optOut(phone)
+        // Opt-outs are kept by E.164 after the one normaliser: the lookup goes through it too.
+        var e164 = switch (PhoneNumbers.parse(phone)) {
+            case PhoneNumber.Valid valid -> valid.e164();
+            case PhoneNumber.Rejected rejected -> throw problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-phone", "Invalid phone number",
+                    "phone: " + rejected.message()).with("field", "phone").with("rule", rejected.message());
+        };
+        return queries.optOut(e164)
                 .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "never-opted-out", "Never opted out", "No opt-out recorded for this phone"));
     }
 

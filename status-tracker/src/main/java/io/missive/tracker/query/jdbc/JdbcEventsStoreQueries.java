@@ -3,8 +3,10 @@ package io.missive.tracker.query.jdbc;
 import io.missive.events.Status;
 import io.missive.schemas.Statuses;
 import io.missive.tracker.query.CampaignSummary;
+import io.missive.tracker.query.ConversationEntry;
 import io.missive.tracker.query.EventsStoreQueries;
 import io.missive.tracker.query.InboundView;
+import io.missive.tracker.query.InboxEntry;
 import io.missive.tracker.query.MessageView;
 import io.missive.tracker.query.OptOutView;
 import io.missive.tracker.query.Page;
@@ -12,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -77,37 +80,108 @@ public class JdbcEventsStoreQueries implements EventsStoreQueries {
                     byChannel.put(rows.getString("channel"), rows.getLong("n"));
                     fallback[0] += rows.getLong("f");
                 });
+        var waiting = jdbc.sql("""
+                        select count(*) as n, min(next_attempt_at) as next from text_message_events
+                        where campaign_id = ? and status = 3 and next_attempt_at is not null""")
+                .param(campaignId)
+                .query((rows, i) -> {
+                    var next = rows.getTimestamp("next");
+                    return new CampaignSummary.ProviderWait(rows.getLong("n"), next == null ? null : next.toInstant());
+                })
+                .single();
         return Optional.of(new CampaignSummary(campaignId, total, byStatus, counts, delivered, read, fallback[0],
-                delivered == 0 ? 0 : (double) read / delivered, byChannel));
+                delivered == 0 ? 0 : (double) read / delivered, byChannel, waiting));
     }
 
     @Override
-    public Page<MessageView> parentMessages(String parentId, int page, int size) {
-        var items = jdbc.sql("select " + MESSAGE_COLUMNS + """
-                         from text_message_events where parent_id = ?
-                        order by planned_at desc nulls last, message_id limit ? offset ?""")
-                .params(parentId, size, (long) page * size)
-                .query((rows, i) -> message(rows, List.of()))
+    public Page<ConversationEntry> conversation(String parentId, int page, int size) {
+        // Three kinds of entries in one order: the union is sorted and paged by PostgreSQL.
+        var items = jdbc.sql("""
+                        select kind, direction, at, provider, id, body, status_code, call_status, reason, campaign_id,
+                               supporter_id, duration_seconds from (
+                            select 'MESSAGE' as kind, 'outbound' as direction, coalesce(sent_at, planned_at) as at,
+                                   message_provider as provider, message_id as id, body, status as status_code,
+                                   null::text as call_status, reason, campaign_id, supporter_id, null::int as duration_seconds
+                            from text_message_events where parent_id = :parent
+                            union all
+                            select i.kind, 'inbound', i.received_at, i.provider, i.event_id, i.body, null, null, null, null,
+                                   p.supporter_id, null
+                            from inbound_parents p join inbound_messages i on i.event_id = p.event_id where p.parent_id = :parent
+                            union all
+                            select 'CALL', max(c.direction), min(c.occurred_at), 'aircall', c.call_id, null, null,
+                                   (array_agg(c.status order by c.occurred_at desc) filter (where c.status is not null))[1],
+                                   null, null, null, max(c.duration_seconds)
+                            from call_parents p join aircall_calls c on c.call_id = p.call_id where p.parent_id = :parent
+                            group by c.call_id
+                        ) conversation
+                        order by at nulls last, id limit :size offset :offset""")
+                .param("parent", parentId).param("size", size).param("offset", (long) page * size)
+                .query((rows, i) -> new ConversationEntry(rows.getString("kind"), rows.getString("direction"),
+                        nullableInstant(rows, "at"), rows.getString("provider"), rows.getString("id"), rows.getString("body"),
+                        rows.getObject("status_code") != null ? Statuses.fromCode(rows.getInt("status_code")).name()
+                                : rows.getString("call_status"),
+                        rows.getString("reason"), rows.getString("campaign_id"), rows.getString("supporter_id"),
+                        (Integer) rows.getObject("duration_seconds")))
                 .list();
-        long total = jdbc.sql("select count(*) from text_message_events where parent_id = ?")
-                .param(parentId).query(Long.class).single();
+        long total = jdbc.sql("""
+                        select (select count(*) from text_message_events where parent_id = :parent)
+                             + (select count(*) from inbound_parents where parent_id = :parent)
+                             + (select count(*) from call_parents where parent_id = :parent)""")
+                .param("parent", parentId).query(Long.class).single();
         return new Page<>(items, page, size, total);
     }
 
     @Override
     public Page<InboundView> inbound(@Nullable String kind, int page, int size) {
         var items = jdbc.sql("""
-                        select event_id, provider, phone, body, kind, provider_message_id, received_at from inbound_messages
+                        select event_id, provider, phone, body, kind, provider_message_id, received_at,
+                               array(select p.parent_id from inbound_parents p where p.event_id = i.event_id order by 1) as parent_ids
+                        from inbound_messages i
                         where (cast(? as text) is null or kind = ?)
                         order by received_at desc, event_id limit ? offset ?""")
                 .params(kind, kind, size, (long) page * size)
                 .query((rows, i) -> new InboundView(rows.getString("event_id"), rows.getString("provider"),
                         rows.getString("phone"), rows.getString("body"), rows.getString("kind"),
-                        rows.getString("provider_message_id"), instant(rows, "received_at")))
+                        rows.getString("provider_message_id"), instant(rows, "received_at"), texts(rows, "parent_ids")))
                 .list();
         long total = jdbc.sql("select count(*) from inbound_messages where (cast(? as text) is null or kind = ?)")
                 .params(kind, kind).query(Long.class).single();
         return new Page<>(items, page, size, total);
+    }
+
+    @Override
+    public Page<InboxEntry> supporterInbound(String supporterId, boolean unreadOnly, int page, int size) {
+        var items = jdbc.sql("""
+                        select i.event_id, i.kind, i.provider, i.phone, i.body, i.received_at, r.read_at,
+                               array_agg(p.parent_id order by p.parent_id) as parent_ids
+                        from inbound_parents p join inbound_messages i on i.event_id = p.event_id
+                        left join inbound_reads r on r.supporter_id = p.supporter_id and r.event_id = p.event_id
+                        where p.supporter_id = :supporter and (not :unread or r.read_at is null)
+                        group by i.event_id, r.read_at
+                        order by (r.read_at is null) desc, i.received_at desc, i.event_id limit :size offset :offset""")
+                .param("supporter", supporterId).param("unread", unreadOnly)
+                .param("size", size).param("offset", (long) page * size)
+                .query((rows, i) -> new InboxEntry(rows.getString("event_id"), rows.getString("kind"), rows.getString("provider"),
+                        rows.getString("phone"), rows.getString("body"), instant(rows, "received_at"),
+                        texts(rows, "parent_ids"), nullableInstant(rows, "read_at")))
+                .list();
+        long total = jdbc.sql("""
+                        select count(distinct p.event_id) from inbound_parents p
+                        left join inbound_reads r on r.supporter_id = p.supporter_id and r.event_id = p.event_id
+                        where p.supporter_id = :supporter and (not :unread or r.read_at is null)""")
+                .param("supporter", supporterId).param("unread", unreadOnly).query(Long.class).single();
+        return new Page<>(items, page, size, total);
+    }
+
+    @Override
+    public boolean markRead(String supporterId, String eventId, Instant at) {
+        boolean inInbox = jdbc.sql("select exists (select 1 from inbound_parents where supporter_id = ? and event_id = ?)")
+                .params(supporterId, eventId).query(Boolean.class).single();
+        if (inInbox) {
+            jdbc.sql("insert into inbound_reads (supporter_id, event_id, read_at) values (?, ?, ?) on conflict do nothing")
+                    .params(supporterId, eventId, OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).update();
+        }
+        return inInbox;
     }
 
     @Override
@@ -135,6 +209,11 @@ public class JdbcEventsStoreQueries implements EventsStoreQueries {
                 nullableInstant(rows, "finished_at"), rows.getString("reason"), (Integer) rows.getObject("attempts"),
                 rows.getInt("clicks"), rows.getString("channel"), rows.getBoolean("fallback"),
                 nullableInstant(rows, "read_at"), history);
+    }
+
+    private static List<String> texts(ResultSet rows, String column) throws SQLException {
+        var array = rows.getArray(column);
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     private static Instant instant(ResultSet rows, String column) throws SQLException {
