@@ -1,6 +1,7 @@
 package io.missive.devstack;
 
 import io.missive.schemas.topics.Topic;
+import io.missive.schemas.topics.TopicRetention;
 import io.missive.schemas.topics.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,13 +30,16 @@ public final class KubernetesTopics {
         var yaml = new StringBuilder("# Generated from the topic catalog (io.missive.schemas.topics.Topics) by\n"
                 + "# io.missive.devstack.KubernetesTopics: do not edit by hand.\n");
         for (Topic topic : Topics.ALL) {
-            yaml.append(kafkaTopic(topic.name(), topic.partitions(), topic.compacted(), topic.writer()));
-            yaml.append(kafkaTopic(topic.deadLetterName(), 1, false, "dead letters of " + topic.name()));
+            yaml.append(kafkaTopic(topic.name(), topic.partitions(), topic.compacted(), topic.writer(),
+                    TopicRetention.retentionMs(topic), TopicRetention.deleteRetentionMs(topic)));
+            yaml.append(kafkaTopic(topic.deadLetterName(), 1, false, "dead letters of " + topic.name(),
+                    TopicRetention.deadLetterRetentionMs(), TopicRetention.deleteRetentionMs(topic)));
         }
         return yaml.toString();
     }
 
-    private static String kafkaTopic(String name, int partitions, boolean compacted, String writer) {
+    private static String kafkaTopic(String name, int partitions, boolean compacted, String writer, long retentionMs,
+                                     long deleteRetentionMs) {
         return """
                 ---
                 apiVersion: kafka.strimzi.io/v1beta2
@@ -53,7 +57,9 @@ public final class KubernetesTopics {
                   config:
                     cleanup.policy: %s
                     min.insync.replicas: 1
+                    retention.ms: "%d"
+                    delete.retention.ms: "%d"
                 """.formatted(name.toLowerCase(Locale.ROOT).replace('.', '-'), writer, name, partitions,
-                compacted ? "compact" : "delete");
+                compacted ? "compact" : "delete", retentionMs, deleteRetentionMs);
     }
 }

@@ -278,6 +278,64 @@ class EndToEndIntegrationTest {
     }
 
     /**
+     * The parent who replied STOP asks to be erased: every service confirms, and no table of any service's schema
+     * holds their phone (either spelling) or their address any more; the STOP itself is kept as the phone's hash.
+     */
+    @Test
+    @Order(9)
+    void anErasedParentLeavesNoTraceInAnyServiceButTheHashOfTheirStop() throws Exception {
+        var phone = stack.simulators().spotHit().acceptedMessages().get(1).phone();
+        var parent = parentOf(phone);
+        var national = "0" + phone.substring(3);
+        var address = "(^|[^0-9])" + parent + " rue des Écoles";
+
+        var reply = client.delete(stack.url("scheduler-service") + "/api/v1/parents/" + parent + "?reason=the%20family%20asked");
+        assertThat(reply.statusCode()).as(reply.body()).isEqualTo(202);
+        String erasureId = JsonPath.read(reply.body(), "$.erasureId");
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            var erasure = client.get(stack.url("status-tracker") + "/api/v1/erasures/" + erasureId);
+            assertThat(erasure.statusCode()).isEqualTo(200);
+            assertThat(erasure.body()).contains("\"complete\":true");
+        });
+
+        var infra = stack.infrastructure();
+        try (var db = java.sql.DriverManager.getConnection(infra.jdbcUrl("missive"), infra.jdbcUsername(), infra.jdbcPassword())) {
+            var traces = new ArrayList<String>();
+            var hashes = 0;
+            var tables = new ArrayList<String>();
+            try (var rs = db.createStatement().executeQuery("""
+                    select table_schema || '.' || table_name from information_schema.tables where table_type = 'BASE TABLE'
+                    and table_schema not in ('pg_catalog', 'information_schema') and table_name <> 'flyway_schema_history'""")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (var table : tables) {
+                try (var query = db.prepareStatement("select t::text from " + table + " t where strpos(t::text, ?) > 0 "
+                        + "or strpos(t::text, ?) > 0 or t::text ~ ?")) {
+                    query.setString(1, phone);
+                    query.setString(2, national);
+                    query.setString(3, address);
+                    try (var rs = query.executeQuery()) {
+                        while (rs.next()) {
+                            traces.add(table + ": " + rs.getString(1));
+                        }
+                    }
+                }
+                try (var query = db.prepareStatement("select count(*) from " + table + " t where strpos(t::text, ?) > 0")) {
+                    query.setString(1, io.missive.schemas.phones.PhoneHash.of(phone));
+                    try (var rs = query.executeQuery()) {
+                        rs.next();
+                        hashes += rs.getInt(1);
+                    }
+                }
+            }
+            assertThat(traces).as("the erased parent's phone or address, in any service's tables").isEmpty();
+            assertThat(hashes).as("the STOP, kept as the phone's hash (scheduler and tracker)").isPositive();
+        }
+    }
+
+    /**
      * Issue 16: a variable the directory declares ({@code {CALL0_CALENDLY_LINK}}) is filled per parent; a parent
      * without a value is not sent and is reported FAILED with the variable's name.
      */

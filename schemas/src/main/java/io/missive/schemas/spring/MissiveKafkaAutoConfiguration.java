@@ -5,6 +5,7 @@ import io.missive.schemas.audit.kafka.KafkaAuditTrail;
 import io.missive.schemas.serde.EventDeserializer;
 import io.missive.schemas.serde.EventSerializer;
 import io.missive.schemas.topics.Topic;
+import io.missive.schemas.topics.TopicRetention;
 import io.missive.schemas.topics.Topics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +56,9 @@ public class MissiveKafkaAutoConfiguration {
 
     /** The name of the shared batch listener factory, for {@code @KafkaListener(containerFactory = …)}. */
     public static final String BATCH_LISTENER_FACTORY = "batchListenerFactory";
+    /** The factory of a listener that reads a topic it does not own (every service's erasure listener on missive.commands). */
+    public static final String SIDE_READER_FACTORY = "sideReaderListenerFactory";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MissiveKafkaAutoConfiguration.class);
 
     @Bean
     TopicNames topicNames(MissiveTopicsProperties properties) {
@@ -130,6 +134,27 @@ public class MissiveKafkaAutoConfiguration {
         return factory;
     }
 
+    /**
+     * For a listener that reads a topic another service owns ({@value #SIDE_READER_FACTORY}): a malformed record is
+     * the owner's to dead-letter, so here it is logged and skipped (otherwise every reader would add its own copy to
+     * the DLT); any other failure is retried (the outage policy, then every ten seconds) and never skipped, since what
+     * such a listener does (an erasure) must not be lost.
+     */
+    @Bean(SIDE_READER_FACTORY)
+    @ConditionalOnMissingBean(name = SIDE_READER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<Object, Object> sideReaderListenerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumerFactory,
+            OutagePolicy outages) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
+        configurer.configure(factory, consumerFactory);
+        var handler = new DefaultErrorHandler((record, failure) -> LOG.warn(
+                "event=side_reader_skipped topic={} partition={} offset={} error={}", record.topic(), record.partition(),
+                record.offset(), failure.toString()), new FixedBackOff(10_000L, FixedBackOff.UNLIMITED_ATTEMPTS));
+        handler.setBackOffFunction((record, failure) -> TransientFailures.isTransient(failure) ? outages.backOff() : null);
+        factory.setCommonErrorHandler(handler);
+        return factory;
+    }
+
     /** Failed sends are logged without the record: an event may hold a phone number. */
     @Bean
     @ConditionalOnMissingBean(ProducerListener.class)
@@ -146,11 +171,13 @@ public class MissiveKafkaAutoConfiguration {
             int partitions = properties.partitions() != null ? properties.partitions() : topic.partitions();
             short replicas = properties.replicationFactor();
             var main = new NewTopic(names.of(topic), partitions, replicas);
-            if (topic.compacted()) {
-                main.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            }
+            main.configs(Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, topic.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
+                    TopicConfig.RETENTION_MS_CONFIG, Long.toString(TopicRetention.retentionMs(topic)),
+                    TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(TopicRetention.deleteRetentionMs(topic))));
             topics.add(main);
-            topics.add(new NewTopic(names.deadLetterOf(topic), 1, replicas));
+            topics.add(new NewTopic(names.deadLetterOf(topic), 1, replicas)
+                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(TopicRetention.deadLetterRetentionMs()))));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

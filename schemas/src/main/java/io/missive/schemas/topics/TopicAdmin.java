@@ -19,11 +19,13 @@ public final class TopicAdmin {
         var topics = new ArrayList<NewTopic>();
         for (Topic topic : Topics.ALL) {
             var main = new NewTopic(prefix + topic.name(), Math.min(partitions, topic.partitions()), (short) 1);
-            if (topic.compacted()) {
-                main.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            }
+            main.configs(Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, topic.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE,
+                    TopicConfig.RETENTION_MS_CONFIG, Long.toString(TopicRetention.retentionMs(topic)),
+                    TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(TopicRetention.deleteRetentionMs(topic))));
             topics.add(main);
-            topics.add(new NewTopic(prefix + topic.deadLetterName(), 1, (short) 1));
+            topics.add(new NewTopic(prefix + topic.deadLetterName(), 1, (short) 1)
+                    .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(TopicRetention.deadLetterRetentionMs()))));
         }
         try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             for (var result : admin.createTopics(topics).values().values()) {

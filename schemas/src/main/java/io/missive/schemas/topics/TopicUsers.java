@@ -22,8 +22,20 @@ public final class TopicUsers {
     /** The services that perform audited acts (program, guard, directory import; opt-in; people and API keys). */
     static final List<String> AUDIT_WRITERS = List.of("scheduler-service", "webhook-gateway", "console");
 
+    /** Every service that holds personal data: each erases a parent on {@code ParentErased} and confirms it. */
+    public static final List<String> PERSONAL_DATA_HOLDERS = List.of("scheduler-service", "spothit-dispatcher",
+            "aircall-dispatcher", "webhook-gateway", "status-tracker");
+
+    /**
+     * Writers beside a topic's owner: the scheduler's {@code DELETE /api/v1/parents/{id}} is the front door of an
+     * erasure, so it publishes the {@code ParentErased} command and the parent's directory tombstone (docs/decisions/0022).
+     */
+    private static final Map<String, List<String>> ALSO_WRITTEN_BY = Map.of(
+            Topics.COMMANDS_NAME, List.of("scheduler-service"),
+            Topics.DIRECTORY_NAME, List.of("scheduler-service"));
+
     private static final Map<String, List<String>> READERS = Map.ofEntries(
-            Map.entry(Topics.COMMANDS_NAME, List.of("scheduler-service")),
+            Map.entry(Topics.COMMANDS_NAME, PERSONAL_DATA_HOLDERS),
             Map.entry(Topics.DIRECTORY_NAME, List.of("scheduler-service", "status-tracker", "aircall-dispatcher")),
             Map.entry(Topics.PLANNED_NAME, List.of("status-tracker", "webhook-gateway")),
             Map.entry(Topics.SPOTHIT_REQUESTED_NAME, List.of("spothit-dispatcher")),
@@ -34,16 +46,25 @@ public final class TopicUsers {
             Map.entry(Topics.LINKS_CLICKED_NAME, List.of("status-tracker")),
             Map.entry(Topics.AIRCALL_MESSAGES_NAME, List.of("status-tracker")),
             Map.entry(Topics.AIRCALL_CALLS_NAME, List.of("status-tracker", "aircall-dispatcher")),
-            Map.entry(Topics.AUDIT_NAME, List.of("status-tracker")));
+            Map.entry(Topics.AUDIT_NAME, List.of("status-tracker")),
+            Map.entry(Topics.ERASURES_NAME, List.of("status-tracker")));
 
     private TopicUsers() {
     }
 
     public static Set<String> writers(Topic topic) {
-        if (!topic.writer().equals("any")) {
-            return Set.of(topic.writer());
+        var writers = new TreeSet<String>();
+        if (topic.name().equals(Topics.ERASURES_NAME)) {
+            writers.addAll(PERSONAL_DATA_HOLDERS);
+        } else if (topic.name().equals(Topics.AUDIT_NAME)) {
+            writers.addAll(AUDIT_WRITERS);
+        } else if (topic.writer().equals("any")) {
+            writers.addAll(STATUS_WRITERS);
+        } else {
+            writers.add(topic.writer());
         }
-        return new TreeSet<>(topic.name().equals(Topics.AUDIT_NAME) ? AUDIT_WRITERS : STATUS_WRITERS);
+        writers.addAll(ALSO_WRITTEN_BY.getOrDefault(topic.name(), List.of()));
+        return writers;
     }
 
     /** The services that consume the topic; a catalog topic nobody reads is a mistake this reports. */

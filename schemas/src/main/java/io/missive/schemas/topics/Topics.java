@@ -5,6 +5,7 @@ import io.missive.events.AircallMessageRecorded;
 import io.missive.events.AuditRecorded;
 import io.missive.events.CancelCommand;
 import io.missive.events.ChildRecord;
+import io.missive.events.ErasureConfirmed;
 import io.missive.events.GroupRecord;
 import io.missive.events.InboundMessage;
 import io.missive.events.LinkClicked;
@@ -12,6 +13,7 @@ import io.missive.events.MessageCommand;
 import io.missive.events.MessagePlanned;
 import io.missive.events.MessageRequested;
 import io.missive.events.OptOut;
+import io.missive.events.ParentErased;
 import io.missive.events.ParentRecord;
 import io.missive.events.RedirectionTargetRecord;
 import io.missive.events.StatusUpdated;
@@ -43,9 +45,10 @@ public final class Topics {
     public static final String AIRCALL_MESSAGES_NAME = "missive.aircall.messages";
     public static final String AIRCALL_CALLS_NAME = "missive.aircall.calls";
     public static final String AUDIT_NAME = "missive.audit";
+    public static final String ERASURES_NAME = "missive.erasures";
 
     public static final Topic COMMANDS = new Topic(COMMANDS_NAME, "commandId",
-            List.of(MessageCommand.class, CancelCommand.class), 3, false, "upstream");
+            List.of(MessageCommand.class, CancelCommand.class, ParentErased.class), 3, false, "upstream");
     public static final Topic DIRECTORY = new Topic(DIRECTORY_NAME, "parent:ID, child:ID, group:ID, supporter:ID, tag:ID, redirection:ID",
             List.of(ParentRecord.class, ChildRecord.class, GroupRecord.class, SupporterRecord.class,
                     TagRecord.class, RedirectionTargetRecord.class), 3, true, "upstream");
@@ -71,9 +74,13 @@ public final class Topics {
     public static final Topic AUDIT = new Topic(AUDIT_NAME, "actor",
             List.of(AuditRecorded.class), 3, false, "any");
 
+    /** Every service that holds personal data confirms a parent's erasure here (keyed by parent id). */
+    public static final Topic ERASURES = new Topic(ERASURES_NAME, "parent id",
+            List.of(ErasureConfirmed.class), 3, false, "any");
+
     public static final List<Topic> ALL = List.of(COMMANDS, DIRECTORY, PLANNED, SPOTHIT_REQUESTED,
             AIRCALL_REQUESTED, STATUS, INBOUND, OPTOUTS, LINKS_CLICKED, AIRCALL_MESSAGES, AIRCALL_CALLS,
-            AUDIT);
+            AUDIT, ERASURES);
 
     private Topics() {
     }

@@ -40,7 +40,7 @@ public final class LinkRedirects {
         if (code == null || url == null || !isWellFormedCode(code) || !isSafeTarget(url)) {
             return Optional.empty();
         }
-        return Optional.of(new TrackedLink(code, planned.getMessageId(), url));
+        return Optional.of(new TrackedLink(code, planned.getMessageId(), url, planned.getParentId()));
     }
 
     /**

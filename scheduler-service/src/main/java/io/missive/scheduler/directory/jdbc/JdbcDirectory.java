@@ -4,6 +4,7 @@ import io.missive.scheduler.directory.Directory;
 import io.missive.scheduler.directory.DirectoryLookup;
 import io.missive.scheduler.directory.Directory.Child;
 import io.missive.scheduler.directory.Directory.Group;
+import io.missive.schemas.phones.PhoneHash;
 import io.missive.scheduler.directory.Directory.Parent;
 import io.missive.scheduler.directory.Directory.RedirectionTarget;
 import io.missive.scheduler.directory.Directory.Supporter;
@@ -89,6 +90,7 @@ public class JdbcDirectory implements DirectoryStore, DirectoryLookup {
                         column(chunk, RedirectionTarget::name));
             }
             deleteKeys(changes.deletedKeys());
+            forgetErased(changes);
         });
     }
 
@@ -156,6 +158,23 @@ public class JdbcDirectory implements DirectoryStore, DirectoryLookup {
                 default -> { }
             }
         });
+    }
+
+    /**
+     * A record replayed for a parent erased on request (or for one of their children) is not kept: the erasure
+     * outlives the directory's history (docs/decisions/0022).
+     */
+    private void forgetErased(Directory.Changes changes) {
+        if (!changes.parents().isEmpty()) {
+            var ids = column(changes.parents(), Parent::id);
+            update("delete from directory_parent_tag where parent_id = any(?::text[]) and parent_id in (select parent_id from erased_parent)", (Object) ids);
+            update("delete from directory_parent_variable where parent_id = any(?::text[]) and parent_id in (select parent_id from erased_parent)", (Object) ids);
+            update("delete from directory_parent where id = any(?::text[]) and id in (select parent_id from erased_parent)", (Object) ids);
+        }
+        if (!changes.children().isEmpty()) {
+            update("delete from directory_child where id = any(?::text[]) and parent_id in (select parent_id from erased_parent)",
+                    (Object) column(changes.children(), Child::id));
+        }
     }
 
     @Override
@@ -267,7 +286,17 @@ public class JdbcDirectory implements DirectoryStore, DirectoryLookup {
 
     @Override
     public Set<String> optedOut(Collection<String> phones) {
-        return new HashSet<>(query("select o.phone from opt_out o join unnest(?::text[]) u(phone) on o.phone = u.phone", (rs, n) -> rs.getString(1), phones));
+        // An erased parent's STOP is kept as the phone's hash: a phone matches by itself or by its hash.
+        var distinct = new java.util.LinkedHashSet<>(phones);
+        var byHash = new java.util.HashMap<String, String>();
+        distinct.forEach(phone -> byHash.put(PhoneHash.of(phone), phone));
+        var keys = new java.util.ArrayList<String>(distinct);
+        keys.addAll(byHash.keySet());
+        var found = new HashSet<String>();
+        for (var key : query("select o.phone from opt_out o join unnest(?::text[]) u(phone) on o.phone = u.phone", (rs, n) -> rs.getString(1), keys)) {
+            found.add(byHash.getOrDefault(key, key));
+        }
+        return found;
     }
 
     /** Ids are distinct (callers pass sets or distinct keys), so joining on {@code unnest} returns each row once. */

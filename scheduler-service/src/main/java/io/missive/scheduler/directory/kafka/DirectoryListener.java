@@ -7,6 +7,7 @@ import io.missive.events.ParentRecord;
 import io.missive.events.RedirectionTargetRecord;
 import io.missive.events.SupporterRecord;
 import io.missive.events.TagRecord;
+import io.missive.schemas.phones.PhoneHash;
 import io.missive.schemas.phones.PhoneNumbers;
 import io.missive.schemas.topics.Topics;
 import io.missive.scheduler.directory.Directory;
@@ -115,7 +116,12 @@ public class DirectoryListener {
             if (phone != null) {
                 // A tombstone or an opt-in (active=false) opts the phone back in.
                 boolean active = record.value() instanceof OptOut optOut && optOut.getActive();
-                PhoneNumbers.toE164(phone).ifPresent(e164 -> last.put(e164, active));
+                if (PhoneHash.isHash(phone)) {
+                    // An erased parent's STOP, kept as the phone's hash (docs/decisions/0022).
+                    last.put(phone, active);
+                } else {
+                    PhoneNumbers.toE164(phone).ifPresent(e164 -> last.put(e164, active));
+                }
             }
         }
         store.optOut(last.entrySet().stream().filter(e -> e.getValue()).map(e -> e.getKey()).toList());

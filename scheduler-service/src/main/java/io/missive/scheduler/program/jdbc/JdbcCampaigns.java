@@ -1,5 +1,6 @@
 package io.missive.scheduler.program.jdbc;
 
+import io.missive.schemas.erasure.Erasures;
 import io.missive.scheduler.program.Campaign;
 import io.missive.scheduler.program.CampaignQueue;
 import io.missive.scheduler.program.CampaignStore;
@@ -278,7 +279,7 @@ public class JdbcCampaigns implements CampaignStore, CampaignQueue {
                 jdbc.update("update campaign set state = 'DONE', published_at = now() where command_id = ?", commandId);
                 return BatchResult.FINISHED;
             }
-            send.send(campaign, batch);
+            send.send(campaign, withoutErased(commandId, batch));
             int last = batch.getLast().seq();
             boolean finished = last >= campaign.recipientCount();
             jdbc.update("""
@@ -288,6 +289,20 @@ public class JdbcCampaigns implements CampaignStore, CampaignQueue {
                     where command_id = ?""", last, lease.toMillis(), finished, finished, commandId);
             return finished ? BatchResult.FINISHED : BatchResult.PUBLISHED;
         });
+    }
+
+    /**
+     * The batch was read before the campaign's lock: a parent erased since then is not published (their messages were
+     * marked {@code ERASED} under that lock). A range scan of the small failed-messages index.
+     */
+    private List<PlannedMessage> withoutErased(String commandId, List<PlannedMessage> batch) {
+        var erased = jdbc.queryForList("select seq from campaign_message where command_id = ? and seq between ? and ? and failure = ?",
+                Integer.class, commandId, batch.getFirst().seq(), batch.getLast().seq(), Erasures.REASON);
+        if (erased.isEmpty()) {
+            return batch;
+        }
+        var skipped = java.util.Set.copyOf(erased);
+        return batch.stream().filter(m -> !skipped.contains(m.seq())).toList();
     }
 
     /** Runs a statement: String[] / Integer[] parameters become SQL arrays, anything else is bound as is. */

@@ -2,6 +2,7 @@ package io.missive.scheduler.program.kafka;
 
 import io.missive.events.CancelCommand;
 import io.missive.events.MessageCommand;
+import io.missive.events.ParentErased;
 import io.missive.schemas.topics.Topics;
 import io.missive.scheduler.CommandBlockedException;
 import io.missive.scheduler.CommandRejectedException;
@@ -50,6 +51,8 @@ public class CommandListener {
             }
             case CancelCommand cancel -> programs.cancel(cancel.getCommandId(),
                     cancel.getReason() == null ? "cancel command" : cancel.getReason(), Origin.kafka(null));
+            // Erasures have their own consumer group (erasure.kafka.ErasureListener), like in every other service.
+            case ParentErased ignored -> { }
             case null -> LOG.debug("event=command_tombstone key={}", record.key());
             default -> throw new IllegalArgumentException("missive.commands does not carry " + record.value().getClass().getSimpleName());
         }

@@ -3,6 +3,7 @@ package io.missive.schemas.optouts.kafka;
 import io.missive.events.OptOut;
 import io.missive.schemas.optouts.OptOutState;
 import io.missive.schemas.optouts.OptOuts;
+import io.missive.schemas.phones.PhoneHash;
 import io.missive.schemas.serde.EventDeserializer;
 import java.time.Duration;
 import java.util.Collection;
@@ -86,7 +87,7 @@ public final class KafkaOptOutSet implements OptOuts, AutoCloseable {
         }
         var found = new HashSet<String>();
         for (var phone : candidates) {
-            var state = phones.get(normalise.apply(phone));
+            var state = stateOf(phone);
             if (state != null && state.active()) {
                 found.add(phone);
             }
@@ -97,7 +98,14 @@ public final class KafkaOptOutSet implements OptOuts, AutoCloseable {
     @Override
     public Optional<OptOutState> state(String phone) {
         optedOutAmong(Set.of());
-        return Optional.ofNullable(phones.get(normalise.apply(phone)));
+        return Optional.ofNullable(stateOf(phone));
+    }
+
+    /** By the phone, or by its hash: an erased parent's opt-out is kept only as the hash (docs/decisions/0022). */
+    private @org.jspecify.annotations.Nullable OptOutState stateOf(String phone) {
+        var key = normalise.apply(phone);
+        var state = phones.get(key);
+        return state != null ? state : phones.get(PhoneHash.of(key));
     }
 
     /**

@@ -34,11 +34,12 @@ public final class JdbcTrackedLinks implements TrackedLinks {
         var codes = first.values().stream().map(TrackedLink::code).toArray(String[]::new);
         var messageIds = first.values().stream().map(TrackedLink::messageId).toArray(String[]::new);
         var targets = first.values().stream().map(TrackedLink::targetUrl).toArray(String[]::new);
+        var parents = first.values().stream().map(TrackedLink::parentId).toArray(String[]::new);
         jdbc.sql("""
-                        insert into tracked_link (code, message_id, target_url)
-                        select * from unnest(?::varchar[], ?::varchar[], ?::text[])
+                        insert into tracked_link (code, message_id, target_url, parent_id)
+                        select * from unnest(?::varchar[], ?::varchar[], ?::text[], ?::varchar[])
                         on conflict (code) do nothing""")
-                .params((Object) codes, messageIds, targets)
+                .params((Object) codes, messageIds, targets, parents)
                 .update();
     }
 }

@@ -1,0 +1,37 @@
+package io.missive.aircall.erasure.jdbc;
+
+import io.missive.aircall.erasure.LedgerErasure;
+import io.missive.schemas.erasure.Erasures;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The erasure in the Aircall ledger, in one transaction. A row being sent (SENDING) is settled as usual, redacted. */
+public class JdbcLedgerErasure implements LedgerErasure {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+
+    public JdbcLedgerErasure(JdbcTemplate jdbc, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    @Override
+    public Map<String, Long> erase(String parentId, List<String> phones) {
+        var array = phones.toArray(String[]::new);
+        return Objects.requireNonNull(tx.execute(status -> {
+            var removed = new LinkedHashMap<String, Long>();
+            removed.put("dispatch_ledger (cancelled)", (long) jdbc.update("""
+                    update dispatch_ledger set state = 'FAILED', reason = ?, version = version + 1, updated_at = now()
+                    where (parent_id = ? or phone = any(?)) and state = 'PENDING'""", Erasures.REASON, parentId, array));
+            removed.put("dispatch_ledger", (long) jdbc.update("""
+                    update dispatch_ledger set phone = ?, body = ?, parent_id = null where parent_id = ? or phone = any(?)""",
+                    Erasures.REDACTED, Erasures.REDACTED, parentId, array));
+            return removed;
+        }));
+    }
+}

@@ -1,0 +1,3 @@
+/** The erasure's jdbc adapter. */
+@org.jspecify.annotations.NullMarked
+package io.missive.scheduler.erasure.jdbc;

@@ -1,0 +1,39 @@
+package io.missive.spothit.config;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.missive.schemas.retention.RetentionProperties;
+import io.missive.schemas.retention.RetentionPurge;
+import io.missive.schemas.retention.RetentionSchedule;
+import io.missive.schemas.spring.EventPublisher;
+import io.missive.spothit.erasure.LedgerErasure;
+import io.missive.spothit.erasure.jdbc.JdbcLedgerErasure;
+import io.missive.spothit.erasure.kafka.ErasureListener;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** A parent's erasure in the ledger, and the ledger's retention purge. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RetentionProperties.class)
+class ErasureConfiguration {
+
+    @Bean
+    ErasureListener erasureListener(JdbcTemplate jdbc, TransactionTemplate tx, EventPublisher publisher) {
+        return new ErasureListener(new JdbcLedgerErasure(jdbc, tx), publisher, Clock.systemUTC());
+    }
+
+    @Bean
+    RetentionPurge retentionPurge(JdbcTemplate jdbc, RetentionProperties policy, MeterRegistry meters) {
+        return new RetentionPurge(jdbc, LedgerErasure.retention(policy), Clock.systemUTC(), policy.batchSize(), policy.pause(), meters,
+                LedgerErasure.SERVICE);
+    }
+
+    @Bean(destroyMethod = "close")
+    RetentionSchedule retentionSchedule(RetentionPurge purge, RetentionProperties policy) {
+        var schedule = new RetentionSchedule(purge, policy.interval());
+        return Boolean.TRUE.equals(policy.enabled()) ? schedule.start() : schedule;
+    }
+}

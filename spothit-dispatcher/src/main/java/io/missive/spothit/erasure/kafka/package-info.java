@@ -1,0 +1,3 @@
+/** The erasure's kafka adapter. */
+@org.jspecify.annotations.NullMarked
+package io.missive.spothit.erasure.kafka;

@@ -1,0 +1,3 @@
+/** The erasure's Kafka adapter. */
+@org.jspecify.annotations.NullMarked
+package io.missive.gateway.erasure.kafka;
