@@ -3,8 +3,10 @@ package io.missive.testkit.data;
 import io.missive.events.AircallCallEvent;
 import io.missive.events.AircallMessageRecorded;
 import io.missive.events.Attachment;
+import io.missive.events.AuditRecorded;
 import io.missive.events.CancelCommand;
 import io.missive.events.ChildRecord;
+import io.missive.events.ErasureConfirmed;
 import io.missive.events.GroupRecord;
 import io.missive.events.InboundKind;
 import io.missive.events.InboundMessage;
@@ -13,6 +15,7 @@ import io.missive.events.MessageCommand;
 import io.missive.events.MessagePlanned;
 import io.missive.events.MessageRequested;
 import io.missive.events.OptOut;
+import io.missive.events.ParentErased;
 import io.missive.events.ParentRecord;
 import io.missive.events.Provider;
 import io.missive.events.ProviderChoice;
@@ -82,7 +85,15 @@ public final class SampleEvents {
                         .setNumberId("123456").setPhone("+33612345678").setBody("Bonjour").build()),
                 Map.entry("call-1", AircallCallEvent.newBuilder().setEventId(id()).setOccurredAt(NOW)
                         .setCallId("call-1").setEvent("call.ended").setDirection("outbound").setStatus("done")
-                        .setPhone("+33612345678").setNumberId("123456").setUserId("9").setDurationSeconds(300).build()));
+                        .setPhone("+33612345678").setNumberId("123456").setUserId("9").setDurationSeconds(300).build()),
+                Map.entry("claire@example.org", AuditRecorded.newBuilder().setEventId(id()).setActor("claire@example.org")
+                        .setAct("program").setTarget("campaign:cmd-sample").setDetails(Map.of("recipients", "1"))
+                        .setAt(NOW).setFrom("10.0.0.7").setService("scheduler-service").build()),
+                Map.entry("erasure-1", ParentErased.newBuilder().setEventId(id()).setOccurredAt(NOW).setErasureId("erasure-1")
+                        .setParentId("1").setPhones(List.of("+33612345678")).setAuthor("dpo@example.org")
+                        .setReason("the family asked").build()),
+                Map.entry("parent-1-erased", ErasureConfirmed.newBuilder().setEventId(id()).setOccurredAt(NOW).setErasureId("erasure-1")
+                        .setParentId("1").setService("status-tracker").setRemoved(Map.of("text_message_events", 1L)).build()));
     }
 
     /**
