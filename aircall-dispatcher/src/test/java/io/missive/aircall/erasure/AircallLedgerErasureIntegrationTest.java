@@ -48,6 +48,9 @@ class AircallLedgerErasureIntegrationTest {
         ledgerRow("a-pending", "pa-1", "+33699000001", "PENDING");
         ledgerRow("a-sent", "pa-1", "+33699000001", "SENT");
         ledgerRow("a-other", "pa-2", "+33699000002", "PENDING");
+        // The insight cards' copy of the directory knows the parent and their child too (decision 0304).
+        jdbc.update("insert into directory_parent (parent_id, phone, first_name) values ('pa-1', '+33699000001', 'Ysolde')");
+        jdbc.update("insert into directory_child (child_id, parent_id, first_name) values ('ch-1', 'pa-1', 'Zoé')");
 
         try (var status = KafkaProbe.fromNow(namespace, Topics.STATUS);
              var erasures = KafkaProbe.fromNow(namespace, Topics.ERASURES);
@@ -64,6 +67,8 @@ class AircallLedgerErasureIntegrationTest {
         }
         assertThat(jdbc.queryForObject("select count(*) from dispatch_ledger where parent_id = 'pa-1' or phone = '+33699000001' "
                 + "or body like '%Ysolde%'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select (select count(*) from directory_parent where parent_id = 'pa-1') "
+                + "+ (select count(*) from directory_child where parent_id = 'pa-1')", Integer.class)).as("the parent and child in the directory copy").isZero();
         assertThat(jdbc.queryForObject("select body from dispatch_ledger where message_id = 'a-other'", String.class)).isEqualTo("Bonjour Zoé");
 
         assertThat(purgeAt(Duration.ofDays(179))).containsEntry("message_bodies", 0L);

@@ -10,6 +10,7 @@ import io.missive.events.InboundMessage;
 import io.missive.events.MessagePlanned;
 import io.missive.events.OptOut;
 import io.missive.events.ParentErased;
+import io.missive.events.ParentRecord;
 import io.missive.events.Provider;
 import io.missive.events.Status;
 import io.missive.schemas.phones.PhoneHash;
@@ -80,6 +81,10 @@ class ErasureAndRetentionIntegrationTest {
         var erasedMessage = Traffic.messageId(run, 1);
         var keptMessage = Traffic.messageId(run, 2);
         var providerId = run + "-campaign";
+        // In the directory first, so that the reply is tied to the parent and their supporter (decision 0505).
+        send(new Traffic.Sent(Topics.DIRECTORY, "parent:" + parent, ParentRecord.newBuilder().setId(parent).setPhone(erasedPhone)
+                .setFirstName("Camille-" + run).setSupporterId("supporter-" + run).build()));
+        EventsStoreProbe.await(WAIT, "the parent in the tracker's directory", () -> store.count("directory_parents where parent_id = '" + parent + "'") == 1);
         send(planned(erasedMessage, parent, erasedPhone, "Bonjour Zoé-" + run), planned(keptMessage, "other-" + run, keptPhone, "Bonjour Léo-" + run));
         send(Traffic.byMessage(Traffic.eventId(run, "sent", 1), erasedMessage, Status.SENT, Traffic.T0.plusSeconds(2), "spothit-dispatcher",
                         Provider.SPOTHIT, providerId, erasedPhone, 1),
@@ -95,7 +100,8 @@ class ErasureAndRetentionIntegrationTest {
         EventsStoreProbe.await(WAIT, "the parent's data in the store", () -> store.count("opt_outs where phone = '" + erasedPhone + "'") == 1
                 && store.count("text_message_events where message_id = '" + erasedMessage + "' and status = 1") == 1
                 && store.count("inbound_messages where phone = '" + erasedPhone + "'") == 1
-                && store.count("aircall_calls where phone = '" + erasedPhone + "'") == 1);
+                && store.count("aircall_calls where phone = '" + erasedPhone + "'") == 1
+                && store.count("inbound_parents where parent_id = '" + parent + "'") == 1);
         assertThat(rowsMentioning(erasedPhone)).isNotEmpty();
 
         var erasureId = UUID.randomUUID().toString();

@@ -31,6 +31,11 @@ public class JdbcLedgerErasure implements LedgerErasure {
             removed.put("dispatch_ledger", (long) jdbc.update("""
                     update dispatch_ledger set phone = ?, body = ?, parent_id = null where parent_id = ? or phone = any(?)""",
                     Erasures.REDACTED, Erasures.REDACTED, parentId, array));
+            // The insight cards' copy of the directory (decision 0304); its tombstone does the same, but may come later.
+            // A card already built names the parent too: it is deleted a day after its call, whatever happens here.
+            removed.put("directory_child", (long) jdbc.update("delete from directory_child where parent_id = ?", parentId));
+            removed.put("directory_parent", (long) jdbc.update("delete from directory_parent where parent_id = ? or phone = any(?)",
+                    parentId, array));
             return removed;
         }));
     }

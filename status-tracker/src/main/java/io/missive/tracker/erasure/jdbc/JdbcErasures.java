@@ -47,6 +47,17 @@ public class JdbcErasures implements ErasureStore {
                     + jdbc.update("""
                     update aircall_messages set phone = null, body = null, parent_id = null
                     where direction <> 'inbound' and (parent_id = ? or phone = any(?))""", request.parentId(), phones));
+            // The replies' ties to parents and supporters (decision 0505) go with the replies, and the parent's line in
+            // the tracker's copy of the directory with the parent (its tombstone does the same, but may come later).
+            removed.put("inbound_reads", (long) jdbc.update("""
+                    delete from inbound_reads where event_id in (select event_id from inbound_parents where parent_id = ?)
+                       or event_id in (select event_id from inbound_messages where phone = any(?))""", request.parentId(), phones));
+            removed.put("inbound_parents", (long) jdbc.update("""
+                    delete from inbound_parents where parent_id = ?
+                       or event_id in (select event_id from inbound_messages where phone = any(?))""", request.parentId(), phones));
+            removed.put("call_parents", (long) jdbc.update("delete from call_parents where parent_id = ?", request.parentId()));
+            removed.put("directory_parents", (long) jdbc.update("delete from directory_parents where parent_id = ? or phone = any(?)",
+                    request.parentId(), phones));
             removed.put("inbound_messages", (long) jdbc.update("delete from inbound_messages where phone = any(?)", (Object) phones));
             removed.put("provider_receipts", (long) jdbc.update("delete from provider_receipts where phone = any(?)", (Object) phones));
             removed.put("aircall_calls", (long) jdbc.update("update aircall_calls set phone = null where phone = any(?)", (Object) phones));
