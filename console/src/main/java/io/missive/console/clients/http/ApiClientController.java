@@ -2,27 +2,17 @@ package io.missive.console.clients.http;
 
 import io.missive.console.clients.ApiClient;
 import io.missive.console.clients.ApiClients;
-import io.missive.console.clients.ApiKeyIssuer;
 import io.missive.console.clients.IssuedApiClient;
 import io.missive.console.clients.NewApiClient;
-import io.missive.schemas.audit.AuditAct;
-import io.missive.schemas.audit.AuditTrail;
 import io.missive.schemas.audit.HttpCaller;
 import jakarta.servlet.http.HttpServletRequest;
-import java.security.Principal;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,17 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ApiClientController {
 
     private final ApiClients clients;
-    private final ApiKeyIssuer issuer;
-    private final Clock clock;
-    private final AuditTrail audit;
-    private final TransactionTemplate tx;
+    private final ApiKeyDesk desk;
 
-    ApiClientController(ApiClients clients, PasswordEncoder passwords, Clock clock, AuditTrail audit, TransactionTemplate tx) {
+    ApiClientController(ApiClients clients, ApiKeyDesk desk) {
         this.clients = clients;
-        this.issuer = new ApiKeyIssuer(clients, passwords::encode, clock);
-        this.clock = clock;
-        this.audit = audit;
-        this.tx = tx;
+        this.desk = desk;
     }
 
     /** {@code clientId} is optional: a random one is made when absent. */
@@ -61,30 +45,15 @@ class ApiClientController {
     }
 
     @PostMapping
-    ResponseEntity<IssuedApiClient> issue(@RequestBody IssueRequest request, Principal by, HttpServletRequest http) {
-        // Stored and audited in one transaction: a key the audit trail did not record is not issued (decision 0021).
-        var issued = Objects.requireNonNull(tx.execute(status -> {
-            var made = issuer.issue(new NewApiClient(request.name(), request.scopes(), request.expiresAt()), request.clientId(),
-                    by.getName());
-            var client = made.client();
-            audit.record(AuditAct.of(HttpCaller.of(http), "apikey.issue", "apikey:" + client.clientId(), Map.of(
-                    "name", client.name(), "scopes", String.join(" ", new TreeSet<>(client.scopes())),
-                    "expiresAt", String.valueOf(client.expiresAt()))));
-            return made;
-        }));
+    ResponseEntity<IssuedApiClient> issue(@RequestBody IssueRequest request, HttpServletRequest http) {
+        var issued = desk.issue(new NewApiClient(request.name(), request.scopes(), request.expiresAt()), request.clientId(),
+                HttpCaller.of(http));
         return ResponseEntity.status(HttpStatus.CREATED).body(issued);
     }
 
     @DeleteMapping("/{clientId}")
     ResponseEntity<?> revoke(@PathVariable String clientId, HttpServletRequest http) {
-        boolean revoked = Boolean.TRUE.equals(tx.execute(status -> {
-            if (!clients.revoke(clientId, clock.instant())) {
-                return false;
-            }
-            audit.record(AuditAct.of(HttpCaller.of(http), "apikey.revoke", "apikey:" + clientId, Map.of()));
-            return true;
-        }));
-        if (revoked) {
+        if (desk.revoke(clientId, HttpCaller.of(http))) {
             return ResponseEntity.noContent().build();
         }
         return ResponseEntity.of(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,

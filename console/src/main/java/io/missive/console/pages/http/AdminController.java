@@ -4,18 +4,23 @@ import io.missive.console.backend.http.BackendException;
 import io.missive.console.backend.http.Backends;
 import io.missive.console.backend.http.Service;
 import io.missive.console.clients.ApiClients;
-import io.missive.console.clients.ApiKeyIssuer;
 import io.missive.console.clients.NewApiClient;
+import io.missive.console.clients.http.ApiKeyDesk;
 import io.missive.console.people.People;
 import io.missive.console.people.Role;
 import io.missive.schemas.access.Scopes;
-import java.security.Principal;
+import io.missive.schemas.audit.AuditAct;
+import io.missive.schemas.audit.AuditTrail;
+import io.missive.schemas.audit.HttpCaller;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,18 +40,23 @@ class AdminController {
 
     private final People people;
     private final ApiClients clients;
-    private final ApiKeyIssuer issuer;
+    private final ApiKeyDesk keys;
     private final PasswordEncoder passwords;
     private final Backends backends;
     private final Clock clock;
+    private final AuditTrail audit;
+    private final TransactionTemplate tx;
 
-    AdminController(People people, ApiClients clients, PasswordEncoder passwords, Backends backends, Clock clock) {
+    AdminController(People people, ApiClients clients, ApiKeyDesk keys, PasswordEncoder passwords, Backends backends, Clock clock,
+                    AuditTrail audit, TransactionTemplate tx) {
         this.people = people;
         this.clients = clients;
+        this.keys = keys;
         this.passwords = passwords;
         this.backends = backends;
         this.clock = clock;
-        this.issuer = new ApiKeyIssuer(clients, passwords::encode, clock);
+        this.audit = audit;
+        this.tx = tx;
     }
 
     @GetMapping("/admin/utilisateurs")
@@ -59,11 +69,19 @@ class AdminController {
     }
 
     @PostMapping("/admin/utilisateurs")
-    String addPerson(@RequestParam String email, @RequestParam String motDePasse, @RequestParam String role, Principal admin,
+    String addPerson(@RequestParam String email, @RequestParam String motDePasse, @RequestParam String role, HttpServletRequest http,
                      RedirectAttributes redirect) {
+        var caller = HttpCaller.of(http);
         if (!email.contains("@") || motDePasse.length() < MIN_PASSWORD || !Set.of("STAFF", "ADMIN").contains(role)) {
             redirect.addFlashAttribute("personProblem", true);
-        } else if (!people.add(email, passwords.encode(motDePasse), Role.valueOf(role), admin.getName())) {
+        } else if (!Boolean.TRUE.equals(tx.execute(status -> {
+            // Stored and audited in one transaction, as API keys are: a person the trail did not record is not added.
+            if (!people.add(email, passwords.encode(motDePasse), Role.valueOf(role), caller.actor())) {
+                return false;
+            }
+            audit.record(AuditAct.of(caller, "user.add", "user:" + email, Map.of("role", role)));
+            return true;
+        }))) {
             redirect.addFlashAttribute("personExists", true);
         } else {
             redirect.addFlashAttribute("personAdded", email);
@@ -72,10 +90,10 @@ class AdminController {
     }
 
     @PostMapping("/admin/cles")
-    String addKey(@RequestParam String nom, @RequestParam(required = false) @Nullable List<String> scopes, Principal admin,
+    String addKey(@RequestParam String nom, @RequestParam(required = false) @Nullable List<String> scopes, HttpServletRequest http,
                   RedirectAttributes redirect) {
         try {
-            var issued = issuer.issue(new NewApiClient(nom, Set.copyOf(scopes == null ? List.of() : scopes), null), null, admin.getName());
+            var issued = keys.issue(new NewApiClient(nom, Set.copyOf(scopes == null ? List.of() : scopes), null), null, HttpCaller.of(http));
             // Shown once, on the next page only: the secret is kept as a hash.
             redirect.addFlashAttribute("issuedId", issued.client().clientId());
             redirect.addFlashAttribute("issuedSecret", issued.clientSecret());
@@ -86,8 +104,8 @@ class AdminController {
     }
 
     @PostMapping("/admin/cles/{clientId}/revoquer")
-    String revoke(@PathVariable String clientId, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("revoked", clients.revoke(clientId, clock.instant()) ? clientId : null);
+    String revoke(@PathVariable String clientId, HttpServletRequest http, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("revoked", keys.revoke(clientId, HttpCaller.of(http)) ? clientId : null);
         return "redirect:/admin/utilisateurs";
     }
 
