@@ -47,9 +47,10 @@ public final class EventsStoreProbe {
 
     /**
      * Columns that say when this tracker received a row (its own clock, not anything an event carries), left out of a
-     * dump so two projections of the same events compare equal: a parked receipt's arrival time (decision 0504).
+     * dump so two projections of the same events compare equal: a parked receipt's arrival time (decision 0504) and when an
+     * event was first processed (kept for the dedupe table's retention, decision 0022).
      */
-    private static final Map<String, String> ARRIVAL_TIMES = Map.of("provider_receipts", "received_at");
+    private static final Map<String, String> ARRIVAL_TIMES = Map.of("provider_receipts", "received_at", "processed_events", "processed_at");
 
     /** Every row of every table, as text, in key order; without the arrival times of {@link #ARRIVAL_TIMES}. */
     public Map<String, List<String>> dump() {
