@@ -74,6 +74,21 @@ class ApiClientsIntegrationTest {
     }
 
     @Test
+    void theFirstAdminAndTheBootstrapKeyMadeFromTheEnvironmentAreOnTheAuditTrail(TestNamespace namespace) {
+        try (var audit = KafkaProbe.fromBeginning(namespace, Topics.AUDIT)) {
+            var admin = audit.awaitEvent(AuditRecorded.class, e -> e.getAct().equals("user.add")
+                    && e.getTarget().equals("user:" + io.missive.console.ConsoleTestSettings.ADMIN_EMAIL), Duration.ofSeconds(30));
+            assertThat(admin.getActor()).isEqualTo("MISSIVE_ADMIN_EMAIL");
+            assertThat(admin.getFrom()).isEqualTo("environment");
+            assertThat(admin.getDetails()).containsEntry("role", "ADMIN");
+            var key = audit.awaitEvent(AuditRecorded.class, e -> e.getAct().equals("apikey.issue")
+                    && e.getTarget().equals("apikey:" + CLIENT_ID), Duration.ofSeconds(30));
+            assertThat(key.getActor()).isEqualTo("MISSIVE_BOOTSTRAP_CLIENT_ID");
+            assertThat(key.toString()).doesNotContain(CLIENT_SECRET);
+        }
+    }
+
+    @Test
     void anAdminIssuesAKeyWhoseSecretIsShownOnceAndRevokesIt(TestNamespace namespace) {
         var audit = KafkaProbe.fromBeginning(namespace, Topics.AUDIT);
         var admin = http.accessToken(CLIENT_ID, CLIENT_SECRET);
