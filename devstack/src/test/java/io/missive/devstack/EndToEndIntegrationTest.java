@@ -343,10 +343,18 @@ class EndToEndIntegrationTest {
     @Order(8)
     void aCampaignFillsADirectoryVariablePerParentAndFailsTheParentWithoutAValueNamingIt() {
         var campaign = "e2e-directory-variable";
-        var reply = client.program("""
+        var command = """
                 {"commandId":"%s","plannedAt":"%s","recipients":[{"selector":"parent.21"},{"selector":"parent.22"},{"selector":"parent.23"}],
                  "message":"Prenez rendez-vous pour le premier appel : {%s}"}"""
-                .formatted(campaign, Instant.now(), DemoDirectory.CALENDLY_VARIABLE));
+                .formatted(campaign, Instant.now(), DemoDirectory.CALENDLY_VARIABLE);
+        // The links come from the directory, so the send guard holds them until an admin allows their domain, as the
+        // programme's staff would; the dry run says when the guard's lists (cached a few seconds) let it pass.
+        var scheduler = stack.url("scheduler-service");
+        var allowed = client.post(scheduler + "/api/v1/guard/allowed", "{\"kind\":\"url\",\"match\":\"domain\",\"value\":\"calendly.com\"}");
+        assertThat(allowed.statusCode()).as(allowed.body()).isIn(200, 201);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(client.post(scheduler + "/api/v1/programs/preview", command).body()).contains("\"guard\":\"PASS\""));
+        var reply = client.program(command);
 
         assertThat(reply.statusCode()).as(reply.body()).isBetween(200, 202);
         assertThat(reply.body()).contains("MISSING_VARIABLE:" + DemoDirectory.CALENDLY_VARIABLE);
@@ -373,8 +381,11 @@ class EndToEndIntegrationTest {
     @Order(9)
     void aStopAfterAcceptanceLeavesThatParentOutAndTheSimulatorNeverSeesTheNumber() {
         var campaign = "e2e-stop-after-acceptance";
-        var parents = List.of(211, 212, 213, 214, 215);
-        int stopping = 213;
+        // Five parents a campaign can reach: eligible in the demo directory, and not the one who said STOP earlier.
+        int optedOut = parentOf(stack.simulators().spotHit().acceptedMessages().get(1).phone());
+        var parents = java.util.stream.IntStream.iterate(211, p -> p + 1)
+                .filter(p -> DemoDirectory.isEligible(p, directory) && p != optedOut).limit(5).boxed().toList();
+        int stopping = parents.get(2);
         var recipients = parents.stream().map(p -> "{\"selector\":\"parent." + p + "\"}").collect(Collectors.joining(","));
         var reply = client.program("""
                 {"commandId":"%s","plannedAt":"%s","recipients":[%s],"message":"L'atelier de lundi est confirmé."}"""
