@@ -37,7 +37,7 @@ record CampaignView(String campaignId, long total, Map<String, Long> byStatus, l
     }
 
     /** Statuses that have messages, in the order of progress, for the page's table. */
-    List<Map.Entry<String, Long>> shownStatuses() {
+    public List<Map.Entry<String, Long>> shownStatuses() {
         return new ArrayList<>(byStatus.entrySet());
     }
 }
