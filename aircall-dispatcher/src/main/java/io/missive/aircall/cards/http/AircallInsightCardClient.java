@@ -3,17 +3,14 @@ package io.missive.aircall.cards.http;
 import io.missive.aircall.cards.CardOutcome;
 import io.missive.aircall.cards.InsightCard;
 import io.missive.aircall.cards.InsightCardPort;
+import io.missive.aircall.dispatch.http.AircallApi;
 import io.missive.aircall.dispatch.http.AircallClient;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,37 +21,25 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class AircallInsightCardClient implements InsightCardPort {
 
-    private final HttpClient http;
-    private final URI baseUrl;
-    private final String authorization;
+    private final AircallApi api;
     private final Duration requestTimeout;
     private final JsonMapper json;
     private final Clock clock;
 
     public AircallInsightCardClient(String baseUrl, String apiId, String apiToken, Duration connectTimeout,
                                     Duration requestTimeout, JsonMapper json, Clock clock) {
-        this.baseUrl = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((apiId + ":" + apiToken).getBytes(StandardCharsets.UTF_8));
+        this.api = new AircallApi(baseUrl, apiId, apiToken, connectTimeout);
         this.requestTimeout = requestTimeout;
         this.json = json;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
     }
 
     @Override
     public CardOutcome post(String callId, InsightCard card) {
-        var request = HttpRequest.newBuilder(baseUrl.resolve("v1/calls/" + URLEncoder.encode(callId, StandardCharsets.UTF_8)
-                        + "/insight_cards"))
-                .timeout(requestTimeout)
-                .header("Authorization", authorization)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(payload(card)))
-                .build();
+        var path = "v1/calls/" + URLEncoder.encode(callId, StandardCharsets.UTF_8) + "/insight_cards";
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = api.postJson(path, payload(card), requestTimeout);
         } catch (IOException broken) {
             return new CardOutcome.Failed("AIRCALL_IO: " + broken.getClass().getSimpleName(), true, null);
         } catch (InterruptedException interrupted) {

@@ -5,19 +5,15 @@ import io.missive.aircall.dispatch.RateLimitObservation;
 import io.missive.aircall.dispatch.SendOutcome;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,38 +26,30 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class AircallClient implements SendSmsPort {
 
-    private final HttpClient http;
-    private final URI baseUrl;
-    private final String authorization;
+    private final AircallApi api;
     private final Duration requestTimeout;
     private final JsonMapper json;
     private final Clock clock;
 
     public AircallClient(String baseUrl, String apiId, String apiToken, Duration connectTimeout,
                               Duration requestTimeout, JsonMapper json, Clock clock) {
-        this.baseUrl = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((apiId + ":" + apiToken).getBytes(StandardCharsets.UTF_8));
+        this(new AircallApi(baseUrl, apiId, apiToken, connectTimeout), requestTimeout, json, clock);
+    }
+
+    public AircallClient(AircallApi api, Duration requestTimeout, JsonMapper json, Clock clock) {
+        this.api = api;
         this.requestTimeout = requestTimeout;
         this.json = json;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
     }
 
     @Override
     public SendOutcome send(String numberId, String to, String body) {
         var payload = json.createObjectNode().put("to", to).put("body", body).toString();
-        var uri = baseUrl.resolve("v1/numbers/" + URLEncoder.encode(numberId, StandardCharsets.UTF_8) + "/messages/native/send");
-        var request = HttpRequest.newBuilder(uri)
-                .timeout(requestTimeout)
-                .header("Authorization", authorization)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(payload))
-                .build();
+        var path = "v1/numbers/" + URLEncoder.encode(numberId, StandardCharsets.UTF_8) + "/messages/native/send";
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = api.postJson(path, payload, requestTimeout);
         } catch (HttpConnectTimeoutException | ConnectException notConnected) {
             return new SendOutcome.Failed("AIRCALL_UNREACHABLE", null, true);
         } catch (HttpTimeoutException timeout) {
