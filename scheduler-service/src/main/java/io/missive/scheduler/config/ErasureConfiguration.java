@@ -42,7 +42,6 @@ class ErasureConfiguration {
 
     @Bean(destroyMethod = "close")
     RetentionSchedule retentionSchedule(RetentionPurge purge, RetentionProperties policy) {
-        var schedule = new RetentionSchedule(purge, policy.interval());
-        return Boolean.TRUE.equals(policy.enabled()) ? schedule.start() : schedule;
+        return RetentionSchedule.of(purge, policy);
     }
 }

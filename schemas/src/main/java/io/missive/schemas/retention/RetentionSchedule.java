@@ -26,6 +26,12 @@ public final class RetentionSchedule implements AutoCloseable {
         this.interval = interval;
     }
 
+    /** The schedule of a service's purge under its policy: running every {@code interval}, unless retention is off. */
+    public static RetentionSchedule of(RetentionPurge purge, RetentionProperties policy) {
+        var schedule = new RetentionSchedule(purge, policy.interval());
+        return Boolean.TRUE.equals(policy.enabled()) ? schedule.start() : schedule;
+    }
+
     public RetentionSchedule start() {
         executor.scheduleWithFixedDelay(this::runOnce, Math.min(60_000, interval.toMillis()), interval.toMillis(), TimeUnit.MILLISECONDS);
         return this;
