@@ -43,6 +43,11 @@ public final class KafkaOptOutSet implements OptOuts, AutoCloseable {
 
     /** The last state of every phone the topic names: opted out (active) or opted back in. */
     private final Map<String, OptOutState> phones = new ConcurrentHashMap<>();
+    /**
+     * The same for erased parents' phones, which the topic names only by their hash ({@link PhoneHash}). Apart, so that
+     * a phone is hashed (a second parse and a SHA-256, for every recipient of every batch) only when there is one.
+     */
+    private final Map<String, OptOutState> hashedPhones = new ConcurrentHashMap<>();
     private final CountDownLatch loaded = new CountDownLatch(1);
     private final KafkaConsumer<String, byte[]> consumer;
     private final String topic;
@@ -105,7 +110,7 @@ public final class KafkaOptOutSet implements OptOuts, AutoCloseable {
     private @org.jspecify.annotations.Nullable OptOutState stateOf(String phone) {
         var key = normalise.apply(phone);
         var state = phones.get(key);
-        return state != null ? state : phones.get(PhoneHash.of(key));
+        return state != null || hashedPhones.isEmpty() ? state : hashedPhones.get(PhoneHash.of(key));
     }
 
     /**
@@ -167,24 +172,30 @@ public final class KafkaOptOutSet implements OptOuts, AutoCloseable {
             }
         }
         loaded.countDown();
-        LOG.info("event=optout_set_loaded topic={} phones={}", topic, phones.size());
+        LOG.info("event=optout_set_loaded topic={} phones={}", topic, phones.size() + hashedPhones.size());
     }
 
     private void apply(String key, byte[] value) {
         if (value == null) {
             if (key != null) {
-                phones.remove(normalise.apply(key));
+                var phone = normalise.apply(key);
+                mapOf(phone).remove(phone);
             }
             return;
         }
         try {
             if (deserializer.fromBytes(value) instanceof OptOut optOut) {
-                phones.put(normalise.apply(optOut.getPhone()), new OptOutState(optOut.getActive(), optOut.getProvider()));
+                var phone = normalise.apply(optOut.getPhone());
+                mapOf(phone).put(phone, new OptOutState(optOut.getActive(), optOut.getProvider()));
             }
         } catch (RuntimeException e) {
             // The topic's own consumers send such a record to the DLT; here it is only not part of the set.
             LOG.warn("event=optout_record_unreadable topic={} error={}", topic, e.toString());
         }
+    }
+
+    private Map<String, OptOutState> mapOf(String phone) {
+        return PhoneHash.isHash(phone) ? hashedPhones : phones;
     }
 
     /** Whether the reader still follows the topic (it ends only on {@link #close()} or an unexpected failure). */
