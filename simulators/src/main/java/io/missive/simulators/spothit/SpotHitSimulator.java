@@ -149,11 +149,13 @@ public final class SpotHitSimulator implements AutoCloseable {
     }
 
     /**
-     * An outage at the network level: the simulator stops listening, so every connection is refused,
-     * until {@link #acceptConnections()}. Its records, faults and pending receipts are kept.
+     * An outage at the network level: the simulator stops listening, so every new connection is refused,
+     * until {@link #acceptConnections()}. Its records, faults and pending receipts are kept. The calls it is
+     * answering at that moment get their answer first (up to a second): an outage refuses connections, it does
+     * not cut a call SpotHit is answering, which would be another fault (an unknown outcome, see decision 0504).
      */
     public synchronized void refuseConnections() {
-        server.stop(0);
+        server.stop(1);
     }
 
     /** Listens again on the same port after {@link #refuseConnections()}. */

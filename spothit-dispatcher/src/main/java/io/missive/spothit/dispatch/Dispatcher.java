@@ -144,6 +144,8 @@ public final class Dispatcher {
                     .map(recipient -> new StatusChange.InProgress(recipient.messageId(), recipient.phone()))
                     .toList());
         }
+        // The rate-limit wait comes before the claim, so that a kill during it leaves the messages PENDING.
+        var permit = sender.reserve();
         Set<String> taken = ledger.startSending(planned, from);
         if (taken.isEmpty()) {
             return;
@@ -163,7 +165,7 @@ public final class Dispatcher {
                 }
             }
         }
-        var attempted = sender.send(sms);
+        var attempted = sender.send(sms, permit);
         observer.callFinished(sms, attempted);
         String fallbackNote = null;
         if (sms.isRcs() && attempted.outcome() instanceof SendOutcome.Refused refused) {

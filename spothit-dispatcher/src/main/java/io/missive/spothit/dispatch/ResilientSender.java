@@ -8,6 +8,7 @@ import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -47,10 +48,37 @@ public final class ResilientSender {
     public record Attempted(SendOutcome outcome, int attempts) {
     }
 
+    /** A rate-limit permit taken for a call before its messages were claimed; {@link #NONE} if none was taken. */
+    public record Permit(boolean taken) {
+        public static final Permit NONE = new Permit(false);
+    }
+
+    /**
+     * Waits for the rate-limit permit of the next call before the dispatcher claims its messages (moves them to
+     * SENDING): a dispatcher killed while it waits leaves them PENDING, safe to send again, where a wait after the
+     * claim left them SENDING, and so FAILED {@code UNKNOWN_OUTCOME} though SpotHit never saw them. None is taken
+     * while the circuit is open (the call will not reach SpotHit) or if none comes in time (the call asks again).
+     */
+    public Permit reserve() {
+        if (circuitBreaker.getState() == CircuitBreaker.State.OPEN) {
+            return Permit.NONE;
+        }
+        return new Permit(rateLimiter.acquirePermission());
+    }
+
     public Attempted send(BulkSms sms) {
+        return send(sms, Permit.NONE);
+    }
+
+    /** Calls SpotHit; the first attempt uses {@code permit} when one was reserved, every other attempt takes its own. */
+    public Attempted send(BulkSms sms, Permit permit) {
         var attempts = new AtomicInteger();
         var last = new AtomicReference<SendOutcome>();
+        var reserved = new AtomicBoolean(permit.taken());
         java.util.function.Supplier<SendOutcome> attempt = () -> {
+            if (!reserved.getAndSet(false)) {
+                RateLimiter.waitForPermission(rateLimiter);
+            }
             attempts.incrementAndGet();
             var outcome = port.send(sms);
             last.set(outcome);
@@ -63,8 +91,7 @@ public final class ResilientSender {
             }
             return outcome;
         };
-        var guarded = Retry.decorateSupplier(retry,
-                CircuitBreaker.decorateSupplier(circuitBreaker, RateLimiter.decorateSupplier(rateLimiter, attempt)));
+        var guarded = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, attempt));
         try {
             return new Attempted(guarded.get(), attempts.get());
         } catch (RetryableOutcome exhausted) {

@@ -100,4 +100,38 @@ class ResilientSenderUnitTest {
         assertThat(attempted.attempts()).isZero();
         assertThat(spotHit.calls).isZero();
     }
+
+    @Test
+    void aPermitReservedBeforeTheClaimServesTheFirstAttemptAndNoOther() {
+        var spotHit = new ScriptedSpotHit();
+        var rateLimiter = RateLimiter.of("test", RateLimiterConfig.custom().limitForPeriod(1)
+                .limitRefreshPeriod(Duration.ofHours(1)).timeoutDuration(Duration.ZERO).build());
+        var sender = new ResilientSender(spotHit, rateLimiter, CircuitBreaker.ofDefaults("test"), 1, Duration.ofMillis(1),
+                UnknownOutcomePolicy.FAIL);
+
+        var permit = sender.reserve();
+        var reservedCall = sender.send(SMS, permit);
+        var unreservedCall = sender.send(SMS);
+
+        assertThat(permit.taken()).isTrue();
+        assertThat(reservedCall.outcome()).isEqualTo(new SendOutcome.Accepted("42"));
+        // The hour's one permit went to the reserved call: the next call finds none and reaches nobody.
+        assertThat(unreservedCall.outcome()).isEqualTo(new SendOutcome.Unavailable("SPOTHIT_UNAVAILABLE: no rate-limit permit in time"));
+        assertThat(sender.reserve().taken()).isFalse();
+        assertThat(spotHit.calls).isEqualTo(1);
+    }
+
+    @Test
+    void noPermitIsReservedWhileTheCircuitIsOpen() {
+        var rateLimiter = RateLimiter.of("test", RateLimiterConfig.custom().limitForPeriod(1)
+                .limitRefreshPeriod(Duration.ofHours(1)).timeoutDuration(Duration.ZERO).build());
+        var circuitBreaker = CircuitBreaker.of("test", CircuitBreakerConfig.custom()
+                .waitDurationInOpenState(Duration.ofMinutes(1)).build());
+        circuitBreaker.transitionToOpenState();
+        var sender = new ResilientSender(new ScriptedSpotHit(), rateLimiter, circuitBreaker, 1, Duration.ofMillis(1),
+                UnknownOutcomePolicy.FAIL);
+
+        assertThat(sender.reserve()).isEqualTo(ResilientSender.Permit.NONE);
+        assertThat(rateLimiter.getMetrics().getAvailablePermissions()).isEqualTo(1);
+    }
 }
