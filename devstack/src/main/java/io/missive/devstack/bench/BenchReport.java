@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 public record BenchReport(String date, int parents, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String channel, int cores, String serviceCompiler, Ceilings ceilings,
                           double directoryImportSeconds, Campaign campaign, Latency latency,
                           Map<String, ProcessFigures> processes, Aircall aircall, Gateway gateway, Headline headline,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Guard guard) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Guard guard,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Pages pages) {
 
     /** The machine's own ceilings on the same broker and database. */
     public record Ceilings(double kafkaProducerRecordsPerSecond, double kafkaConsumerRecordsPerSecond,
@@ -75,5 +76,12 @@ public record BenchReport(String date, int parents, @JsonInclude(JsonInclude.Inc
      */
     public record Guard(int recipients, double acceptanceGuardOffSeconds, double acceptanceGuardOnSeconds,
                         double guardOverheadRatio) {
+    }
+
+    /**
+     * The console's pages for a signed-in admin, with the campaign's messages in the Events store (issue 21: every
+     * page under 300 ms): p50 and p99 of the whole round trip in milliseconds, by page.
+     */
+    public record Pages(int campaignMessages, Map<String, Percentiles> millis) {
     }
 }

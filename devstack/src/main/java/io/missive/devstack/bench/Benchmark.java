@@ -95,6 +95,7 @@ public final class Benchmark {
 
         var campaign = campaign(directory.summary(), results);
         var latency = latencies(directory.summary());
+        var pages = pages(directory.summary(), campaign.recipients());
         var processes = processes();
         var aircall = aircall(directory.summary());
         var gateway = gateway();
@@ -105,7 +106,7 @@ public final class Benchmark {
         var headline = new BenchReport.Headline(round(endToEnd),
                 Math.round(endToEnd / measured.producerPerSecond() * 1000) / 1000.0);
         var report = new BenchReport(date, parents, channel, cores, serviceCompiler, ceilings, directoryImportSeconds, campaign,
-                latency, processes, aircall, gateway, headline, guard);
+                latency, processes, aircall, gateway, headline, guard, pages);
         write(results, report);
         return report;
     }
@@ -260,6 +261,18 @@ public final class Benchmark {
             return 0;
         }
         return StackHttp.json(response.body()).path("publishedThroughSeq").asLong();
+    }
+
+    /** The console's pages, timed with the campaign's messages in the Events store (issue 21: under 300 ms each). */
+    private BenchReport.Pages pages(DemoDirectory.Summary directory, int campaignMessages) {
+        progress.accept("timing the console's pages with %d messages in the Events store".formatted(campaignMessages));
+        int parent = 1;
+        while (!DemoDirectory.isEligible(parent, directory)) {
+            parent++;
+        }
+        var millis = new ConsolePages(stack).time(CAMPAIGN, MessageIds.messageId(CAMPAIGN, "parent:" + parent));
+        progress.accept("console pages, p50/p99 ms: " + millis);
+        return new BenchReport.Pages(campaignMessages, millis);
     }
 
     /** p50/p99 of due → sent and sent → delivered, from a random sample of messages in the Events store. */

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +52,7 @@ class BenchReportUnitTest {
         var report = new BenchReport(published.date(), published.parents(), published.channel(), published.cores(), published.serviceCompiler(),
                 published.ceilings(), published.directoryImportSeconds(), published.campaign(), published.latency(),
                 published.processes(), published.aircall(), published.gateway(), published.headline(),
-                new BenchReport.Guard(1991, 1.25, 1.32, 1.056));
+                new BenchReport.Guard(1991, 1.25, 1.32, 1.056), null);
 
         var json = StackHttp.JSON.readTree(StackHttp.JSON.writeValueAsString(report));
 
@@ -62,6 +63,27 @@ class BenchReportUnitTest {
         assertThat(Markdown.of(report).lines())
                 .contains("Send guard: accepting 1991 recipients took 1.25 s with every check off and 1.32 s with the usual modes, **1.056× (issue 18 allows 1.10×)**.")
                 .contains("## guard", "| guardOverheadRatio | 1.056 |");
+    }
+
+    @Test
+    void theConsolePagesAreWrittenReadAndRenderedWithTheSlowestNamed() throws IOException {
+        var published = StackHttp.JSON.readValue(RESULTS.resolve("bench.json").toFile(), BenchReport.class);
+        var millis = new LinkedHashMap<String, BenchReport.Percentiles>();
+        millis.put("campaigns", new BenchReport.Percentiles(41.0, 88.5));
+        millis.put("campaign", new BenchReport.Percentiles(62.0, 140.2));
+        millis.put("replies", new BenchReport.Percentiles(30.0, 51.0));
+        var report = new BenchReport(published.date(), published.parents(), published.channel(), published.cores(), published.serviceCompiler(),
+                published.ceilings(), published.directoryImportSeconds(), published.campaign(), published.latency(),
+                published.processes(), published.aircall(), published.gateway(), published.headline(), null,
+                new BenchReport.Pages(683_378, millis));
+
+        var json = StackHttp.JSON.readTree(StackHttp.JSON.writeValueAsString(report));
+
+        assertThat(json.path("pages").path("millis").path("campaign").path("p99").asDouble()).isEqualTo(140.2);
+        assertThat(StackHttp.JSON.treeToValue(json, BenchReport.class)).isEqualTo(report);
+        assertThat(Markdown.of(report).lines())
+                .contains("Console pages with 683378 messages in the Events store: the slowest at p99 is campaign, **140.2 ms (issue 21 allows 300 ms)**.")
+                .contains("## pages", "| millis.campaign.p99 | 140.2 |");
     }
 
     @Test
