@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code ./missive up | demo}: the whole system on the embedded defaults, each service in its own
@@ -20,7 +21,7 @@ public final class Devstack {
         switch (command) {
             case "up", "demo" -> run(root, command.equals("demo"), parents(args, 1000));
             case "faults" -> faults(root, parents(args, 150_000));
-            case "bench" -> bench(root, parents(args, 1_000_000), channel(args));
+            case "bench" -> bench(root, parents(args, 1_000_000), channel(args), option(args, "--only"));
             default -> {
                 System.err.println("devstack: unknown command '" + command + "' (up, demo, bench, faults)");
                 System.exit(2);
@@ -37,6 +38,15 @@ public final class Devstack {
         return fallback;
     }
 
+    private static @Nullable String option(String[] args, String name) {
+        for (int i = 1; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return null;
+    }
+
     /** {@code --channel sms|rcs} (default sms): the benchmark's campaign as SMS, or as RCS basic. */
     private static String channel(String[] args) {
         for (int i = 1; i < args.length - 1; i++) {
@@ -51,8 +61,14 @@ public final class Devstack {
         return "sms";
     }
 
-    /** {@code ./missive bench [--parents N] [--channel sms|rcs]}: the end-to-end benchmark; writes bench/results/bench.{md,json,png}. */
-    private static void bench(Path root, int parents, String channel) {
+    /**
+     * {@code ./missive bench [--parents N] [--channel sms|rcs] [--only guard]}: the end-to-end benchmark; writes
+     * bench/results/bench.{md,json,png}. {@code --only guard} runs the send guard's step alone and writes guard.md.
+     */
+    private static void bench(Path root, int parents, String channel, @Nullable String only) {
+        if (only != null && !only.equals("guard")) {
+            throw new IllegalArgumentException("--only takes 'guard', was " + only);
+        }
         var config = StackConfig.ephemeral(root, root.resolve(".devstack/bench"))
                 .withAircallRateLimit(30, Duration.ofSeconds(1))
                 .withOptimisingCompiler()
@@ -63,8 +79,13 @@ public final class Devstack {
         System.out.println("bench: starting a stack of its own (free ports, throw-away data)…");
         try (var stack = Stack.start(config, Duration.ofMinutes(3))) {
             var results = root.resolve("bench/results");
-            var report = new io.missive.devstack.bench.Benchmark(stack, parents, channel, line -> System.out.println("bench: " + line))
-                    .run(results);
+            var benchmark = new io.missive.devstack.bench.Benchmark(stack, parents, channel, line -> System.out.println("bench: " + line));
+            if (only != null) {
+                System.out.println("\nbench: " + StackHttp.JSON.writeValueAsString(benchmark.runGuardOnly(results)));
+                System.out.println("bench: report written to bench/results/guard.md");
+                return;
+            }
+            var report = benchmark.run(results);
             System.out.println("\nbench: " + StackHttp.JSON.writeValueAsString(report.headline()));
             System.out.println("bench: report written to bench/results/bench.md, bench.json and bench-campaign.png");
         } catch (java.io.IOException e) {

@@ -70,6 +70,31 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * The send guard's step alone ({@code ./missive bench --only guard}): the directory imported, then the same
+     * alternated acceptances as in the full run, written to {@code guard.md} beside the full report, which it leaves.
+     */
+    public BenchReport.Guard runGuardOnly(Path results) throws IOException {
+        try (http) {
+            Files.createDirectories(results);
+            progress.accept("importing " + parents + " parents");
+            var directory = DemoDirectory.generate(parents);
+            directory.importInto(stack);
+            var guard = guard(directory.summary());
+            Files.writeString(results.resolve("guard.md"), """
+                    # Send guard's cost to acceptance, %s
+
+                    `./missive bench --only guard`, %d parents, %d cores (decision 0006, step 5: a fresh scheduler for each \
+                    acceptance, off, on, off, on, each mode's faster kept).
+
+                    Accepting %d recipients took %s s with every check off and %s s with the usual modes: **%s× \
+                    (issue 18 allows 1.10×)**.
+                    """.formatted(LocalDate.now(), parents, Runtime.getRuntime().availableProcessors(), guard.recipients(),
+                    guard.acceptanceGuardOffSeconds(), guard.acceptanceGuardOnSeconds(), guard.guardOverheadRatio()));
+            return guard;
+        }
+    }
+
     private BenchReport measure(Path results) throws IOException {
         Files.createDirectories(results);
         var date = LocalDate.now().toString();
