@@ -50,8 +50,9 @@ public class PeopleDesk {
     public PeopleChange changeRole(String email, Role role, AuditAct.Caller caller) {
         var normalised = Person.normalise(email);
         return Objects.requireNonNull(tx.execute(status -> {
+            var admins = people.heldAdmins();
             var person = people.find(normalised);
-            var change = LastAdmin.roleChange(people.heldAdmins(), person, role);
+            var change = LastAdmin.roleChange(admins, person, role);
             if (change != PeopleChange.DONE || !people.changeRole(normalised, role)) {
                 return change == PeopleChange.DONE ? PeopleChange.NO_SUCH_PERSON : change;
             }
@@ -65,8 +66,9 @@ public class PeopleDesk {
     public PeopleChange remove(String email, AuditAct.Caller caller) {
         var normalised = Person.normalise(email);
         return Objects.requireNonNull(tx.execute(status -> {
+            var admins = people.heldAdmins();
             var person = people.find(normalised);
-            var change = LastAdmin.removal(people.heldAdmins(), person);
+            var change = LastAdmin.removal(admins, person);
             if (change != PeopleChange.DONE || !people.remove(normalised)) {
                 return change == PeopleChange.DONE ? PeopleChange.NO_SUCH_PERSON : change;
             }
