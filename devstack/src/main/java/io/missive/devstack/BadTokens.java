@@ -47,7 +47,10 @@ final class BadTokens {
             new Endpoint("status-tracker", "GET", "/api/v1/campaigns/faults-token-probe"),
             new Endpoint("webhook-gateway", "POST", "/api/v1/optouts/+33600000000/revoke"),
             new Endpoint("console", "GET", "/api/v1/clients"),
-            new Endpoint("console", "POST", "/api/v1/clients"));
+            new Endpoint("console", "POST", "/api/v1/clients"),
+            // The dispatchers' one scoped endpoint in common: metrics (ops:read).
+            new Endpoint("spothit-dispatcher", "GET", "/actuator/prometheus"),
+            new Endpoint("aircall-dispatcher", "GET", "/actuator/prometheus"));
 
     private record Endpoint(String service, String method, String path) {
     }
