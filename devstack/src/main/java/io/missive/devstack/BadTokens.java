@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tokens nobody may act with, tried against the staff endpoints of every service: none may be accepted (anything
@@ -27,9 +28,11 @@ import java.util.UUID;
  *       that is the accepted price of decision 0020. A replay is an attack when it goes beyond that: a token the console
  *       issued presented after its lifetime (minted here with the console's own key and claims, since waiting out a
  *       real one would add minutes), and a real token replayed with its signature stripped ({@code alg: none}).</li>
+ *   <li><b>another issuer</b>: the console's key and claims, but an {@code iss} that is not the console's (a token the
+ *       same key signed for someone else), and one with no {@code iss} at all. Every service is given the console's
+ *       issuer ({@code MISSIVE_JWT_ISSUER}) and the console checks its own. The audience is not checked (decision
+ *       0020), so no variant tries another one.</li>
  * </ul>
- * A token for another audience or issuer is refused only where {@code MISSIVE_JWT_ISSUER} is set (decision 0020);
- * the devstack does not set it, so that variant is not tried here.
  */
 final class BadTokens {
 
@@ -44,7 +47,10 @@ final class BadTokens {
             new Endpoint("status-tracker", "GET", "/api/v1/campaigns/faults-token-probe"),
             new Endpoint("webhook-gateway", "POST", "/api/v1/optouts/+33600000000/revoke"),
             new Endpoint("console", "GET", "/api/v1/clients"),
-            new Endpoint("console", "POST", "/api/v1/clients"));
+            new Endpoint("console", "POST", "/api/v1/clients"),
+            // The dispatchers' one scoped endpoint in common: metrics (ops:read).
+            new Endpoint("spothit-dispatcher", "GET", "/actuator/prometheus"),
+            new Endpoint("aircall-dispatcher", "GET", "/actuator/prometheus"));
 
     private record Endpoint(String service, String method, String path) {
     }
@@ -69,7 +75,9 @@ final class BadTokens {
                 new Named("truncated", valid.substring(0, valid.length() - 12)),
                 new Named("replayed after expiry", mint(consoleKey(stack), stack.url("console"),
                         Instant.now().minus(Duration.ofMinutes(60)), Duration.ofMinutes(5))),
-                new Named("replayed unsigned", unsigned(valid)));
+                new Named("replayed unsigned", unsigned(valid)),
+                new Named("another issuer", mint(consoleKey(stack), "https://elsewhere.example", Instant.now(), Duration.ofMinutes(5))),
+                new Named("no issuer", mint(consoleKey(stack), null, Instant.now(), Duration.ofMinutes(5))));
         int tried = 0;
         int accepted = 0;
         int serverErrors = 0;
@@ -110,13 +118,13 @@ final class BadTokens {
         }
     }
 
-    /** A token shaped as the console issues them (client credentials, every scope), RS256. */
-    private static String mint(PrivateKey key, String issuer, Instant issuedAt, Duration lifetime) {
+    /** A token shaped as the console issues them (client credentials, every scope), RS256; no {@code iss} when null. */
+    private static String mint(PrivateKey key, @Nullable String issuer, Instant issuedAt, Duration lifetime) {
         var header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        var claims = """
-                {"iss":"%s","sub":"%s","aud":"%s","client_id":"%s","scope":["programs:write","programs:read","events:read",\
+        var claims = (issuer == null ? "{" : "{\"iss\":\"" + issuer + "\",") + """
+                "sub":"%s","aud":"%s","client_id":"%s","scope":["programs:write","programs:read","events:read",\
                 "directory:write","guard:admin","people:admin","ops:read"],"iat":%d,"nbf":%d,"exp":%d,"jti":"%s"}"""
-                .formatted(issuer, ConsoleAccess.CLIENT_ID, ConsoleAccess.CLIENT_ID, ConsoleAccess.CLIENT_ID,
+                .formatted(ConsoleAccess.CLIENT_ID, ConsoleAccess.CLIENT_ID, ConsoleAccess.CLIENT_ID,
                         issuedAt.getEpochSecond(), issuedAt.getEpochSecond(), issuedAt.plus(lifetime).getEpochSecond(), UUID.randomUUID());
         var signingInput = base64(header) + "." + base64(claims);
         try {

@@ -41,7 +41,7 @@ public final class FaultSuite {
      * @param failedByOutage    FAILED because a provider was unavailable or a process was killed: must be 0
      * @param unexplained       FAILED or EXPIRED for a reason the simulators' records do not account for: must be 0
      * @param aircallReplicas   the two-replica Aircall row: 0 over the limit, at least 95 % of it used (null: not run)
-     * @param tokens            forged, expired, truncated and replayed tokens against the staff endpoints: none
+     * @param tokens            forged, expired, truncated, replayed and other-issuer tokens against the staff endpoints: none
      *                          accepted, no 5xx
      */
     public record Report(int parents, int accepted, int aircallMessages, List<FaultRow> faults, Map<String, Integer> finalCounts,
@@ -94,7 +94,7 @@ public final class FaultSuite {
                 out.append("  Aircall, 2 replicas, 1 killed  %7.1f %% of the limit used, %d over it, %d/%d sent%n".formatted(
                         aircallReplicas.ratePercent(), aircallReplicas.overLimit(), aircallReplicas.sent(), aircallReplicas.messages()));
             }
-            out.append("  bad tokens accepted / 5xx      %8d / %d   of %d tried (forged, expired, truncated, replayed)%n"
+            out.append("  bad tokens accepted / 5xx      %8d / %d   of %d tried (forged, expired, truncated, replayed, another issuer)%n"
                     .formatted(tokens.accepted(), tokens.serverErrors(), tokens.tried()));
             tokens.findings().forEach(finding -> out.append("    %s%n".formatted(finding)));
             out.append("  verdict                        %8s   (%.0f s)%n".formatted(passed() ? "PASS" : "FAIL", seconds));

@@ -131,7 +131,7 @@ public final class Stack implements AutoCloseable {
 
     /**
      * The environment a service gets: infrastructure, simulators as providers, development secrets,
-     * the console's public key (the console: its signing key, first admin and the devstack's client).
+     * the console's public key and issuer (the console: its signing key, first admin and the devstack's client).
      */
     Map<String, String> environment(String service) {
         var env = new LinkedHashMap<String, String>();
@@ -156,6 +156,8 @@ public final class Stack implements AutoCloseable {
         env.put("JDBC_PASSWORD", infrastructure.jdbcPassword());
         env.put("MISSIVE_TOPICS_PREFIX", config.topicPrefix());
         env.put("MISSIVE_JWT_PUBLIC_KEY", access.publicKeyPem());
+        // Only the console's own tokens: one signed with its key for another issuer is refused (decision 0020).
+        env.put("MISSIVE_JWT_ISSUER", url("console"));
         env.put("PUBLIC_BASE_URL", gatewayUrl());
         env.put("SPOT_HIT_API_KEY", SECRETS.spotHitApiKey());
         env.put("SPOT_HIT_BASE_URL", "http://localhost:" + config.spotHitSimulatorPort());

@@ -14,9 +14,10 @@ import java.time.Clock;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -48,9 +49,12 @@ class AuthorizationServerConfiguration {
         return new ImmutableJWKSet<>(new JWKSet(key.build()));
     }
 
+    /** The console's API accepts its own tokens only: its key, and its issuer (a token signed for another is refused). */
     @Bean
-    JwtDecoder ownTokens(JWKSource<SecurityContext> signingKeys) {
-        return OAuth2AuthorizationServerConfiguration.jwtDecoder(signingKeys);
+    JwtDecoder ownTokens(JWKSource<SecurityContext> signingKeys, ConsoleProperties properties) {
+        var decoder = NimbusJwtDecoder.withJwkSource(signingKeys).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+        return decoder;
     }
 
     /** Signs the authorization server's tokens and those the pages carry to the services (the same key). */

@@ -3,6 +3,7 @@ package io.missive.console.config;
 import io.missive.console.people.Lockout;
 import io.missive.console.people.People;
 import io.missive.console.people.http.LockingSignIn;
+import io.missive.console.people.http.SessionFollowsPerson;
 import io.missive.schemas.access.AccessProblems;
 import io.missive.schemas.access.Scopes;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -65,9 +67,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, People people) throws Exception {
         var problems = new AccessProblems();
         http.securityMatcher("/api/**", "/actuator/**")
+                .addFilterBefore(new SessionFollowsPerson(people), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(Scopes.authority(Scopes.OPS_READ))
@@ -89,13 +92,16 @@ class SecurityConfiguration {
      * tag and the console's own script is a static file); every form carries a CSRF token (Spring
      * Security's default, which Thymeleaf adds to each {@code th:action} form). An expired session
      * sends the person back to sign in, and says so; an htmx request is told to by {@code HX-Redirect}
-     * (a redirect would be followed by the browser and the sign-in page swapped into the fragment).
+     * (a redirect would be followed by the browser and the sign-in page swapped into the fragment). A session
+     * follows its person's account at every request ({@link SessionFollowsPerson}): removed, it ends; demoted, the
+     * admin pages close.
      */
     @Bean
     @Order(3)
-    SecurityFilterChain people(HttpSecurity http) throws Exception {
+    SecurityFilterChain people(HttpSecurity http, People people) throws Exception {
         var signIn = new SignInRedirect();
-        http.authorizeHttpRequests(requests -> requests
+        http.addFilterBefore(new SessionFollowsPerson(people), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .requestMatchers("/admin/**", "/garde/**").hasRole("ADMIN")
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/desinscriptions/**").hasRole("ADMIN")

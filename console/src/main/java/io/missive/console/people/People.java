@@ -3,6 +3,7 @@ package io.missive.console.people;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** The people who may sign in. */
@@ -17,6 +18,18 @@ public interface People {
 
     /** Adds a person; false when the e-mail is already known. */
     boolean add(String email, String passwordHash, Role role, String createdBy);
+
+    /**
+     * The admins' e-mails, held (their rows locked) until the current transaction ends: two admins demoting or
+     * removing each other at the same moment cannot leave none (see {@link LastAdmin}).
+     */
+    Set<String> heldAdmins();
+
+    /** Gives {@code email} another role; false when nobody has that e-mail. */
+    boolean changeRole(String email, Role role);
+
+    /** Removes {@code email}: they can no longer sign in; false when nobody has that e-mail. */
+    boolean remove(String email);
 
     /** Counts a failed sign-in; returns the failures in a row so far. */
     int recordFailure(String email);

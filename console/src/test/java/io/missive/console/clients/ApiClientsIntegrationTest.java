@@ -5,15 +5,25 @@ import static io.missive.console.ConsoleTestSettings.CLIENT_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.missive.console.ConsoleHttp;
 import io.missive.events.AuditRecorded;
 import io.missive.schemas.access.Scopes;
+import io.missive.schemas.access.SigningKeyPairs;
 import io.missive.schemas.topics.Topics;
 import io.missive.testkit.TestNamespace;
 import io.missive.testkit.kafka.KafkaProbe;
 import io.missive.testkit.RealInfrastructure;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,6 +158,28 @@ class ApiClientsIntegrationTest {
         assertThat(http.postJson("/api/v1/clients", "{\"name\":\"x\",\"scopes\":[]}", admin).statusCode()).isEqualTo(400);
         assertThat(http.postJson("/api/v1/clients", "{\"name\":\"x\",\"scopes\":[\"events:read\"],\"expiresAt\":\"2001-01-01T00:00:00Z\"}",
                 admin).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aTokenSignedWithTheConsolesKeyForAnotherIssuerIsRefused() throws Exception {
+        var key = SigningKeyPairs.fromPem(Files.readString(
+                Path.of(System.getProperty("java.io.tmpdir"), "missive-console-tests", "signing-key.pem")));
+        assertThat(http.get("/api/v1/clients", signed(key, "http://localhost:8086")).statusCode())
+                .as("the console's own issuer, its key: accepted").isEqualTo(200);
+        var elsewhere = http.get("/api/v1/clients", signed(key, "https://elsewhere.example"));
+        assertThat(elsewhere.statusCode()).isEqualTo(401);
+        assertThat(elsewhere.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    }
+
+    /** A token as the console signs them, every scope, with {@code issuer} as its {@code iss}. */
+    private static String signed(KeyPair key, String issuer) throws Exception {
+        var now = Instant.now();
+        var claims = new JWTClaimsSet.Builder().issuer(issuer).subject(CLIENT_ID).claim("client_id", CLIENT_ID)
+                .claim("scope", Scopes.ALL).issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300))).build();
+        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+        jwt.sign(new RSASSASigner(key.getPrivate()));
+        return jwt.serialize();
     }
 
     @Test

@@ -14,18 +14,24 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
+import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.SecurityFilterChain;
 
 class MissiveAccessAutoConfigurationUnitTest {
 
     private static final KeyPair KEYS = keys();
+    private static final String CONSOLE = "http://console:8086";
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(
             AutoConfigurations.of(MissiveAccessAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class));
@@ -49,6 +55,30 @@ class MissiveAccessAutoConfigurationUnitTest {
                     assertThatThrownBy(() -> decoder.decode(token(KEYS, Instant.now().minusSeconds(600))))
                             .isInstanceOf(JwtValidationException.class);
                 });
+    }
+
+    @Test
+    void withTheConsolesIssuerSetATokenSignedWithTheRightKeyForAnotherIssuerIsRefusedWith401() {
+        runner.withPropertyValues("missive.access.public-key=" + PublicKeys.pem((RSAPublicKey) KEYS.getPublic()),
+                        "missive.access.issuer=" + CONSOLE)
+                .withBean(AccessRules.class, () -> AccessRules.of(AccessRules.scope(Scopes.PROGRAMS_WRITE, HttpMethod.POST, "/api/v1/programs")))
+                .run(context -> {
+                    var chain = context.getBean(FilterChainProxy.class);
+                    var expiry = Instant.now().plusSeconds(300);
+                    assertThat(call(chain, token(KEYS, CONSOLE, expiry))).as("the console's own token").isEqualTo(200);
+                    assertThat(call(chain, token(KEYS, "https://elsewhere.example", expiry))).as("another issuer").isEqualTo(401);
+                    assertThat(call(chain, token(KEYS, null, expiry))).as("no issuer").isEqualTo(401);
+                    assertThatThrownBy(() -> context.getBean(JwtDecoder.class).decode(token(KEYS, "https://elsewhere.example", expiry)))
+                            .isInstanceOf(JwtValidationException.class).hasMessageContaining("iss");
+                });
+    }
+
+    @Test
+    void withoutAnIssuerSetAnyIssuerSignedWithTheRightKeyIsAccepted() {
+        runner.withPropertyValues("missive.access.public-key=" + PublicKeys.pem((RSAPublicKey) KEYS.getPublic()))
+                .run(context -> assertThat(context.getBean(JwtDecoder.class)
+                        .decode(token(KEYS, "https://elsewhere.example", Instant.now().plusSeconds(300))).getSubject())
+                        .isEqualTo("client"));
     }
 
     @Test
@@ -79,8 +109,21 @@ class MissiveAccessAutoConfigurationUnitTest {
                 .hasMessageContaining("unknown scope programs:everything");
     }
 
+    /** {@code POST /api/v1/programs} through the resource server's filters, with {@code token}: the status it answers. */
+    private static int call(FilterChainProxy chain, String token) throws Exception {
+        var request = new MockHttpServletRequest("POST", "/api/v1/programs");
+        request.addHeader("Authorization", "Bearer " + token);
+        var response = new MockHttpServletResponse();
+        chain.doFilter(request, response, new MockFilterChain());
+        return response.getStatus();
+    }
+
     private static String token(KeyPair keys, Instant expiry) throws Exception {
-        var claims = new JWTClaimsSet.Builder().subject("client").claim("scope", List.of(Scopes.PROGRAMS_WRITE))
+        return token(keys, null, expiry);
+    }
+
+    private static String token(KeyPair keys, @Nullable String issuer, Instant expiry) throws Exception {
+        var claims = new JWTClaimsSet.Builder().issuer(issuer).subject("client").claim("scope", List.of(Scopes.PROGRAMS_WRITE))
                 .issueTime(Date.from(expiry.minusSeconds(300))).expirationTime(Date.from(expiry)).build();
         var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
         jwt.sign(new RSASSASigner(keys.getPrivate()));

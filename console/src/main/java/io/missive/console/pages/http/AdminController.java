@@ -7,29 +7,32 @@ import io.missive.console.clients.ApiClients;
 import io.missive.console.clients.NewApiClient;
 import io.missive.console.clients.http.ApiKeyDesk;
 import io.missive.console.people.People;
+import io.missive.console.people.PeopleChange;
+import io.missive.console.people.Person;
 import io.missive.console.people.Role;
+import io.missive.console.people.http.PeopleDesk;
 import io.missive.schemas.access.Scopes;
-import io.missive.schemas.audit.AuditAct;
-import io.missive.schemas.audit.AuditTrail;
+import io.missive.schemas.audit.AuditUnavailableException;
 import io.missive.schemas.audit.HttpCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Admins only ({@code /admin/**}): people and API keys, which the console keeps itself, and the audit
+ * Admins only ({@code /admin/**}): people (added, given another role, removed after a confirmation; never the last
+ * admin) and API keys, which the console keeps itself, and the audit
  * log, which the tracker keeps ({@code GET /api/v1/audit}, built by the audit work at the same time: until
  * it is there, the page says the log is unavailable).
  */
@@ -39,24 +42,19 @@ class AdminController {
     private static final int MIN_PASSWORD = 12;
 
     private final People people;
+    private final PeopleDesk desk;
     private final ApiClients clients;
     private final ApiKeyDesk keys;
-    private final PasswordEncoder passwords;
     private final Backends backends;
     private final Clock clock;
-    private final AuditTrail audit;
-    private final TransactionTemplate tx;
 
-    AdminController(People people, ApiClients clients, ApiKeyDesk keys, PasswordEncoder passwords, Backends backends, Clock clock,
-                    AuditTrail audit, TransactionTemplate tx) {
+    AdminController(People people, PeopleDesk desk, ApiClients clients, ApiKeyDesk keys, Backends backends, Clock clock) {
         this.people = people;
+        this.desk = desk;
         this.clients = clients;
         this.keys = keys;
-        this.passwords = passwords;
         this.backends = backends;
         this.clock = clock;
-        this.audit = audit;
-        this.tx = tx;
     }
 
     @GetMapping("/admin/utilisateurs")
@@ -71,22 +69,73 @@ class AdminController {
     @PostMapping("/admin/utilisateurs")
     String addPerson(@RequestParam String email, @RequestParam String motDePasse, @RequestParam String role, HttpServletRequest http,
                      RedirectAttributes redirect) {
-        var caller = HttpCaller.of(http);
-        if (!email.contains("@") || motDePasse.length() < MIN_PASSWORD || !Set.of("STAFF", "ADMIN").contains(role)) {
+        var chosen = role(role);
+        if (!email.contains("@") || motDePasse.length() < MIN_PASSWORD || chosen == null) {
             redirect.addFlashAttribute("personProblem", true);
-        } else if (!Boolean.TRUE.equals(tx.execute(status -> {
-            // Stored and audited in one transaction, as API keys are: a person the trail did not record is not added.
-            if (!people.add(email, passwords.encode(motDePasse), Role.valueOf(role), caller.actor())) {
-                return false;
-            }
-            audit.record(AuditAct.of(caller, "user.add", "user:" + email, Map.of("role", role)));
-            return true;
-        }))) {
+        } else if (!desk.add(email, motDePasse, chosen, HttpCaller.of(http))) {
             redirect.addFlashAttribute("personExists", true);
         } else {
             redirect.addFlashAttribute("personAdded", email);
         }
         return "redirect:/admin/utilisateurs";
+    }
+
+    @PostMapping("/admin/utilisateurs/role")
+    String changeRole(@RequestParam String email, @RequestParam String role, HttpServletRequest http, RedirectAttributes redirect) {
+        var chosen = role(role);
+        if (chosen == null) {
+            redirect.addFlashAttribute("personProblem", true);
+            return "redirect:/admin/utilisateurs";
+        }
+        var outcome = desk.changeRole(email, chosen, HttpCaller.of(http));
+        redirect.addFlashAttribute("change", outcome.name());
+        redirect.addFlashAttribute("changed", Person.normalise(email));
+        redirect.addFlashAttribute("changedRole", chosen.name());
+        return "redirect:/admin/utilisateurs";
+    }
+
+    /** Removal asks first: who, with which role, and what it does. */
+    @GetMapping("/admin/utilisateurs/retirer")
+    String confirmRemoval(@RequestParam String email, Model model, RedirectAttributes redirect) {
+        var person = people.find(email);
+        if (person.isEmpty()) {
+            redirect.addFlashAttribute("change", PeopleChange.NO_SUCH_PERSON.name());
+            redirect.addFlashAttribute("changed", Person.normalise(email));
+            return "redirect:/admin/utilisateurs";
+        }
+        model.addAttribute("person", person.get());
+        return "user-remove";
+    }
+
+    @PostMapping("/admin/utilisateurs/retirer")
+    String remove(@RequestParam String email, HttpServletRequest http, RedirectAttributes redirect) {
+        var outcome = desk.remove(email, HttpCaller.of(http));
+        redirect.addFlashAttribute("change", outcome == PeopleChange.DONE ? "REMOVED" : outcome.name());
+        redirect.addFlashAttribute("changed", Person.normalise(email));
+        return "redirect:/admin/utilisateurs";
+    }
+
+    /**
+     * An act the audit trail did not take was not done (decision 0021): the page says so, with the service's 503, as
+     * the API's {@code audit-unavailable} problem does.
+     */
+    @ExceptionHandler(AuditUnavailableException.class)
+    ModelAndView auditUnavailable() {
+        var page = new ModelAndView("users", HttpStatus.SERVICE_UNAVAILABLE);
+        page.addObject("people", people.all());
+        page.addObject("clients", clients.all());
+        page.addObject("scopes", Scopes.ALL);
+        page.addObject("now", clock.instant());
+        page.addObject("auditUnavailable", true);
+        return page;
+    }
+
+    private static @Nullable Role role(String role) {
+        return switch (role) {
+            case "STAFF" -> Role.STAFF;
+            case "ADMIN" -> Role.ADMIN;
+            default -> null;
+        };
     }
 
     @PostMapping("/admin/cles")

@@ -77,7 +77,7 @@ public final class LockingSignIn implements AuthenticationProvider {
             throw new BadCredentialsException("bad credentials");
         }
         people.recordSuccess(email);
-        var authorities = List.of(new SimpleGrantedAuthority("ROLE_" + person.get().role().name()));
+        var authorities = List.of(new SimpleGrantedAuthority(person.get().role().authority()));
         return UsernamePasswordAuthenticationToken.authenticated(email, null, authorities);
     }
 

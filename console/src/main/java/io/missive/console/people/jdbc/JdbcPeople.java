@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -46,6 +47,21 @@ class JdbcPeople implements People {
     public boolean add(String email, String passwordHash, Role role, String createdBy) {
         return jdbc.sql("insert into people (email, password_hash, role, created_by) values (?, ?, ?, ?) on conflict do nothing")
                 .params(Person.normalise(email), passwordHash, role.name(), createdBy).update() == 1;
+    }
+
+    @Override
+    public Set<String> heldAdmins() {
+        return Set.copyOf(jdbc.sql("select email from people where role = 'ADMIN' for update").query(String.class).list());
+    }
+
+    @Override
+    public boolean changeRole(String email, Role role) {
+        return jdbc.sql("update people set role = ? where email = ?").params(role.name(), Person.normalise(email)).update() == 1;
+    }
+
+    @Override
+    public boolean remove(String email) {
+        return jdbc.sql("delete from people where email = ?").param(Person.normalise(email)).update() == 1;
     }
 
     @Override
