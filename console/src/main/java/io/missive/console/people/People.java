@@ -18,6 +18,9 @@ public interface People {
     /** Adds a person; false when the e-mail is already known. */
     boolean add(String email, String passwordHash, Role role, String createdBy);
 
+    /** Sets (or, with null, removes) the person's own Aircall number; false when nobody has this e-mail. */
+    boolean setAircallNumber(String email, @Nullable String aircallNumberId);
+
     /** Counts a failed sign-in; returns the failures in a row so far. */
     int recordFailure(String email);
 

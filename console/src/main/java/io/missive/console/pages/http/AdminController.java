@@ -37,6 +37,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AdminController {
 
     private static final int MIN_PASSWORD = 12;
+    /** Aircall's number ids are integers; letters, digits, - and _ leave room without letting markup or spaces in. */
+    private static final java.util.regex.Pattern AIRCALL_NUMBER_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final People people;
     private final ApiClients clients;
@@ -86,6 +88,28 @@ class AdminController {
         } else {
             redirect.addFlashAttribute("personAdded", email);
         }
+        return "redirect:/admin/utilisateurs";
+    }
+
+    /** A person's own Aircall number (Compose's default when they send through Aircall); blank removes it. */
+    @PostMapping("/admin/utilisateurs/aircall")
+    String setAircallNumber(@RequestParam String email, @RequestParam(defaultValue = "") String aircallNumberId, HttpServletRequest http,
+                            RedirectAttributes redirect) {
+        var number = aircallNumberId.strip();
+        if (!number.isEmpty() && !AIRCALL_NUMBER_ID.matcher(number).matches()) {
+            redirect.addFlashAttribute("aircallProblem", true);
+            return "redirect:/admin/utilisateurs";
+        }
+        var caller = HttpCaller.of(http);
+        var set = Boolean.TRUE.equals(tx.execute(status -> {
+            // Audited with the change, in one transaction: it decides which number families see by default.
+            if (!people.setAircallNumber(email, number.isEmpty() ? null : number)) {
+                return false;
+            }
+            audit.record(AuditAct.of(caller, "user.aircall", "user:" + email, Map.of("aircallNumberId", number)));
+            return true;
+        }));
+        redirect.addFlashAttribute(set ? "aircallSet" : "aircallProblem", set ? email : true);
         return "redirect:/admin/utilisateurs";
     }
 

@@ -22,10 +22,10 @@ class JdbcPeople implements People {
 
     @Override
     public Optional<Person> find(String email) {
-        return jdbc.sql("select email, password_hash, role, failed_attempts, locked_until from people where email = ?")
+        return jdbc.sql("select email, password_hash, role, failed_attempts, locked_until, aircall_number_id from people where email = ?")
                 .param(Person.normalise(email))
                 .query((rs, row) -> new Person(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getInt(4),
-                        instant(rs.getTimestamp(5))))
+                        instant(rs.getTimestamp(5)), rs.getString(6)))
                 .optional();
     }
 
@@ -36,9 +36,9 @@ class JdbcPeople implements People {
 
     @Override
     public List<Person> all() {
-        return jdbc.sql("select email, password_hash, role, failed_attempts, locked_until from people order by email")
+        return jdbc.sql("select email, password_hash, role, failed_attempts, locked_until, aircall_number_id from people order by email")
                 .query((rs, row) -> new Person(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getInt(4),
-                        instant(rs.getTimestamp(5))))
+                        instant(rs.getTimestamp(5)), rs.getString(6)))
                 .list();
     }
 
@@ -46,6 +46,11 @@ class JdbcPeople implements People {
     public boolean add(String email, String passwordHash, Role role, String createdBy) {
         return jdbc.sql("insert into people (email, password_hash, role, created_by) values (?, ?, ?, ?) on conflict do nothing")
                 .params(Person.normalise(email), passwordHash, role.name(), createdBy).update() == 1;
+    }
+
+    @Override
+    public boolean setAircallNumber(String email, @Nullable String aircallNumberId) {
+        return jdbc.sql("update people set aircall_number_id = ? where email = ?").params(aircallNumberId, Person.normalise(email)).update() == 1;
     }
 
     @Override
