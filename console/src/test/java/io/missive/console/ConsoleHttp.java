@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -40,6 +41,16 @@ public final class ConsoleHttp implements AutoCloseable {
         var withToken = new java.util.HashMap<>(fields);
         withToken.put("_csrf", csrfFrom(page));
         return form(action, withToken);
+    }
+
+    /** Posts a form whose fields may repeat ({@code picked} once per chip), with the CSRF token {@code page} carries. */
+    public HttpResponse<String> submitAll(String page, String action, List<Map.Entry<String, String>> fields) {
+        var withToken = new java.util.ArrayList<>(fields);
+        withToken.add(Map.entry("_csrf", csrfFrom(page)));
+        return send(HttpRequest.newBuilder(uri(action)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(withToken.stream()
+                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&")))));
     }
 
     /** Posts a form without a CSRF token (what a forged cross-site request would be). */

@@ -31,6 +31,9 @@ public interface People {
     /** Removes {@code email}: they can no longer sign in; false when nobody has that e-mail. */
     boolean remove(String email);
 
+    /** Sets (or, with null, removes) the person's own Aircall number; false when nobody has this e-mail. */
+    boolean setAircallNumber(String email, @Nullable String aircallNumberId);
+
     /** Counts a failed sign-in; returns the failures in a row so far. */
     int recordFailure(String email);
 

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -38,6 +39,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -113,10 +115,26 @@ class ConsoleBrowserIntegrationTest {
     @Order(2)
     void composeShowsALivePreviewThatMatchesWhatIsThenSent() {
         browser.get(console + "/composer");
+        // Recipients through the pickers: by id, from the keyboard alone (Tab from the search to the first result, Enter)...
+        pickByKeyboard("parent", "2", "parent.2");
+        // ... by name, case and accents aside (demo parents 1, 2, 18, 41 and 45 are called Maël), then by id with the mouse.
+        new Select(waitFor(By.id("pick-kind"))).selectByValue("parent");
+        type(By.id("pick-q"), "MAEL");
+        var maels = result("parent.1");
+        assertThat(browser.findElements(By.cssSelector(".pick-results .pick strong"))).hasSize(5)
+                .allSatisfy(name -> assertThat(name.getText()).isEqualTo("Maël"));
+        maels.click();
+        chip("parent.1");
+        pick("parent", "5", "parent.5");
+        // A parent the directory does not know cannot be picked: typed in the advanced field, as before.
+        browser.findElement(By.cssSelector("details.advanced summary")).click();
+        type(By.id("recipients"), "parent.100\nparent.nobody");
+        assertThat(browser.findElements(By.cssSelector("#chips .chip code")).stream().map(WebElement::getText).toList())
+                .containsExactly("parent.2", "parent.1", "parent.5");
+        assertThat(browser.findElements(By.cssSelector("#chips .chip .chip-name"))).allSatisfy(name -> assertThat(name.getText()).isNotBlank());
         type(By.id("message"), "Bonjour {PRENOM_ENFANT} ! Rendez-vous demain à l’atelier.");
-        type(By.id("recipients"), "parent.1\nparent.2\nparent.5\nparent.100\nparent.nobody");
-        var recipients = wait(Duration.ofSeconds(60)).until(ExpectedConditions.presenceOfElementLocated(By.id("preview-recipients")));
-        previewedRecipients = Long.parseLong(recipients.getText());
+        wait(Duration.ofSeconds(60)).until(ExpectedConditions.textToBe(By.id("preview-dropped"), "2"));
+        previewedRecipients = Long.parseLong(browser.findElement(By.id("preview-recipients")).getText());
         assertThat(previewedRecipients).as("parents 1, 2 and 5; 100 has an invalid phone (and a stopped group), nobody is unknown").isEqualTo(3);
         assertThat(browser.findElement(By.id("preview-dropped")).getText()).isEqualTo("2");
         assertThat(browser.findElement(By.id("apercu")).getText()).contains("Parent inconnu").contains("Garde : rien à signaler");
@@ -124,6 +142,9 @@ class ConsoleBrowserIntegrationTest {
         assertThat(previewedBodies).hasSize(3).allSatisfy(body -> assertThat(body).startsWith("Bonjour ").doesNotContain("{"));
         // ’ is not in GSM-7: the preview says which character forced UCS-2.
         assertThat(browser.findElement(By.id("apercu")).getText()).contains("UCS-2 à cause du caractère « ’ »");
+        // What the screenshot shows: a search by name, its results with the children that tell namesakes apart.
+        type(By.id("pick-q"), "maël");
+        result("parent.45");
         screenshot("compose");
 
         browser.findElement(By.id("program")).click();
@@ -159,8 +180,13 @@ class ConsoleBrowserIntegrationTest {
     @Order(4)
     void aFutureCampaignIsCancelledAfterConfirmation() {
         browser.get(console + "/composer");
+        pick("parent", "6", "parent.6");
+        pick("parent", "7", "parent.7");
+        // A chip removed is a recipient less.
+        pick("parent", "8", "parent.8");
+        browser.findElement(By.xpath("//ul[@id='chips']/li[code[text()='parent.8']]/button")).click();
+        wait(Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//ul[@id='chips']//code[text()='parent.8']")));
         type(By.id("message"), "Rappel : réunion des parents.");
-        type(By.id("recipients"), "parent.6\nparent.7");
         var later = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(2);
         // A date input's typing order follows the browser's locale (headless Chromium may be en-US whatever
         // --lang says): set the value it submits, as a date picker would, then say it changed.
@@ -239,6 +265,36 @@ class ConsoleBrowserIntegrationTest {
         type(By.id("email"), email);
         type(By.id("password"), password);
         browser.findElement(By.id("signin")).click();
+    }
+
+    /** A recipient as staff pick one: the kind, a few letters of the name or the id, then the result (here, with the mouse). */
+    private static void pick(String kind, String query, String selector) {
+        new Select(waitFor(By.id("pick-kind"))).selectByValue(kind);
+        type(By.id("pick-q"), query);
+        result(selector).click();
+        chip(selector);
+    }
+
+    /** The same from the keyboard: Tab from the search field reaches the first result, Enter adds it. */
+    private static void pickByKeyboard(String kind, String query, String selector) {
+        new Select(waitFor(By.id("pick-kind"))).selectByValue(kind);
+        type(By.id("pick-q"), query);
+        var first = result(selector);
+        assertThat(browser.findElements(By.cssSelector(".pick-results .pick")).getFirst()).isEqualTo(first);
+        browser.findElement(By.id("pick-q")).sendKeys(Keys.TAB);
+        assertThat(browser.switchTo().activeElement()).isEqualTo(first);
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        chip(selector);
+    }
+
+    private static WebElement result(String selector) {
+        return wait(Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//ul[contains(@class,'pick-results')]//button[.//code[text()='" + selector + "']]")));
+    }
+
+    private static void chip(String selector) {
+        wait(Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//ul[@id='chips']/li[contains(@class,'chip')][code[text()='" + selector + "']]")));
     }
 
     private static void type(By field, String text) {

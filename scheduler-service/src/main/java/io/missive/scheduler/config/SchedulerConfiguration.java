@@ -2,6 +2,7 @@ package io.missive.scheduler.config;
 
 import io.missive.schemas.audit.AuditTrail;
 import io.missive.schemas.spring.EventPublisher;
+import io.missive.scheduler.directory.DirectorySearch;
 import io.missive.scheduler.directory.jdbc.JdbcDirectory;
 import io.missive.scheduler.directory.kafka.DirectoryListener;
 import io.missive.scheduler.guard.review.GuardedAcceptance;
@@ -34,6 +35,11 @@ public class SchedulerConfiguration {
     @Bean
     JdbcDirectory jdbcDirectory(JdbcTemplate jdbc, TransactionTemplate tx) {
         return new JdbcDirectory(jdbc, tx);
+    }
+
+    @Bean
+    DirectorySearch directorySearch(JdbcDirectory directory) {
+        return new DirectorySearch(directory, directory);
     }
 
     @Bean

@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -40,6 +41,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AdminController {
 
     private static final int MIN_PASSWORD = 12;
+    /** Aircall's number ids are integers; letters, digits, - and _ leave room without letting markup or spaces in. */
+    private static final Pattern AIRCALL_NUMBER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final People people;
     private final PeopleDesk desk;
@@ -112,6 +115,20 @@ class AdminController {
         var outcome = desk.remove(email, HttpCaller.of(http));
         redirect.addFlashAttribute("change", outcome == PeopleChange.DONE ? "REMOVED" : outcome.name());
         redirect.addFlashAttribute("changed", Person.normalise(email));
+        return "redirect:/admin/utilisateurs";
+    }
+
+    /** A person's own Aircall number (Compose's default when they send through Aircall); blank removes it. */
+    @PostMapping("/admin/utilisateurs/aircall")
+    String setAircallNumber(@RequestParam String email, @RequestParam(defaultValue = "") String aircallNumberId, HttpServletRequest http,
+                            RedirectAttributes redirect) {
+        var number = aircallNumberId.strip();
+        if (!number.isEmpty() && !AIRCALL_NUMBER_ID.matcher(number).matches()) {
+            redirect.addFlashAttribute("aircallProblem", true);
+            return "redirect:/admin/utilisateurs";
+        }
+        var set = desk.setAircallNumber(email, number.isEmpty() ? null : number, HttpCaller.of(http));
+        redirect.addFlashAttribute(set ? "aircallSet" : "aircallProblem", set ? email : true);
         return "redirect:/admin/utilisateurs";
     }
 

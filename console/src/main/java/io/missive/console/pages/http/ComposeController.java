@@ -3,8 +3,11 @@ package io.missive.console.pages.http;
 import io.missive.console.backend.http.BackendException;
 import io.missive.console.backend.http.Backends;
 import io.missive.console.backend.http.Service;
+import io.missive.console.people.People;
+import io.missive.console.people.Person;
 import java.util.List;
 import java.util.Map;
+import java.security.Principal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,14 +24,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ComposeController {
 
     private final Backends backends;
+    private final People people;
 
-    ComposeController(Backends backends) {
+    ComposeController(Backends backends, People people) {
         this.backends = backends;
+        this.people = people;
     }
 
+    /** A new form; the Aircall number is the person's own when they have one (they may still change it). */
     @GetMapping("/composer")
-    String compose(Model model) {
-        model.addAttribute("form", ComposeForm.blank());
+    String compose(Principal person, Model model) {
+        var ownNumber = people.find(person.getName()).map(Person::aircallNumberId).orElse(null);
+        model.addAttribute("form", ComposeForm.blank(ownNumber));
         variables(model);
         return "compose";
     }

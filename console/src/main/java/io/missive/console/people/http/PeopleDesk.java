@@ -9,12 +9,13 @@ import io.missive.schemas.audit.AuditAct;
 import io.missive.schemas.audit.AuditTrail;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Adding a person, changing their role, removing them: each stored and audited in one transaction, the entry
+ * Adding a person, changing their role or their own Aircall number, removing them: each stored and audited in one transaction, the entry
  * acknowledged before the commit, so a change the audit trail did not record does not happen (decision 0021; the
  * trail away, {@link io.missive.schemas.audit.AuditUnavailableException} and nothing changed). The admins are held for
  * the transaction, so the last one cannot be demoted or removed even by two admins at once ({@link LastAdmin}).
@@ -74,6 +75,24 @@ public class PeopleDesk {
             }
             audit.record(AuditAct.of(caller, "user.remove", "user:" + normalised, Map.of("role", person.orElseThrow().role().name())));
             return PeopleChange.DONE;
+        }));
+    }
+
+    /**
+     * {@code user.aircall}: the person's own Aircall number, Compose's default when they send through Aircall (null
+     * removes it). Audited with the change: it decides which line families see by default.
+     *
+     * @return false when nobody has that e-mail (nothing recorded then)
+     */
+    public boolean setAircallNumber(String email, @Nullable String aircallNumberId, AuditAct.Caller caller) {
+        var normalised = Person.normalise(email);
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            if (!people.setAircallNumber(normalised, aircallNumberId)) {
+                return false;
+            }
+            audit.record(AuditAct.of(caller, "user.aircall", "user:" + normalised,
+                    Map.of("aircallNumberId", aircallNumberId == null ? "" : aircallNumberId)));
+            return true;
         }));
     }
 }

@@ -23,10 +23,10 @@ class JdbcPeople implements People {
 
     @Override
     public Optional<Person> find(String email) {
-        return jdbc.sql("select email, password_hash, role, failed_attempts, locked_until from people where email = ?")
+        return jdbc.sql("select email, password_hash, role, failed_attempts, locked_until, aircall_number_id from people where email = ?")
                 .param(Person.normalise(email))
                 .query((rs, row) -> new Person(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getInt(4),
-                        instant(rs.getTimestamp(5))))
+                        instant(rs.getTimestamp(5)), rs.getString(6)))
                 .optional();
     }
 
@@ -37,9 +37,9 @@ class JdbcPeople implements People {
 
     @Override
     public List<Person> all() {
-        return jdbc.sql("select email, password_hash, role, failed_attempts, locked_until from people order by email")
+        return jdbc.sql("select email, password_hash, role, failed_attempts, locked_until, aircall_number_id from people order by email")
                 .query((rs, row) -> new Person(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)), rs.getInt(4),
-                        instant(rs.getTimestamp(5))))
+                        instant(rs.getTimestamp(5)), rs.getString(6)))
                 .list();
     }
 
@@ -62,6 +62,11 @@ class JdbcPeople implements People {
     @Override
     public boolean remove(String email) {
         return jdbc.sql("delete from people where email = ?").param(Person.normalise(email)).update() == 1;
+    }
+
+    @Override
+    public boolean setAircallNumber(String email, @Nullable String aircallNumberId) {
+        return jdbc.sql("update people set aircall_number_id = ? where email = ?").params(aircallNumberId, Person.normalise(email)).update() == 1;
     }
 
     @Override

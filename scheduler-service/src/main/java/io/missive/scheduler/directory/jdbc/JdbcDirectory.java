@@ -2,6 +2,9 @@ package io.missive.scheduler.directory.jdbc;
 
 import io.missive.scheduler.directory.Directory;
 import io.missive.scheduler.directory.DirectoryLookup;
+import io.missive.scheduler.directory.DirectoryMatch;
+import io.missive.scheduler.directory.DirectoryNames;
+import io.missive.scheduler.directory.SearchKind;
 import io.missive.scheduler.directory.Directory.Child;
 import io.missive.scheduler.directory.Directory.Group;
 import io.missive.schemas.phones.PhoneHash;
@@ -34,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code insert ... select from unnest(...)}), one statement per kind and chunk, which is what makes a
  * 100,000-parent import take seconds; reads take id arrays ({@code = any(?)}), one query per kind.
  */
-public class JdbcDirectory implements DirectoryStore, DirectoryLookup {
+public class JdbcDirectory implements DirectoryStore, DirectoryLookup, DirectoryNames {
 
     private static final int CHUNK = 20_000;
 
@@ -297,6 +300,53 @@ public class JdbcDirectory implements DirectoryStore, DirectoryLookup {
             found.add(byHash.getOrDefault(key, key));
         }
         return found;
+    }
+
+    @Override
+    public @Nullable DirectoryMatch withId(SearchKind kind, String id) {
+        return jdbc.query("select id, %s from %s where id = ?".formatted(nameColumn(kind), table(kind)), match(kind), id)
+                .stream().findFirst().orElse(null);
+    }
+
+    /**
+     * A range of the {@code directory_fold(name) collate "C"} index rather than {@code like 'text%'}: a range is an index
+     * scan in a generic plan too (a prepared statement's), where a LIKE pattern given as a parameter is not.
+     */
+    @Override
+    public List<DirectoryMatch> startingWith(SearchKind kind, String text, int limit) {
+        var folded = "directory_fold(%s) collate \"C\"".formatted(nameColumn(kind));
+        return jdbc.query("""
+                select id, %2$s from %3$s
+                where %1$s >= directory_fold(?) and %1$s < directory_fold(?) || chr(1114111)
+                order by %1$s, id limit ?""".formatted(folded, nameColumn(kind), table(kind)), match(kind), text, text, limit);
+    }
+
+    /** Through the trigram index on the folded name (V10); the text's own {@code %}, {@code _} and {@code \\} are literal. */
+    @Override
+    public List<DirectoryMatch> containing(SearchKind kind, String text, int limit) {
+        var literal = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return jdbc.query("select id, %1$s from %2$s where directory_fold(%1$s) like '%%' || directory_fold(?) || '%%' limit ?"
+                .formatted(nameColumn(kind), table(kind)), match(kind), literal, limit);
+    }
+
+    private static RowMapper<DirectoryMatch> match(SearchKind kind) {
+        return (rs, n) -> new DirectoryMatch(kind, rs.getString(1), rs.getString(2), List.of());
+    }
+
+    private static String table(SearchKind kind) {
+        return switch (kind) {
+            case GROUP -> "directory_group";
+            case TAG -> "directory_tag";
+            case PARENT -> "directory_parent";
+            case CHILD -> "directory_child";
+        };
+    }
+
+    private static String nameColumn(SearchKind kind) {
+        return switch (kind) {
+            case GROUP, TAG -> "name";
+            case PARENT, CHILD -> "first_name";
+        };
     }
 
     /** Ids are distinct (callers pass sets or distinct keys), so joining on {@code unnest} returns each row once. */

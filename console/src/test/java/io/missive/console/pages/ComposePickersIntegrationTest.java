@@ -1,0 +1,197 @@
+package io.missive.console.pages;
+
+import static io.missive.console.ConsoleTestSettings.ADMIN_EMAIL;
+import static io.missive.console.ConsoleTestSettings.ADMIN_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.missive.console.ConsoleHttp;
+import io.missive.console.people.People;
+import io.missive.console.people.Role;
+import io.missive.testkit.RealInfrastructure;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Compose's recipient pickers and the person's own Aircall number, with a stand-in for the scheduler answering its
+ * documented JSON ({@code GET /api/v1/directory/search}, {@code POST /api/v1/programs/preview}).
+ */
+@RealInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "missive.console.admin-email=" + ADMIN_EMAIL,
+        "missive.console.admin-password=" + ADMIN_PASSWORD,
+        "missive.console.signing-key-file=${java.io.tmpdir}/missive-console-tests/signing-key.pem",
+        "missive.console.backends.tracker=http://localhost:1",
+        "missive.console.backends.gateway=http://localhost:1"})
+class ComposePickersIntegrationTest {
+
+    private static final String XSS_NAME = "<img src=x onerror=alert(1)>";
+    private static final List<String> CALLS = new CopyOnWriteArrayList<>();
+    private static final HttpServer SCHEDULER = scheduler();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    People people;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @DynamicPropertySource
+    static void schedulerUrl(DynamicPropertyRegistry registry) {
+        registry.add("missive.console.backends.scheduler", () -> "http://localhost:" + SCHEDULER.getAddress().getPort());
+    }
+
+    @AfterAll
+    static void stopScheduler() {
+        SCHEDULER.stop(0);
+    }
+
+    @Test
+    void aSearchAsksTheSchedulerAndShowsEachResultEscapedAsAButtonThatAddsIt() {
+        try (var browser = new ConsoleHttp(port)) {
+            browser.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+            CALLS.clear();
+            var results = browser.getWith("/composer/destinataires?kind=parent&q=%C3%A9lo", Map.of("HX-Request", "true"));
+
+            assertThat(results.statusCode()).isEqualTo(200);
+            assertThat(CALLS).containsExactly("GET /api/v1/directory/search kind=parent&q=élo Bearer");
+            assertThat(results.body()).contains("<strong>Élodie</strong>", "<code>parent.s1</code>", "enfants : Léa, Tom",
+                    "hx-get=\"/composer/destinataires/choix?selector=parent.s1&amp;name=%C3%89lodie\"", "hx-target=\"#chips\"",
+                    "&lt;img src=x onerror=alert(1)&gt;").doesNotContain(XSS_NAME);
+
+            var nothing = browser.getWith("/composer/destinataires?kind=group&q=zzz", Map.of("HX-Request", "true"));
+            assertThat(nothing.body()).contains("Aucun résultat.");
+            CALLS.clear();
+            assertThat(browser.getWith("/composer/destinataires?kind=tag&q=%20", Map.of("HX-Request", "true")).statusCode()).isEqualTo(200);
+            assertThat(CALLS).as("nothing typed, nothing asked").isEmpty();
+            assertThat(browser.getWith("/composer/destinataires?kind=supporter&q=a", Map.of("HX-Request", "true")).statusCode()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void aChosenResultBecomesARemovableChipOnceAndTheFormSendsItsSelector() {
+        try (var browser = new ConsoleHttp(port)) {
+            browser.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+            var chip = browser.getWith("/composer/destinataires/choix?selector=parent.s1&name=%C3%89lodie", Map.of("HX-Request", "true"));
+            assertThat(chip.statusCode()).isEqualTo(200);
+            assertThat(chip.headers().firstValue("HX-Trigger")).hasValue("recipients-changed");
+            assertThat(chip.body()).contains("<input type=\"hidden\" name=\"picked\" value=\"parent.s1 Élodie\">",
+                    "<span class=\"chip-name\">Élodie</span>", "aria-label=\"Retirer Élodie (parent.s1)\"", "hx-swap=\"delete\"");
+
+            var again = browser.getWith("/composer/destinataires/choix?selector=parent.s1&name=%C3%89lodie&picked=parent.s1%20%C3%89lodie",
+                    Map.of("HX-Request", "true"));
+            assertThat(again.body()).as("already a chip").doesNotContain("picked");
+            assertThat(again.headers().firstValue("HX-Trigger")).isEmpty();
+            assertThat(browser.getWith("/composer/destinataires/choix?selector=phone.0612&name=x", Map.of()).statusCode()).isEqualTo(400);
+            var removed = browser.getWith("/composer/destinataires/retrait", Map.of("HX-Request", "true"));
+            assertThat(removed.headers().firstValue("HX-Trigger")).hasValue("recipients-changed");
+
+            CALLS.clear();
+            var preview = browser.submitAll("/composer", "/composer/apercu", List.of(Map.entry("message", "Bonjour {PRENOM_ENFANT}"),
+                    Map.entry("picked", "parent.s1 Élodie"), Map.entry("picked", "group.g2 Moyenne section"),
+                    Map.entry("recipients", "parent.s1\n+33612345678")));
+            assertThat(preview.statusCode()).isEqualTo(200);
+            assertThat(CALLS).hasSize(1);
+            assertThat(CALLS.getFirst()).startsWith("POST /api/v1/programs/preview")
+                    .contains("\"recipients\":[{\"selector\":\"parent.s1\"},{\"selector\":\"group.g2\"},{\"phone\":\"+33612345678\"}]");
+
+            // The confirmation carries the chips on to programming.
+            var confirm = browser.submitAll("/composer", "/composer/confirmer", List.of(Map.entry("message", "Bonjour"),
+                    Map.entry("picked", "parent.s1 Élodie")));
+            assertThat(confirm.body()).contains("<input type=\"hidden\" name=\"picked\" value=\"parent.s1 Élodie\">");
+        }
+    }
+
+    @Test
+    void theComposePageOffersThePickersWithLabelsAndNoInlineScript() {
+        try (var browser = new ConsoleHttp(port)) {
+            browser.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+            var page = browser.get("/composer", null).body();
+            assertThat(page).contains("<label for=\"pick-kind\">Chercher parmi</label>", "<label for=\"pick-q\">Nom ou identifiant</label>",
+                    "hx-trigger=\"input changed delay:300ms consume\"", "form=\"picker\"", "<ul id=\"chips\"",
+                    "recipients-changed delay:200ms").doesNotContain("<script>", "onclick");
+        }
+    }
+
+    @Test
+    void composeOffersThePersonsOwnAircallNumberWhichAnAdminSets() {
+        people.add("aircaller@missive.test", passwords.encode("a staff password"), Role.STAFF, "test");
+        try (var admin = new ConsoleHttp(port); var staff = new ConsoleHttp(port)) {
+            admin.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+            var refused = admin.submit("/admin/utilisateurs", "/admin/utilisateurs/aircall",
+                    Map.of("email", "aircaller@missive.test", "aircallNumberId", "<b>1</b>"));
+            assertThat(refused.statusCode()).isEqualTo(302);
+            assertThat(people.find("aircaller@missive.test").orElseThrow().aircallNumberId()).isNull();
+
+            var set = admin.submit("/admin/utilisateurs", "/admin/utilisateurs/aircall",
+                    Map.of("email", "aircaller@missive.test", "aircallNumberId", " 4242 "));
+            assertThat(set.statusCode()).isEqualTo(302);
+            assertThat(people.find("aircaller@missive.test").orElseThrow().aircallNumberId()).isEqualTo("4242");
+            assertThat(admin.get("/admin/utilisateurs", null).body()).contains("Numéro Aircall de aircaller@missive.test enregistré.",
+                    "name=\"aircallNumberId\" value=\"4242\"");
+
+            staff.signIn("aircaller@missive.test", "a staff password");
+            assertThat(staff.get("/composer", null).body()).contains("id=\"aircallNumberId\" type=\"text\" name=\"aircallNumberId\" value=\"4242\"");
+            assertThat(admin.get("/composer", null).body()).as("an admin without a number of their own")
+                    .contains("id=\"aircallNumberId\" type=\"text\" name=\"aircallNumberId\" value=\"\"");
+            // Staff may not set numbers.
+            assertThat(staff.submit("/composer", "/admin/utilisateurs/aircall", Map.of("email", "aircaller@missive.test",
+                    "aircallNumberId", "1")).statusCode()).isEqualTo(403);
+
+            admin.submit("/admin/utilisateurs", "/admin/utilisateurs/aircall", Map.of("email", "aircaller@missive.test", "aircallNumberId", ""));
+            assertThat(people.find("aircaller@missive.test").orElseThrow().aircallNumberId()).as("blank removes it").isNull();
+        }
+    }
+
+    /** The scheduler's search (documented JSON), its preview (an empty one), and its variables. */
+    private static HttpServer scheduler() {
+        try {
+            var server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            server.createContext("/", exchange -> {
+                var path = exchange.getRequestURI().getPath();
+                var query = exchange.getRequestURI().getRawQuery();
+                var sent = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                var bearer = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")).startsWith("Bearer ") ? "Bearer" : "none";
+                if (!path.equals("/api/v1/variables")) {
+                    CALLS.add(exchange.getRequestMethod() + " " + path + " "
+                            + (query == null ? sent : URLDecoder.decode(query, StandardCharsets.UTF_8)) + " " + bearer);
+                }
+                var body = switch (path) {
+                    case "/api/v1/directory/search" -> query.contains("q=zzz") ? "{\"kind\":\"group\",\"q\":\"zzz\",\"results\":[]}" : """
+                            {"kind":"parent","q":"élo","results":[
+                             {"kind":"parent","id":"s1","selector":"parent.s1","name":"Élodie","context":["Léa","Tom"]},
+                             {"kind":"parent","id":"s2","selector":"parent.s2","name":"%s","context":[]}]}""".formatted(XSS_NAME);
+                    case "/api/v1/programs/preview" -> """
+                            {"recipients":3,"sendable":3,"dropped":0,"smsUnits":3,"samples":[],"drops":{},"failures":{},
+                             "plannedAt":"2026-12-02T10:00:00Z","askedAt":"2026-12-02T10:00:00Z","provider":"SPOTHIT","channel":"SMS",
+                             "encodings":{"GSM7":3},"guard":"PASS"}""";
+                    default -> "{\"variables\":[]}";
+                };
+                var bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
