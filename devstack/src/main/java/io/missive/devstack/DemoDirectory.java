@@ -60,6 +60,15 @@ public final class DemoDirectory {
         return parent % 100 != 0 && directory.activeGroupIds().contains(Integer.toString(1 + parent % directory.groups()));
     }
 
+    /**
+     * Whether demo parent {@code p} has a valid phone and one child only, in a {@code waiting} group: a recipient of a
+     * campaign asking {@code groupStatus: [waiting]}, and of no active-groups campaign.
+     */
+    public static boolean isInAWaitingGroupOnly(int parent, Summary directory) {
+        int group = 1 + parent % directory.groups();
+        return parent % 100 != 0 && parent % 7 != 0 && GROUP_STATUSES[group % GROUP_STATUSES.length].equals("waiting");
+    }
+
     /** The supporter who follows demo parent {@code p}: an Aircall message to that parent must come from them. */
     public static String supporterOf(int parent, Summary directory) {
         return supporterOf(parent, directory.supporters());

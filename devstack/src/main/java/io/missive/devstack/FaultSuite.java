@@ -1,5 +1,6 @@
 package io.missive.devstack;
 
+import io.missive.simulators.spothit.SpotHitCall;
 import io.missive.simulators.spothit.SpotHitSimulatorConfig.ReceiptPlan;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,15 +20,40 @@ import org.jspecify.annotations.Nullable;
  * Drives a campaign through the running stack while breaking things: each service killed (SIGKILL)
  * and restarted, the broker and the database restarted, providers answering 5xx, timing out after
  * accepting, throttling, and sending receipts twice and out of order, and a SpotHit and an Aircall
- * outage in the middle of the campaign; then two aircall-dispatchers share Aircall's limit while one is
- * killed ({@link AircallReplicas}). Then it checks, from the simulators' own records and the
- * Events store, that nothing was lost, sent twice or left unfinished, and that every FAILED or
- * EXPIRED message is explained by what the simulators did (decision 0005).
+ * outage in the middle of the campaign; then two small campaigns go as RCS basic, the second while
+ * SpotHit refuses RCS for the account (the dispatcher falls back to SMS); then two aircall-dispatchers
+ * share Aircall's limit while one is killed ({@link AircallReplicas}). Then it checks, from the
+ * simulators' own records and the Events store, that nothing was lost, sent twice or left unfinished,
+ * and that every FAILED or EXPIRED message is explained by what the simulators did (decision 0005).
  */
 public final class FaultSuite {
 
     /** One injected fault and how long the system took to be whole again. */
     public record FaultRow(String fault, String detail, double recoverySeconds) {
+    }
+
+    /**
+     * The RCS row: two campaigns of a short text under {@code MISSIVE_RCS_MODE=short-as-basic}, the second while SpotHit
+     * refuses RCS for the account.
+     *
+     * @param messages          messages of the two RCS campaigns
+     * @param asRcs             messages SpotHit took as RCS basic (the Events store's channel)
+     * @param read              of them, read (READ from the simulator's RCS events)
+     * @param spotHitFallbacks  of them, marked {@code fallback} by SpotHit's events: phones without RCS got the SMS
+     * @param notCapable        of them, phones the simulator's RCS plan says cannot receive RCS: must equal {@code spotHitFallbacks}
+     * @param refusedCalls      RCS calls the simulator refused ({@code rcs_disabled})
+     * @param refusedRecipients the recipients those calls named
+     * @param missiveFallbacks  messages the dispatcher sent as SMS after SpotHit refused RCS ({@code RCS_REFUSED} in their
+     *                          history): must equal {@code refusedRecipients} (once per message), and be above 0
+     * @param notFinal          messages of the RCS campaigns still PENDING, IN_PROGRESS or SENT: must be 0
+     */
+    public record RcsRow(int messages, int asRcs, int read, int spotHitFallbacks, int notCapable, int refusedCalls,
+                         int refusedRecipients, int missiveFallbacks, int notFinal) {
+
+        public boolean passed() {
+            return notFinal == 0 && asRcs > 0 && spotHitFallbacks == notCapable && refusedRecipients > 0
+                    && missiveFallbacks == refusedRecipients;
+        }
     }
 
     /**
@@ -43,18 +69,19 @@ public final class FaultSuite {
      * @param aircallReplicas   the two-replica Aircall row: 0 over the limit, at least 95 % of it used (null: not run)
      * @param tokens            forged, expired, truncated, replayed and other-issuer tokens against the staff endpoints: none
      *                          accepted, no 5xx
+     * @param rcs               the RCS row
      */
     public record Report(int parents, int accepted, int aircallMessages, List<FaultRow> faults, Map<String, Integer> finalCounts,
                          int spotHitAccepted, int duplicates, int lost, int notFinal, int overAircallLimit,
                          int deliveredNotAccepted, Map<String, Integer> byReason, int receiptFailures, int heldRecipients,
                          int heldWithoutReceipt, int reconciled, int unknownNeverTaken,
                          int failedByOutage, int unexplained, AircallReplicas.@Nullable Result aircallReplicas, double seconds,
-                         BadTokens.Outcome tokens) {
+                         BadTokens.Outcome tokens, RcsRow rcs) {
 
         public boolean passed() {
             return duplicates == 0 && lost == 0 && notFinal == 0 && overAircallLimit == 0 && deliveredNotAccepted == 0
                     && failedByOutage == 0 && unexplained == 0 && (aircallReplicas == null || aircallReplicas.passed())
-                    && tokens.clean();
+                    && tokens.clean() && rcs.passed();
         }
 
         /** FAILED/EXPIRED by provider receipt in the Events store. */
@@ -74,7 +101,7 @@ public final class FaultSuite {
             for (var row : faults) {
                 out.append("  %-36s  %-39s  %6.1f s%n".formatted(row.fault(), row.detail(), row.recoverySeconds()));
             }
-            out.append("\n  recipients programmed          %8d (+%d Aircall)%n".formatted(accepted, aircallMessages));
+            out.append("\n  recipients programmed          %8d (+%d Aircall, +%d RCS)%n".formatted(accepted, aircallMessages, rcs.messages()));
             out.append("  accepted by the SpotHit sim    %8d%n".formatted(spotHitAccepted));
             out.append("  final statuses                 %s%n".formatted(finalCounts));
             out.append("  messages lost                  %8d%n".formatted(lost));
@@ -94,6 +121,10 @@ public final class FaultSuite {
                 out.append("  Aircall, 2 replicas, 1 killed  %7.1f %% of the limit used, %d over it, %d/%d sent%n".formatted(
                         aircallReplicas.ratePercent(), aircallReplicas.overLimit(), aircallReplicas.sent(), aircallReplicas.messages()));
             }
+            out.append("  RCS basic (short-as-basic)     %8d taken as RCS, %d read; SpotHit's SMS fallback %d (phones without RCS %d)%n"
+                    .formatted(rcs.asRcs(), rcs.read(), rcs.spotHitFallbacks(), rcs.notCapable()));
+            out.append("  RCS refused for the account    %8d calls, %d recipients; sent once as SMS by Missive %d; RCS not final %d%n"
+                    .formatted(rcs.refusedCalls(), rcs.refusedRecipients(), rcs.missiveFallbacks(), rcs.notFinal()));
             out.append("  bad tokens accepted / 5xx      %8d / %d   of %d tried (forged, expired, truncated, replayed, another issuer)%n"
                     .formatted(tokens.accepted(), tokens.serverErrors(), tokens.tried()));
             tokens.findings().forEach(finding -> out.append("    %s%n".formatted(finding)));
@@ -104,6 +135,13 @@ public final class FaultSuite {
 
     private static final String CAMPAIGN = "faults-campaign";
     private static final int AIRCALL_MESSAGES = 6;
+    /** The RCS campaigns: the first while SpotHit takes RCS, the second while it refuses RCS for the account. */
+    private static final String RCS_TAKEN = "faults-rcs-taken";
+    private static final String RCS_REFUSED = "faults-rcs-refused";
+    private static final String RCS_CAMPAIGNS = "faults-rcs-%";
+    /** 67 bytes of UTF-8: RCS basic under short-as-basic. */
+    private static final String RCS_TEXT = "Rappel : l'atelier des parents a lieu demain à 10 h. À bientôt !";
+    private static final int RCS_MESSAGES_MAX = 400;
 
     private final Stack stack;
     private final int parents;
@@ -134,8 +172,8 @@ public final class FaultSuite {
     /** The settings a stack needs for this suite: small SpotHit batches so that dispatch lasts through the faults. */
     public static Map<String, String> stackEnvironment() {
         return Map.ofEntries(
-                // The suite's verdict counts SMS outcomes; it has no RCS row yet.
-                Map.entry("MISSIVE_RCS_MODE", "off"),
+                // The main campaign asks SMS; the RCS campaigns' short text goes as RCS basic (the RCS row).
+                Map.entry("MISSIVE_RCS_MODE", "short-as-basic"),
                 Map.entry("SPOT_HIT_BATCH_SIZE", "100"),
                 Map.entry("SPOT_HIT_MAX_CALLS_PER_SECOND", "20"),
                 // A call held by the provider beyond this is an unknown outcome, settled FAILED UNKNOWN_OUTCOME.
@@ -194,15 +232,20 @@ public final class FaultSuite {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        int rcsAccepted = rcsCampaigns(directory.summary(), accepted);
 
         progress.accept("faults done; waiting until every message is final");
-        var counts = awaitFinal(accepted + AIRCALL_MESSAGES, Duration.ofMinutes(5).plus(outage));
+        var counts = awaitFinal(accepted + AIRCALL_MESSAGES + rcsAccepted, Duration.ofMinutes(5).plus(outage));
         awaitReconciled(Duration.ofMinutes(2));
         int notFinal = counts.getOrDefault("PENDING", 0) + counts.getOrDefault("IN_PROGRESS", 0) + counts.getOrDefault("SENT", 0);
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         int spotHitAccepted = simulators.spotHit().acceptedPhones().size();
-        var campaignCounts = http.campaignCounts(CAMPAIGN);
-        int deliveredOrExpired = campaignCounts.getOrDefault("DELIVERED", 0) + campaignCounts.getOrDefault("EXPIRED", 0);
+        int deliveredOrExpired = 0;
+        for (var campaign : List.of(CAMPAIGN, RCS_TAKEN, RCS_REFUSED)) {
+            var campaignCounts = http.campaignCounts(campaign);
+            deliveredOrExpired += campaignCounts.getOrDefault("DELIVERED", 0) + campaignCounts.getOrDefault("READ", 0)
+                    + campaignCounts.getOrDefault("EXPIRED", 0);
+        }
         var byReason = failuresByReason();
         var receiptStatuses = simulators.spotHit().finalReceiptStatuses();
         int receiptFailures = receiptStatuses.getOrDefault(4, 0) + receiptStatuses.getOrDefault(5, 0);
@@ -255,14 +298,109 @@ public final class FaultSuite {
         }
         failedByOutage += neverTaken;
         unexplained += unreconciled + Math.max(0, withoutReceipt - heldWithoutReceipt);
+        var rcs = rcsRow(rcsAccepted);
+        progress.accept("rcs: " + rcs);
         var tokens = BadTokens.probe(stack);
         progress.accept("bad tokens: %d tried, %d accepted, %d 5xx".formatted(tokens.tried(), tokens.accepted(), tokens.serverErrors()));
         return new Report(parents, accepted, AIRCALL_MESSAGES, List.copyOf(faults), counts, spotHitAccepted,
                 simulators.spotHit().duplicatedPhones().size() + duplicatedAircallRecipients(),
-                Math.max(0, accepted + AIRCALL_MESSAGES - total), notFinal, simulators.aircall().overLimitRequests(),
+                Math.max(0, accepted + AIRCALL_MESSAGES + rcsAccepted - total), notFinal, simulators.aircall().overLimitRequests(),
                 Math.max(0, deliveredOrExpired - spotHitAccepted), byReason, receiptFailures, held,
                 heldWithoutReceipt, reconciledMessages(), neverTaken, failedByOutage,
-                unexplained, replicas, (System.nanoTime() - started) / 1e9, tokens);
+                unexplained, replicas, (System.nanoTime() - started) / 1e9, tokens, rcs);
+    }
+
+    /**
+     * Two small campaigns of a short text to parents the main campaign does not reach (one child, in a waiting group),
+     * so that a phone is messaged by one campaign only: the first as RCS basic (phones without RCS get SpotHit's own
+     * SMS fallback), the second while SpotHit refuses RCS for the account, so the dispatcher sends each message once
+     * as SMS. The first goes while the main campaign's backlog still drains after the faults (parked, circuit open);
+     * the refusal waits until both have left the dispatcher, so that the row's count is exact (the dispatcher's
+     * fallbacks = the refused recipients): a kill or a transient failure inside the refusal window is not what the
+     * row measures (decision 0005). Returns the messages accepted.
+     */
+    private int rcsCampaigns(DemoDirectory.Summary directory, int mainCampaign) {
+        var recipients = new ArrayList<Integer>();
+        int wanted = Math.min(RCS_MESSAGES_MAX, Math.max(20, parents / 25));
+        for (int parent = 1; parent <= parents && recipients.size() < wanted; parent++) {
+            if (DemoDirectory.isInAWaitingGroupOnly(parent, directory)) {
+                recipients.add(parent);
+            }
+        }
+        var spotHit = stack.simulators().spotHit();
+        var half = recipients.size() / 2;
+        long started = System.nanoTime();
+        int taken = programRcs(RCS_TAKEN, recipients.subList(0, half));
+        awaitLeftDispatcher(RCS_TAKEN, taken, Duration.ofMinutes(3));
+        faults.add(new FaultRow("RCS basic, SpotHit's SMS fallback", taken + " short texts, "
+                + Math.round(spotHit.rcsPlan().capableShare() * 100) + " % of phones RCS", (System.nanoTime() - started) / 1e9));
+        awaitLeftDispatcher(CAMPAIGN, mainCampaign, Duration.ofMinutes(3));
+
+        var plan = spotHit.rcsPlan();
+        started = System.nanoTime();
+        spotHit.rcs(plan.disabledForTheAccount());
+        int refused;
+        try {
+            refused = programRcs(RCS_REFUSED, recipients.subList(half, recipients.size()));
+            awaitLeftDispatcher(RCS_REFUSED, refused, Duration.ofMinutes(2));
+        } finally {
+            spotHit.rcs(plan);
+        }
+        faults.add(new FaultRow("SpotHit refuses RCS for the account", refused + " short texts, then sent as SMS",
+                (System.nanoTime() - started) / 1e9));
+        progress.accept("rcs campaigns: %d as RCS, %d while RCS was refused".formatted(taken, refused));
+        return taken + refused;
+    }
+
+    private int programRcs(String commandId, List<Integer> recipients) {
+        var selectors = recipients.stream().map(parent -> "{\"selector\":\"parent." + parent + "\"}").collect(Collectors.joining(","));
+        var reply = http.program("""
+                {"commandId":"%s","plannedAt":"%s","recipients":[%s],"groupStatus":["waiting"],"message":"%s"}"""
+                .formatted(commandId, Instant.now(), selectors, RCS_TEXT));
+        if (reply.statusCode() / 100 != 2) {
+            throw new IllegalStateException("an RCS campaign was refused: " + reply.statusCode() + " " + reply.body());
+        }
+        return StackHttp.json(reply.body()).path("accepted").asInt();
+    }
+
+    /** Until every message of the campaign is SENT or final (none PENDING or IN_PROGRESS), or {@code timeout}. */
+    private void awaitLeftDispatcher(String campaign, int expected, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            var counts = http.campaignCounts(campaign);
+            int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+            if (total >= expected && counts.getOrDefault("PENDING", 0) + counts.getOrDefault("IN_PROGRESS", 0) == 0) {
+                return;
+            }
+            pause(Duration.ofMillis(500));
+        }
+        progress.accept(campaign + ": not every message left the dispatcher within " + timeout);
+    }
+
+    /** The RCS row, from the Events store and the SpotHit simulator's calls and RCS plan. */
+    private RcsRow rcsRow(int messages) {
+        var plan = stack.simulators().spotHit().rcsPlan();
+        var takenAsRcs = readStore("""
+                select phone, fallback, status = 6 or read_at is not null from tracker.text_message_events
+                where campaign_id like ? and channel like 'RCS%'""", RCS_CAMPAIGNS,
+                rows -> new TakenAsRcs(rows.getString(1), rows.getBoolean(2), rows.getBoolean(3)));
+        int spotHitFallbacks = (int) takenAsRcs.stream().filter(TakenAsRcs::fallback).count();
+        int read = (int) takenAsRcs.stream().filter(TakenAsRcs::read).count();
+        int notCapable = (int) takenAsRcs.stream().filter(row -> !plan.capable(row.phone())).count();
+        int missiveFallbacks = readStore("""
+                select count(distinct h.message_id) from tracker.status_history h
+                join tracker.text_message_events m on m.message_id = h.message_id
+                where m.campaign_id like ? and h.reason like '%RCS_REFUSED%'""", RCS_CAMPAIGNS, rows -> rows.getInt(1)).getFirst();
+        int notFinal = readStore("""
+                select count(*) from tracker.text_message_events where campaign_id like ? and status not in (1, 4, 5, 6)""",
+                RCS_CAMPAIGNS, rows -> rows.getInt(1)).getFirst();
+        var refused = stack.simulators().spotHit().calls().stream()
+                .filter(call -> call.endpoint().equals("rcs") && "rcs_disabled".equals(call.errors())).toList();
+        return new RcsRow(messages, takenAsRcs.size(), read, spotHitFallbacks, notCapable, refused.size(),
+                refused.stream().mapToInt(SpotHitCall::recipients).sum(), missiveFallbacks, notFinal);
+    }
+
+    private record TakenAsRcs(String phone, boolean fallback, boolean read) {
     }
 
     /**
@@ -299,7 +437,7 @@ public final class FaultSuite {
              var statement = connection.prepareStatement("""
                      select case status when 4 then 'FAILED' else 'EXPIRED' end, split_part(coalesce(reason, 'none'), ':', 1), count(*)
                      from tracker.text_message_events
-                     where status in (4, 5) and (campaign_id = ? or campaign_id like 'faults-aircall-%')
+                     where status in (4, 5) and (campaign_id = ? or campaign_id like 'faults-aircall-%' or campaign_id like 'faults-rcs-%')
                      group by 1, 2""")) {
             statement.setString(1, CAMPAIGN);
             try (var rows = statement.executeQuery()) {
@@ -317,7 +455,8 @@ public final class FaultSuite {
     private List<String> unknownOutcomePhones() {
         return readStore("""
                 select phone from tracker.text_message_events
-                where campaign_id = ? and status = 4 and reason like 'UNKNOWN_OUTCOME%'""", rows -> rows.getString(1));
+                where (campaign_id = ? or campaign_id like 'faults-rcs-%') and status = 4 and reason like 'UNKNOWN_OUTCOME%'""",
+                CAMPAIGN, rows -> rows.getString(1));
     }
 
     /** Messages of the suite's campaign the tracker reconciled from their receipts. */
@@ -325,19 +464,21 @@ public final class FaultSuite {
         return readStore("""
                 select count(distinct h.message_id) from tracker.status_history h
                 join tracker.text_message_events m on m.message_id = h.message_id
-                where m.campaign_id = ? and h.source = 'status-tracker:reconciliation'""", rows -> rows.getInt(1)).getFirst();
+                where (m.campaign_id = ? or m.campaign_id like 'faults-rcs-%') and h.source = 'status-tracker:reconciliation'""",
+                CAMPAIGN, rows -> rows.getInt(1)).getFirst();
     }
 
     private interface Row<T> {
         T read(ResultSet rows) throws SQLException;
     }
 
-    private <T> List<T> readStore(String sql, Row<T> row) {
+    /** The rows of a query with one parameter, a campaign id or pattern. */
+    private <T> List<T> readStore(String sql, String campaign, Row<T> row) {
         var infrastructure = stack.infrastructure();
         try (var connection = DriverManager.getConnection(infrastructure.jdbcUrl("missive"), infrastructure.jdbcUsername(),
                 infrastructure.jdbcPassword());
              var statement = connection.prepareStatement(sql)) {
-            statement.setString(1, CAMPAIGN);
+            statement.setString(1, campaign);
             try (var rows = statement.executeQuery()) {
                 var read = new ArrayList<T>();
                 while (rows.next()) {
@@ -355,7 +496,7 @@ public final class FaultSuite {
                 .collect(Collectors.joining(","));
         var reply = http.program("""
                 {"commandId":"%s","plannedAt":"%s","recipients":[%s],
-                 "message":"{PRENOM_ENFANT} a une nouvelle vidéo : {URL}","redirectionTargetId":"%s"}"""
+                 "message":"{PRENOM_ENFANT} a une nouvelle vidéo : {URL}","redirectionTargetId":"%s","channel":"SMS"}"""
                 .formatted(CAMPAIGN, Instant.now(), groups, DemoDirectory.REDIRECTION_TARGET_ID));
         if (reply.statusCode() / 100 != 2) {
             throw new IllegalStateException("the campaign was refused: " + reply.statusCode() + " " + reply.body());
@@ -440,6 +581,9 @@ public final class FaultSuite {
 
     private Map<String, Integer> allCounts() {
         var total = new LinkedHashMap<String, Integer>(http.campaignCounts(CAMPAIGN));
+        for (var rcs : List.of(RCS_TAKEN, RCS_REFUSED)) {
+            http.campaignCounts(rcs).forEach((status, count) -> total.merge(status, count, Integer::sum));
+        }
         for (int parent = 1; parent <= AIRCALL_MESSAGES; parent++) {
             http.campaignCounts("faults-aircall-" + parent).forEach((status, count) -> total.merge(status, count, Integer::sum));
         }

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
  * nobody messaged twice, nothing lost, nothing left unfinished; SpotHit and Aircall outages of 30 s
  * (ten minutes at full size) fail nothing, and every FAILED or EXPIRED is explained by the simulators.
  * Then two aircall-dispatchers share Aircall's 60 a minute, one killed: 0 requests over the limit,
- * at least 95 % of it used (150 messages; 600 at full size).
+ * at least 95 % of it used (150 messages; 600 at full size). And an RCS row: about 300 short texts as
+ * RCS basic, half of them while SpotHit refuses RCS for the account, each message final, sent once as
+ * RCS or once as its SMS fallback, the dispatcher's fallbacks equal to the recipients SpotHit refused.
  * {@code ./missive faults} runs it at full size.
  */
 class FaultSuiteIntegrationTest {
@@ -43,6 +45,16 @@ class FaultSuiteIntegrationTest {
                 assertThat(replicas.overLimit()).as("Aircall requests over the limit, two replicas").isZero();
                 assertThat(replicas.duplicates()).as("recipients messaged twice, two replicas").isZero();
                 assertThat(replicas.ratePercent()).as("share of Aircall's limit used, two replicas").isGreaterThanOrEqualTo(95);
+            });
+            assertThat(report.rcs()).satisfies(rcs -> {
+                assertThat(rcs.messages()).isGreaterThan(200);
+                assertThat(rcs.notFinal()).as("RCS messages not final").isZero();
+                assertThat(rcs.asRcs()).as("messages SpotHit took as RCS").isPositive();
+                assertThat(rcs.spotHitFallbacks()).as("SpotHit's SMS fallbacks, against the phones without RCS")
+                        .isEqualTo(rcs.notCapable()).isPositive();
+                assertThat(rcs.refusedRecipients()).as("recipients of the RCS calls SpotHit refused").isPositive();
+                assertThat(rcs.missiveFallbacks()).as("messages the dispatcher sent as SMS after a refusal, once each")
+                        .isEqualTo(rcs.refusedRecipients());
             });
             assertThat(report.tokens().tried()).isGreaterThanOrEqualTo(50);
             assertThat(report.tokens().accepted()).as("forged, expired, truncated or replayed tokens accepted: %s",

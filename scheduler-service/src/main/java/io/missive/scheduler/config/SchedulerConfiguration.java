@@ -58,7 +58,8 @@ public class SchedulerConfiguration {
                                   AttachmentFetcher attachments, AuditTrail audit) {
         var policy = new ProviderPolicy(properties.aircallEnabled() && properties.aircallMessageEnabled());
         return new ProgramService(campaigns, directory, outbox, policy, new FormLinks(properties.formLinks()), window,
-                properties.linkBaseUrl(), clock, properties.acceptPageSize(), guard, new FetchedAttachmentScreen(attachments), audit);
+                properties.linkBaseUrl(), clock, properties.acceptPageSize(), guard, new FetchedAttachmentScreen(attachments), audit,
+                properties.rcsMode());
     }
 
     @Bean(destroyMethod = "stop")

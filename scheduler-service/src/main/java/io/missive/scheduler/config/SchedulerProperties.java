@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import io.missive.scheduler.rendering.FormLinks;
+import io.missive.schemas.channels.RcsMode;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  *                              heap an acceptance needs, whatever the campaign's size
  * @param formLinkPatterns      regular expressions of form links (whole link) whose {@code #st=} fragment gets
  *                              {@code {PARENT_SECURITY_TOKEN}}; Typeform and VideoAsk when empty
+ * @param rcsMode               {@code MISSIVE_RCS_MODE}, the SpotHit dispatcher's setting (same variable): the preview
+ *                              says with it which channel each message will take (decision 0206)
  */
 @Validated
 @ConfigurationProperties("missive.scheduler")
@@ -37,7 +40,8 @@ public record SchedulerProperties(
         @DefaultValue("20000") @Min(1) int batchSize,
         @DefaultValue("30s") @NotNull Duration lease,
         @DefaultValue("10000") @Min(1) int acceptPageSize,
-        @Nullable List<String> formLinkPatterns) {
+        @Nullable List<String> formLinkPatterns,
+        @DefaultValue("off") @NotNull RcsMode rcsMode) {
 
     /** The form links whose {@code #st=} fragment gets the parent's token; Typeform and VideoAsk unless configured. */
     public List<String> formLinks() {

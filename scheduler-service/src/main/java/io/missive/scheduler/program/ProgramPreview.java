@@ -1,6 +1,8 @@
 package io.missive.scheduler.program;
 
+import io.missive.events.Channel;
 import io.missive.events.Provider;
+import io.missive.schemas.channels.RcsMode;
 import io.missive.schemas.ids.MessageIds;
 import io.missive.schemas.text.AircallBodyLength;
 import io.missive.scheduler.directory.DirectoryLookup;
@@ -23,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,11 +44,16 @@ import org.jspecify.annotations.Nullable;
  * @param encodings    how many sendable messages travel as GSM7 and as UCS2
  * @param samples      the first three rendered messages, in command order
  * @param guard        the send guard's verdict: {@value #PASS}, or {@value #HELD} when acceptance would hold the command
+ * @param channel      the channel most sendable messages take (SMS, MMS, RCS_BASIC, RCS_RICH or AIRCALL)
+ * @param channels     how many sendable messages take each channel (only the channels taken), by the SpotHit
+ *                     dispatcher's rule under {@code rcsMode} (decision 0206)
+ * @param rcsMode      {@code MISSIVE_RCS_MODE} as the scheduler and the SpotHit dispatcher read it: off, short-as-basic, always
  */
 public record ProgramPreview(String commandId, Instant askedAt, Instant plannedAt, List<String> notices, String provider, @Nullable String aircallNumberId,
                              String channel, int recipients, int sendable, int dropped,
                              Map<String, Reason> drops, Map<String, Reason> failures, long smsUnits,
-                             Map<String, Integer> encodings, List<Sample> samples, String guard) {
+                             Map<String, Integer> encodings, List<Sample> samples, String guard,
+                             Map<String, Integer> channels, String rcsMode) {
 
     public static final String PASS = "PASS";
     public static final String HELD = "HELD_FOR_REVIEW";
@@ -75,6 +83,8 @@ public record ProgramPreview(String commandId, Instant askedAt, Instant plannedA
         private final Template template;
         private final String linkBaseUrl;
         private final AcceptanceGuard.Screening screening;
+        private final Function<String, Channel> spotHitChannel;
+        private final int[] channels = new int[Channel.values().length];
         private boolean held;
         private final Map<DropReason, Tally> drops = new EnumMap<>(DropReason.class);
         private final Map<String, Tally> missing = new TreeMap<>();
@@ -86,7 +96,9 @@ public record ProgramPreview(String commandId, Instant askedAt, Instant plannedA
         private int longest;
         private long smsUnits;
 
-        Builder(Template template, String linkBaseUrl, AcceptanceGuard.Screening screening) {
+        /** @param spotHitChannel the channel SpotHit would carry a rendered body on, by the dispatcher's rule */
+        Builder(Template template, String linkBaseUrl, AcceptanceGuard.Screening screening, Function<String, Channel> spotHitChannel) {
+            this.spotHitChannel = spotHitChannel;
             this.template = template;
             this.linkBaseUrl = linkBaseUrl;
             this.screening = screening;
@@ -142,6 +154,7 @@ public record ProgramPreview(String commandId, Instant askedAt, Instant plannedA
                 sendable++;
                 smsUnits += count.segments();
                 encodings[count.encoding().ordinal()]++;
+                channels[spotHitChannel.apply(body).ordinal()]++;
                 longest = Math.max(longest, AircallBodyLength.of(body));
             } else {
                 // Named as acceptance names the failure (MISSING_VARIABLE:<first missing>), so staff know what to fill in.
@@ -162,9 +175,23 @@ public record ProgramPreview(String commandId, Instant askedAt, Instant plannedA
         }
 
         ProgramPreview build(String commandId, Instant askedAt, Instant dueAt, List<String> notices,
-                             ProviderPolicy.Decision decision, boolean attachment,
+                             ProviderPolicy.Decision decision, RcsMode rcsMode,
                              DirectoryLookup directory) {
-            var channel = decision.provider() == Provider.AIRCALL ? "AIRCALL" : attachment ? "MMS" : "SMS";
+            boolean aircall = decision.provider() == Provider.AIRCALL;
+            var byChannel = new LinkedHashMap<String, Integer>();
+            if (aircall) {
+                byChannel.put(Channel.AIRCALL.name(), sendable);
+            } else {
+                for (var c : Channel.values()) {
+                    if (channels[c.ordinal()] > 0) {
+                        byChannel.put(c.name(), channels[c.ordinal()]);
+                    }
+                }
+            }
+            // The channel of most messages; with none sendable, the first sample's (or plain SMS).
+            var channel = byChannel.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                    .orElseGet(() -> aircall ? Channel.AIRCALL.name()
+                            : samples.isEmpty() ? Channel.SMS.name() : spotHitChannel.apply(samples.getFirst().body).name());
             var names = new Names(directory);
             drops.values().forEach(t -> t.named.forEach(names::want));
             missing.values().forEach(t -> t.named.forEach(names::want));
@@ -182,9 +209,11 @@ public record ProgramPreview(String commandId, Instant askedAt, Instant plannedA
                     s.recipient.key(), s.recipient.parentId(),
                     s.recipient.parentId() == null ? null : names.of("parent." + s.recipient.parentId()), s.recipient.childId(),
                     s.body, s.body.codePointCount(0, s.body.length()), s.count.segments(), s.count.encoding().name(),
-                    SegmentCount.firstNonGsm7(s.body), channel, s.missing)).toList();
+                    SegmentCount.firstNonGsm7(s.body), aircall ? Channel.AIRCALL.name() : spotHitChannel.apply(s.body).name(),
+                    s.missing)).toList();
             return new ProgramPreview(commandId, askedAt, dueAt, notices, decision.provider().name(), decision.aircallNumberId(), channel,
-                    recipients, sendable, dropped, dropReasons, failureReasons, smsUnits, byEncoding, rendered, held ? HELD : PASS);
+                    recipients, sendable, dropped, dropReasons, failureReasons, smsUnits, byEncoding, rendered, held ? HELD : PASS,
+                    byChannel, rcsMode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         }
 
         private record Rendered(Recipient recipient, String body, SegmentCount count, List<String> missing) {

@@ -3,6 +3,8 @@ package io.missive.scheduler.program;
 import io.missive.events.Provider;
 import io.missive.schemas.audit.AuditAct;
 import io.missive.schemas.audit.AuditTrail;
+import io.missive.schemas.channels.ChannelRule;
+import io.missive.schemas.channels.RcsMode;
 import io.missive.schemas.ids.MessageIds;
 import io.missive.scheduler.CommandBlockedException;
 import io.missive.scheduler.CommandRejectedException;
@@ -68,6 +70,7 @@ public final class ProgramService {
     private final AcceptanceGuard guard;
     private final AttachmentScreen attachments;
     private final AuditTrail audit;
+    private final RcsMode rcsMode;
     private final String instanceId = "accept-" + UUID.randomUUID();
 
     /**
@@ -96,6 +99,18 @@ public final class ProgramService {
     public ProgramService(CampaignStore store, DirectoryLookup directory, MessageOutbox outbox, ProviderPolicy providerPolicy,
                           FormLinks formLinks, SendingWindow window, String linkBaseUrl, Clock clock, int pageSize,
                           AcceptanceGuard guard, AttachmentScreen attachments, AuditTrail audit) {
+        this(store, directory, outbox, providerPolicy, formLinks, window, linkBaseUrl, clock, pageSize, guard, attachments, audit,
+                RcsMode.OFF);
+    }
+
+    /**
+     * @param rcsMode {@code MISSIVE_RCS_MODE}, the SpotHit dispatcher's: the preview says with it which channel each
+     *                message will take, by the dispatcher's own rule ({@link ChannelRule}, decision 0206)
+     */
+    public ProgramService(CampaignStore store, DirectoryLookup directory, MessageOutbox outbox, ProviderPolicy providerPolicy,
+                          FormLinks formLinks, SendingWindow window, String linkBaseUrl, Clock clock, int pageSize,
+                          AcceptanceGuard guard, AttachmentScreen attachments, AuditTrail audit, RcsMode rcsMode) {
+        this.rcsMode = rcsMode;
         this.attachments = attachments;
         this.audit = audit;
         this.guard = guard;
@@ -250,12 +265,15 @@ public final class ProgramService {
         var checked = check(command);
         // The guard screens as at acceptance; neither refused() nor accepted() is called, so nothing is recorded.
         var screening = guard.open(command, origin);
-        var builder = new ProgramPreview.Builder(checked.template(), linkBaseUrl, screening);
+        // The SpotHit dispatcher's rule on each rendered body, under the same mode (decision 0206): one rule, not a copy.
+        boolean attachment = command.attachment() != null;
+        var builder = new ProgramPreview.Builder(checked.template(), linkBaseUrl, screening,
+                body -> ChannelRule.choose(rcsMode, command.channel(), attachment, command.mediaId(), body));
         resolver.resolve(command.recipients(), command.supporterId(), new HashSet<>(command.groupStatus()), checked.supporter(),
                 builder::page);
         var decision = providerPolicy.checkAircallLimits(checked.decision(), builder.sendable(), builder.longest());
         var preview = builder.build(command.commandId(), checked.askedAt(), checked.dueAt(), checked.notices(), decision,
-                command.attachment() != null, directory);
+                rcsMode, directory);
         LOG.info("event=campaign_previewed recipients={} sendable={} dropped={} previewMs={}", preview.recipients(),
                 preview.sendable(), preview.dropped(), (System.nanoTime() - started) / 1_000_000);
         return preview;

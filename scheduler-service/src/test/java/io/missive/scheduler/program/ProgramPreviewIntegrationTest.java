@@ -94,6 +94,11 @@ class ProgramPreviewIntegrationTest {
             assertThat(first.get("ucs2Character").isNull()).isTrue();
             assertThat(first.get("segments").asInt()).isEqualTo(1);
             assertThat(first.get("channel").asString()).isEqualTo("SMS");
+            // MISSIVE_RCS_MODE is off by default: every message as SMS, whatever its length.
+            assertThat(preview.get("rcsMode").asString()).isEqualTo("off");
+            assertThat(preview.get("channel").asString()).isEqualTo("SMS");
+            assertThat(preview.get("channels").get("SMS").asInt()).isEqualTo(preview.get("sendable").asInt());
+            assertThat(preview.get("channels").size()).isEqualTo(1);
             assertThat(preview.get("provider").asString()).isEqualTo("SPOTHIT");
             assertThat(preview.get("smsUnits").asLong()).isEqualTo(preview.get("sendable").asLong());
             assertThat(preview.get("guard").asString()).isEqualTo("PASS");

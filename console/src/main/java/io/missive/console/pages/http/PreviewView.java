@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The scheduler's preview (its {@code ProgramPreview} JSON) as the compose and confirm pages show it. */
+/**
+ * The scheduler's preview (its {@code ProgramPreview} JSON) as the compose and confirm pages show it. {@code channels}:
+ * how many sendable messages take each channel (SMS, MMS, RCS_BASIC, RCS_RICH, AIRCALL) under the SpotHit dispatcher's
+ * {@code rcsMode} (off, short-as-basic, always; decision 0206).
+ */
 record PreviewView(String commandId, long recipients, long sendable, long dropped, List<Reason> drops, List<Reason> failures,
                    long smsUnits, Map<String, Object> encodings, List<Sample> samples, String guard, String provider,
                    @Nullable String aircallNumberId, String channel, String askedAt, String plannedAt, boolean moved,
-                   List<String> notices, @Nullable Instant plannedInstant) {
+                   List<String> notices, @Nullable Instant plannedInstant, Map<String, Object> channels, @Nullable String rcsMode) {
 
     record Reason(String reason, long count, List<Named> recipients) {
     }
@@ -39,7 +43,7 @@ record PreviewView(String commandId, long recipients, long sendable, long droppe
                 Views.number(json, "smsUnits"), Views.map(json, "encodings"), samples, String.valueOf(json.get("guard")),
                 String.valueOf(json.get("provider")), Views.text(json, "aircallNumberId"), String.valueOf(json.get("channel")),
                 Views.longTime(asked), Views.longTime(planned), asked != null && planned != null && !asked.equals(planned), notices,
-                planned);
+                planned, Views.map(json, "channels"), Views.text(json, "rcsMode"));
     }
 
     @SuppressWarnings("unchecked")
