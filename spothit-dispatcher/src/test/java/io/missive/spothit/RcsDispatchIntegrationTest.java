@@ -116,6 +116,26 @@ class RcsDispatchIntegrationTest {
         assertThat(spotHit.acceptedCount(Requests.phone(75, 2))).isEqualTo(1);
     }
 
+    @Test
+    void aFallbackThatMustWaitIsRetriedAsSmsNotAsRcsAgain(TestNamespace namespace) {
+        spotHit.rcs(spotHit.rcsPlan().disabledForTheAccount());
+        spotHit.faults().serverErrorsOnSms(1, 503);
+        var messages = List.of(Requests.plain("rcs-refused-parked", Requests.phone(76, 1), "Atelier demain 10h"),
+                Requests.plain("rcs-refused-parked", Requests.phone(76, 2), "Atelier demain 10h"));
+
+        var sent = send(namespace, messages);
+
+        assertThat(sent).hasSize(2).allSatisfy(event -> {
+            assertThat(event.getStatus()).isEqualTo(Status.SENT);
+            assertThat(event.getChannel()).isEqualTo(Channel.SMS);
+        });
+        // RCS refused once, the SMS fallback parked by a 503, then retried as SMS: never RCS a second time.
+        assertThat(spotHit.calls()).extracting(SpotHitCall::endpoint).containsExactly("rcs", "sms", "sms");
+        assertThat(spotHit.calls().get(1).httpStatus()).isEqualTo(503);
+        assertThat(spotHit.acceptedCount(Requests.phone(76, 1))).isEqualTo(1);
+        assertThat(spotHit.acceptedCount(Requests.phone(76, 2))).isEqualTo(1);
+    }
+
     private static List<StatusUpdated> send(TestNamespace namespace, List<MessageRequested> messages) {
         try (var statuses = KafkaProbe.fromNow(namespace, Topics.STATUS); var producer = new TestProducer(namespace)) {
             messages.forEach(message -> producer.sendAsync(Topics.SPOTHIT_REQUESTED, message.getMessageId(), message));

@@ -13,6 +13,7 @@ public final class SpotHitFaults {
     private final AtomicReference<Duration> latency = new AtomicReference<>(Duration.ZERO);
     private final AtomicInteger serverErrors = new AtomicInteger();
     private final AtomicInteger serverErrorStatus = new AtomicInteger(503);
+    private final AtomicInteger smsServerErrors = new AtomicInteger();
     private final AtomicInteger rateLimitRefusals = new AtomicInteger();
     private final AtomicInteger heldAfterAccepting = new AtomicInteger();
     private final AtomicReference<Duration> holdFor = new AtomicReference<>(Duration.ZERO);
@@ -27,6 +28,16 @@ public final class SpotHitFaults {
     public SpotHitFaults serverErrors(int calls, int httpStatus) {
         serverErrorStatus.set(httpStatus);
         serverErrors.set(calls);
+        return this;
+    }
+
+    /**
+     * The next {@code calls} calls to the SMS and MMS endpoints (not RCS, not the upload) get this HTTP status (5xx)
+     * and are not processed: an SMS fallback that fails after SpotHit refused the RCS call before it.
+     */
+    public SpotHitFaults serverErrorsOnSms(int calls, int httpStatus) {
+        serverErrorStatus.set(httpStatus);
+        smsServerErrors.set(calls);
         return this;
     }
 
@@ -50,6 +61,7 @@ public final class SpotHitFaults {
     public SpotHitFaults clear() {
         latency.set(Duration.ZERO);
         serverErrors.set(0);
+        smsServerErrors.set(0);
         rateLimitRefusals.set(0);
         heldAfterAccepting.set(0);
         return this;
@@ -62,6 +74,12 @@ public final class SpotHitFaults {
     /** The HTTP status to fail this call with, or 0. */
     int takeServerError() {
         return take(serverErrors) ? serverErrorStatus.get() : 0;
+    }
+
+    /** For an SMS or MMS call: the HTTP status to fail it with, or 0. */
+    int takeSmsServerError() {
+        int any = takeServerError();
+        return any > 0 ? any : take(smsServerErrors) ? serverErrorStatus.get() : 0;
     }
 
     boolean takeRateLimitRefusal() {

@@ -373,7 +373,7 @@ public final class SpotHitSimulator implements AutoCloseable {
             var request = SendRequest.from(form);
             request.recipients().keySet().forEach(phone ->
                     namedByPhone.computeIfAbsent(phone, p -> new AtomicInteger()).incrementAndGet());
-            int serverError = faults.takeServerError();
+            int serverError = faults.takeSmsServerError();
             if (serverError > 0) {
                 calls.add(new SpotHitCall(arrivedAt, endpoint, request.recipients().size(), serverError, null, null));
                 respond(exchange, serverError, "<html><body>Service Unavailable</body></html>");

@@ -1,5 +1,6 @@
 package io.missive.spothit.dispatch;
 
+import io.missive.events.ChannelChoice;
 import io.missive.schemas.logging.Masking;
 import io.missive.schemas.optouts.OptOuts;
 import io.missive.spothit.dispatch.media.MediaLibrary;
@@ -176,6 +177,9 @@ public final class Dispatcher {
                     sms.campaignId(), sms.batchId(), sms.recipients().size(), sms.channel(), refused.reason(),
                     sms.asSms().channel());
             sms = sms.asSms();
+            // Once refused, RCS is not tried again for these messages: parked because the SMS call could not be
+            // made now, they are stored asking for SMS, so their retry goes as SMS (or MMS) straight away.
+            sms.messageIds().forEach(id -> byId.computeIfPresent(id, (key, message) -> message.withChannel(ChannelChoice.SMS)));
             var again = sender.send(sms);
             observer.callFinished(sms, again);
             attempted = new ResilientSender.Attempted(again.outcome(), attempted.attempts() + again.attempts());

@@ -47,6 +47,11 @@ public record RequestedMessage(String messageId, String campaignId, String phone
         return ChannelRule.choose(mode, channel, attachmentUrl != null, mediaId, body);
     }
 
+    /** The same message asking for another channel. */
+    public RequestedMessage withChannel(ChannelChoice asked) {
+        return new RequestedMessage(messageId, campaignId, phone, body, template, variables, attachmentUrl, dueAt, asked, mediaId);
+    }
+
     /** A message due now (tests and callers without a planned time). */
     public RequestedMessage(String messageId, String campaignId, String phone, String body, String template,
                             Map<String, String> variables, @Nullable String attachmentUrl) {
