@@ -22,6 +22,12 @@ public interface EventsStoreQueries {
     /** The replies and STOPs tied to the supporter's parents: unread first, then newest first. */
     Page<InboxEntry> supporterInbound(String supporterId, boolean unreadOnly, int page, int size);
 
+    /**
+     * Every reply and STOP grouped by supporter (supporters in id order, those tied to none last), each supporter's
+     * unread first, then newest first; a reply tied to two supporters' parents is in both groups.
+     */
+    Page<InboxEntry> inboundBySupporter(@Nullable String kind, int page, int size);
+
     /** Marks a reply of the supporter's inbox read (once: the first time is kept); false when it is not in their inbox. */
     boolean markRead(String supporterId, String eventId, Instant at);
 

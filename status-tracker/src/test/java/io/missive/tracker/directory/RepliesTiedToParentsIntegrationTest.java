@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -190,6 +191,39 @@ class RepliesTiedToParentsIntegrationTest {
         assertThat(getResponse("/api/v1/supporters/bad%20id/inbound").statusCode()).isEqualTo(400);
         assertThat(getResponse("/api/v1/supporters/supporter-inbox/inbound?size=0").statusCode()).isEqualTo(400);
         assertThat(getResponse("/api/v1/supporters/supporter-inbox/inbound?unread=maybe").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void everyReplyGroupedBySupporterEachUnreadFirstAndThoseOfNoSupporterLast() throws Exception {
+        parent("grouped-1", "+33612345640", "grp-a");
+        parent("grouped-2", "+33612345641", "grp-b");
+        parent("grouped-3", "+33612345642", "grp-a");
+        parent("grouped-4", "+33612345642", "grp-b");
+        awaitParents("grouped-1", "grouped-2", "grouped-3", "grouped-4");
+        reply("grouped-r1", "+33612345640", InboundKind.REPLY, Provider.SPOTHIT, "r1", T0);
+        reply("grouped-r2", "+33612345641", InboundKind.REPLY, Provider.SPOTHIT, "r2", T0.plusSeconds(60));
+        reply("grouped-r3", "+33612345642", InboundKind.STOP, Provider.SPOTHIT, "r3", T0.plusSeconds(120));
+        reply("grouped-r4", "+33612345649", InboundKind.REPLY, Provider.SPOTHIT, "r4", T0.plusSeconds(180));
+        reply("grouped-r5", "+33612345640", InboundKind.REPLY, Provider.AIRCALL, "r5", T0.plusSeconds(240));
+        var mine = Set.of("r1", "r2", "r3", "r4", "r5");
+        EventsStoreProbe.await(WAIT, "five replies, one of them in two groups", () -> texts(get("/api/v1/inbound/by-supporter?size=500")
+                .path("items"), "body").stream().filter(mine::contains).count() == 6);
+        assertThat(post("/api/v1/supporters/grp-a/inbound/" + eventId("grouped-r5") + "/read").statusCode()).isEqualTo(204);
+
+        var grouped = new ArrayList<String>();
+        get("/api/v1/inbound/by-supporter?size=500").path("items").forEach(item -> {
+            if (mine.contains(item.path("body").asString())) {
+                var supporter = item.path("supporterId");
+                grouped.add((supporter.isString() ? supporter.asString() : "none") + " " + item.path("body").asString()
+                        + (item.path("readAt").isNull() ? "" : " read"));
+            }
+        });
+
+        // grp-a: the shared phone's STOP and r1 unread, newest first, then r5 read; grp-b; then the unknown phone's reply.
+        assertThat(grouped).containsExactly("grp-a r3", "grp-a r1", "grp-a r5 read", "grp-b r3", "grp-b r2", "none r4");
+        assertThat(texts(get("/api/v1/inbound/by-supporter?kind=STOP&size=500").path("items"), "body"))
+                .filteredOn(mine::contains).containsExactly("r3", "r3");
+        assertThat(getResponse("/api/v1/inbound/by-supporter?kind=MAYBE").statusCode()).isEqualTo(400);
     }
 
     private void parent(String id, String phone, String supporterId) {

@@ -20,6 +20,7 @@ class EventsStoreAccess {
                 scope(Scopes.EVENTS_READ, HttpMethod.GET, "/api/v1/campaigns/*"),
                 scope(Scopes.EVENTS_READ, HttpMethod.GET, "/api/v1/parents/*/messages"),
                 scope(Scopes.EVENTS_READ, HttpMethod.GET, "/api/v1/inbound"),
+                scope(Scopes.EVENTS_READ, HttpMethod.GET, "/api/v1/inbound/by-supporter"),
                 scope(Scopes.EVENTS_READ, HttpMethod.GET, "/api/v1/supporters/*/inbound"),
                 // Marking a reply read is part of reading one's inbox: it changes no message, only that inbox.
                 scope(Scopes.EVENTS_READ, HttpMethod.POST, "/api/v1/supporters/*/inbound/*/read"),

@@ -122,6 +122,19 @@ public class EventsStoreController {
         return queries.inbound(kind, page, size);
     }
 
+    @GetMapping("/inbound/by-supporter")
+    @Operation(summary = "Replies and STOPs grouped by supporter (in id order, those tied to none last), each "
+            + "supporter's unread first, then newest first; a reply tied to two supporters' parents is in both groups")
+    public Page<InboxEntry> inboundBySupporter(@RequestParam(required = false) @Nullable String kind,
+                                               @RequestParam(defaultValue = "0") int page,
+                                               @RequestParam(defaultValue = "50") int size) {
+        checkPaging(page, size);
+        if (kind != null && !KINDS.contains(kind)) {
+            throw problem(HttpStatus.BAD_REQUEST, "bad-kind", "Bad kind", "kind must be REPLY or STOP");
+        }
+        return queries.inboundBySupporter(kind, page, size);
+    }
+
     @GetMapping("/optouts/{phone}")
     @Operation(summary = "A phone's opt-out state and its history of opt-outs and opt-ins (with author and reason); "
             + "the phone as people write it (06 12 34 56 78, +33612345678…): 422 with the phone library's reason otherwise")

@@ -212,13 +212,39 @@ public class JdbcEventsStoreQueries implements EventsStoreQueries {
                 .param("size", size).param("offset", (long) page * size)
                 .query((rows, i) -> new InboxEntry(rows.getString("event_id"), rows.getString("kind"), rows.getString("provider"),
                         rows.getString("phone"), rows.getString("body"), instant(rows, "received_at"),
-                        texts(rows, "parent_ids"), nullableInstant(rows, "read_at")))
+                        texts(rows, "parent_ids"), nullableInstant(rows, "read_at"), supporterId))
                 .list();
         long total = jdbc.sql("""
                         select count(distinct p.event_id) from inbound_parents p
                         left join inbound_reads r on r.supporter_id = p.supporter_id and r.event_id = p.event_id
                         where p.supporter_id = :supporter and (not :unread or r.read_at is null)""")
                 .param("supporter", supporterId).param("unread", unreadOnly).query(Long.class).single();
+        return new Page<>(items, page, size, total);
+    }
+
+    @Override
+    public Page<InboxEntry> inboundBySupporter(@Nullable String kind, int page, int size) {
+        var items = jdbc.sql("""
+                        select p.supporter_id, i.event_id, i.kind, i.provider, i.phone, i.body, i.received_at, r.read_at,
+                               coalesce(array_agg(p.parent_id order by p.parent_id) filter (where p.parent_id is not null),
+                                        '{}') as parent_ids
+                        from inbound_messages i
+                        left join inbound_parents p on p.event_id = i.event_id
+                        left join inbound_reads r on r.supporter_id = p.supporter_id and r.event_id = i.event_id
+                        where (cast(:kind as text) is null or i.kind = :kind)
+                        group by p.supporter_id, i.event_id, r.read_at
+                        order by p.supporter_id nulls last, (r.read_at is null) desc, i.received_at desc, i.event_id
+                        limit :size offset :offset""")
+                .param("kind", kind).param("size", size).param("offset", (long) page * size)
+                .query((rows, i) -> new InboxEntry(rows.getString("event_id"), rows.getString("kind"), rows.getString("provider"),
+                        rows.getString("phone"), rows.getString("body"), instant(rows, "received_at"),
+                        texts(rows, "parent_ids"), nullableInstant(rows, "read_at"), rows.getString("supporter_id")))
+                .list();
+        long total = jdbc.sql("""
+                        select count(*) from (select distinct p.supporter_id, i.event_id from inbound_messages i
+                                              left join inbound_parents p on p.event_id = i.event_id
+                                              where (cast(:kind as text) is null or i.kind = :kind)) grouped""")
+                .param("kind", kind).query(Long.class).single();
         return new Page<>(items, page, size, total);
     }
 
