@@ -41,6 +41,7 @@ class PagesIntegrationTest {
 
     private static final String XSS = "<img src=x onerror=alert(1)>";
     private static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
+    private static final List<String> TRACKER_POSTS = new CopyOnWriteArrayList<>();
     private static final HttpServer TRACKER = tracker();
 
     @LocalServerPort
@@ -136,11 +137,27 @@ class PagesIntegrationTest {
             var replies = browser.get("/reponses", null);
             assertThat(replies.statusCode()).isEqualTo(200);
             assertThat(replies.body()).contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain(XSS);
+            // Grouped by supporter, unread said, times in Europe/Paris; the reply tied to no supporter in a group of its own.
+            assertThat(replies.body()).contains("Accompagnant s-7", "1 non lue(s)", "Sans accompagnant", "02/12/2026 11:00",
+                    "/reponses/s-7/e1/lu").doesNotContain("2026-12-02T10:00:00Z", "/reponses/null/");
 
             assertThat(AUTHORIZATIONS).hasSize(1);
             var claims = new String(Base64.getUrlDecoder().decode(AUTHORIZATIONS.getFirst().substring("Bearer ".length()).split("\\.")[1]),
                     StandardCharsets.UTF_8);
             assertThat(claims).contains("\"sub\":\"reader@missive.test\"", "events:read").doesNotContain("guard:admin", "people:admin");
+        }
+    }
+
+    @Test
+    void aReplyIsMarkedReadInItsSupportersInbox() {
+        try (var browser = new ConsoleHttp(port)) {
+            browser.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+            TRACKER_POSTS.clear();
+
+            var marked = browser.submit("/reponses", "/reponses/s-7/e1/lu", Map.of());
+
+            assertThat(marked.statusCode()).isIn(200, 302);
+            assertThat(TRACKER_POSTS).containsExactly("/api/v1/supporters/s-7/inbound/e1/read");
         }
     }
 
@@ -164,10 +181,19 @@ class PagesIntegrationTest {
             var server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             server.createContext("/", exchange -> {
                 AUTHORIZATIONS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-                var body = exchange.getRequestURI().getPath().equals("/api/v1/inbound")
+                if (exchange.getRequestMethod().equals("POST")) {
+                    TRACKER_POSTS.add(exchange.getRequestURI().getPath());
+                    exchange.sendResponseHeaders(204, -1);
+                    exchange.close();
+                    return;
+                }
+                var body = exchange.getRequestURI().getPath().equals("/api/v1/inbound/by-supporter")
                         ? """
-                          {"items":[{"eventId":"e1","provider":"spot_hit","phone":"+33612345678","body":"%s","kind":"REPLY",
-                          "providerMessageId":null,"receivedAt":"2026-12-02T10:00:00Z"}],"page":0,"size":50,"totalItems":1}"""
+                          {"items":[{"eventId":"e1","kind":"REPLY","provider":"spot_hit","phone":"+33612345678","body":"%s",
+                          "receivedAt":"2026-12-02T10:00:00Z","parentIds":["p-1"],"readAt":null,"supporterId":"s-7"},
+                          {"eventId":"e2","kind":"STOP","provider":"spot_hit","phone":"+33612345679","body":"STOP",
+                          "receivedAt":"2026-12-02T09:00:00Z","parentIds":[],"readAt":null,"supporterId":null}],
+                          "page":0,"size":50,"totalItems":2}"""
                                 .formatted(XSS)
                         : "{\"items\":[],\"page\":0,\"size\":20,\"totalItems\":0}";
                 var bytes = body.getBytes(StandardCharsets.UTF_8);
