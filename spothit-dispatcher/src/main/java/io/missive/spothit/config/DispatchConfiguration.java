@@ -81,13 +81,18 @@ class DispatchConfiguration {
                 .build());
     }
 
-    /** Opens when half of the last 20 calls (10 at least) failed for a transient reason: an outage, not a blip. */
+    /**
+     * Opens when half of the last 20 calls (10 at least) failed for a transient reason: an outage, not a blip. It
+     * half-opens by itself once the wait is over: while it is open the dispatcher parks messages without asking it
+     * for a permission (see {@code ResilientSender.reserve}), so nothing else would move it on.
+     */
     @Bean
     CircuitBreaker spotHitCircuitBreaker(SpotHitProperties properties) {
         return CircuitBreaker.of("spothit", CircuitBreakerConfig.custom()
                 .slidingWindowSize(20)
                 .minimumNumberOfCalls(10)
                 .failureRateThreshold(50)
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .waitDurationInOpenState(properties.dispatch().circuitOpenFor())
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .build());

@@ -32,11 +32,12 @@ public interface DispatchLedger {
     List<LedgerEntry> settleFailed(Collection<String> messageIds, DispatchState from, String reason, int attempts);
 
     /**
-     * After a transient failure of the call: its SENDING messages whose deadline has passed are FAILED
-     * with {@link Parking#gaveUpReason}, the others PARKED with their content and the time of their next
-     * attempt.
+     * After a transient failure of the call (its SENDING messages), or before any call while SpotHit is known to be
+     * away (messages still PENDING, or PARKED and due, never claimed): those whose deadline has passed are FAILED
+     * with {@link Parking#gaveUpReason}, the others PARKED with their content and the time of their next attempt.
      */
-    Parked park(BulkSms sms, Collection<RequestedMessage> messages, String failure, int attempts, Parking parking);
+    Parked park(BulkSms sms, DispatchState from, Collection<RequestedMessage> messages, String failure, int attempts,
+                Parking parking);
 
     /** Parked messages whose next attempt is due, in the order they were planned. */
     List<RequestedMessage> dueParked(int limit);

@@ -145,8 +145,14 @@ public final class Dispatcher {
                     .map(recipient -> new StatusChange.InProgress(recipient.messageId(), recipient.phone()))
                     .toList());
         }
-        // The rate-limit wait comes before the claim, so that a kill during it leaves the messages PENDING.
+        // The rate-limit wait comes before the claim, so that a kill during it leaves the messages PENDING; and while
+        // the circuit is open the messages are parked unclaimed: a kill can leave SENDING only a call about to be made.
         var permit = sender.reserve();
+        var away = permit.circuitOpen();
+        if (away != null) {
+            announce(parked(planned, from, byId, away.reason(), 0));
+            return;
+        }
         Set<String> taken = ledger.startSending(planned, from);
         if (taken.isEmpty()) {
             return;
@@ -161,7 +167,7 @@ public final class Dispatcher {
                     return;
                 }
                 case MediaOutcome.Unavailable unavailable -> {
-                    announce(parked(sms, byId, unavailable.reason(), 0));
+                    announce(parked(sms, DispatchState.SENDING, byId, unavailable.reason(), 0));
                     return;
                 }
             }
@@ -206,7 +212,7 @@ public final class Dispatcher {
             }
             case SendOutcome.Refused refused -> failed(sms, prefixed(fallbackNote, refused.reason()), attempted.attempts());
             case SendOutcome.Unavailable unavailable ->
-                    parked(sms, byId, prefixed(fallbackNote, unavailable.reason()), attempted.attempts());
+                    parked(sms, DispatchState.SENDING, byId, prefixed(fallbackNote, unavailable.reason()), attempted.attempts());
             case SendOutcome.Unknown unknown -> {
                 log.warn("event=dispatch.unknown_outcome campaignId={} batchId={} recipients={} detail=\"{}\"",
                         sms.campaignId(), sms.batchId(), sms.recipients().size(), unknown.reason());
@@ -228,11 +234,15 @@ public final class Dispatcher {
         return fallbackNote == null ? reason : reason + " (after " + fallbackNote + ")";
     }
 
-    /** Parks the call's messages; returns the changes to announce (announced parks and those given up on). */
-    private List<LedgerEntry> parked(BulkSms sms, Map<String, RequestedMessage> byId, String reason, int attempts) {
+    /**
+     * Parks the call's messages that are in state {@code from} (SENDING after a call; PENDING or PARKED when no call was
+     * made); returns the changes to announce (announced parks and those given up on).
+     */
+    private List<LedgerEntry> parked(BulkSms sms, DispatchState from, Map<String, RequestedMessage> byId, String reason,
+                                     int attempts) {
         parkedWaiting = true;
         var messages = sms.messageIds().stream().map(byId::get).toList();
-        var parked = ledger.park(sms, messages, reason, attempts, parking);
+        var parked = ledger.park(sms, from, messages, reason, attempts, parking);
         log.warn("event=dispatch.parked campaignId={} batchId={} recipients={} parked={} gaveUp={} attempts={} reason=\"{}\"",
                 sms.campaignId(), sms.batchId(), sms.recipients().size(), parked.parked(), parked.gaveUp().size(),
                 attempts, reason);

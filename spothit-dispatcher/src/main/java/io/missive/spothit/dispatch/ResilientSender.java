@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Calls SpotHit through a retry, a circuit breaker and a rate limiter, in that order from the
@@ -48,22 +49,26 @@ public final class ResilientSender {
     public record Attempted(SendOutcome outcome, int attempts) {
     }
 
-    /** A rate-limit permit taken for a call before its messages were claimed; {@link #NONE} if none was taken. */
-    public record Permit(boolean taken) {
-        public static final Permit NONE = new Permit(false);
+    /**
+     * What a call may do before its messages are claimed: a rate-limit permit taken for it ({@code taken}), or SpotHit
+     * known to be away ({@code circuitOpen}, the reason to park them with, unclaimed). {@link #NONE}: neither.
+     */
+    public record Permit(boolean taken, SendOutcome.@Nullable Unavailable circuitOpen) {
+        public static final Permit NONE = new Permit(false, null);
     }
 
     /**
      * Waits for the rate-limit permit of the next call before the dispatcher claims its messages (moves them to
      * SENDING): a dispatcher killed while it waits leaves them PENDING, safe to send again, where a wait after the
-     * claim left them SENDING, and so FAILED {@code UNKNOWN_OUTCOME} though SpotHit never saw them. None is taken
-     * while the circuit is open (the call will not reach SpotHit) or if none comes in time (the call asks again).
+     * claim left them SENDING, and so FAILED {@code UNKNOWN_OUTCOME} though SpotHit never saw them. While the circuit
+     * is open no permit is taken and the answer says so: the dispatcher then parks the messages without claiming them,
+     * for the same reason. If no permit comes in time, none is taken (the call asks again).
      */
     public Permit reserve() {
         if (circuitBreaker.getState() == CircuitBreaker.State.OPEN) {
-            return Permit.NONE;
+            return new Permit(false, circuitOpen(lastUnavailable.get()));
         }
-        return new Permit(rateLimiter.acquirePermission());
+        return new Permit(rateLimiter.acquirePermission(), null);
     }
 
     public Attempted send(BulkSms sms) {
@@ -97,12 +102,14 @@ public final class ResilientSender {
         } catch (RetryableOutcome exhausted) {
             return new Attempted(exhausted.outcome, attempts.get());
         } catch (CallNotPermittedException open) {
-            var previous = last.get() != null ? last.get() : lastUnavailable.get();
-            return new Attempted(new SendOutcome.Unavailable("SPOTHIT_UNAVAILABLE: circuit open"
-                    + (previous == null ? "" : " after " + describe(previous))), attempts.get());
+            return new Attempted(circuitOpen(last.get() != null ? last.get() : lastUnavailable.get()), attempts.get());
         } catch (RequestNotPermitted throttled) {
             return new Attempted(new SendOutcome.Unavailable("SPOTHIT_UNAVAILABLE: no rate-limit permit in time"), attempts.get());
         }
+    }
+
+    private static SendOutcome.Unavailable circuitOpen(@Nullable SendOutcome previous) {
+        return new SendOutcome.Unavailable("SPOTHIT_UNAVAILABLE: circuit open" + (previous == null ? "" : " after " + describe(previous)));
     }
 
     private static String describe(SendOutcome outcome) {

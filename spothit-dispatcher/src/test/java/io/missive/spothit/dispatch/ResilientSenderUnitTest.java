@@ -122,7 +122,7 @@ class ResilientSenderUnitTest {
     }
 
     @Test
-    void noPermitIsReservedWhileTheCircuitIsOpen() {
+    void noPermitIsReservedWhileTheCircuitIsOpenAndTheAnswerSaysWhy() {
         var rateLimiter = RateLimiter.of("test", RateLimiterConfig.custom().limitForPeriod(1)
                 .limitRefreshPeriod(Duration.ofHours(1)).timeoutDuration(Duration.ZERO).build());
         var circuitBreaker = CircuitBreaker.of("test", CircuitBreakerConfig.custom()
@@ -131,7 +131,11 @@ class ResilientSenderUnitTest {
         var sender = new ResilientSender(new ScriptedSpotHit(), rateLimiter, circuitBreaker, 1, Duration.ofMillis(1),
                 UnknownOutcomePolicy.FAIL);
 
-        assertThat(sender.reserve()).isEqualTo(ResilientSender.Permit.NONE);
+        var permit = sender.reserve();
+
+        // No permit, and the reason to park the messages with, unclaimed.
+        assertThat(permit.taken()).isFalse();
+        assertThat(permit.circuitOpen()).isEqualTo(new SendOutcome.Unavailable("SPOTHIT_UNAVAILABLE: circuit open"));
         assertThat(rateLimiter.getMetrics().getAvailablePermissions()).isEqualTo(1);
     }
 }

@@ -119,17 +119,25 @@ public class JdbcDispatchLedger implements DispatchLedger {
     }
 
     @Override
-    public Parked park(BulkSms sms, Collection<RequestedMessage> messages, String failure, int attempts, Parking parking) {
+    public Parked park(BulkSms sms, DispatchState from, Collection<RequestedMessage> messages, String failure, int attempts,
+                       Parking parking) {
+        if (from == DispatchState.SENT || from == DispatchState.FAILED) {
+            throw new IllegalArgumentException("a settled message is not parked: " + from);
+        }
         double giveUpAfter = seconds(parking.giveUpAfter());
+        var ids = sms.messageIds().toArray(String[]::new);
         var gaveUp = jdbc.sql("""
                 update dispatch_ledger set state = 'FAILED', reason = ?, attempts = attempts + ?, next_attempt_at = null,
                        body = null, template = null, variables = null, attachment_url = null,
                        requested_channel = null, media_id = null, updated_at = now()
-                where batch_id = ? and state = 'SENDING'
+                where message_id = any(?::text[]) and state = ?
+                  and (state <> 'SENDING' or batch_id = ?) and (state <> 'PARKED' or next_attempt_at <= now())
                   and coalesce(due_at, created_at) + make_interval(secs => ?) <= now()
                 returning\s""" + COLUMNS)
                 .param(Parking.gaveUpReason(failure))
                 .param(attempts)
+                .param(ids)
+                .param(from.name())
                 .param(sms.batchId())
                 .param(giveUpAfter)
                 .query(JdbcDispatchLedger::entry)
@@ -144,7 +152,8 @@ public class JdbcDispatchLedger implements DispatchLedger {
                        requested_channel = u.c, media_id = u.m, updated_at = now()
                 from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                      as u(id, b, t, v, a, c, m)
-                where l.message_id = u.id and l.batch_id = ? and l.state = 'SENDING'
+                where l.message_id = u.id and l.state = ?
+                  and (l.state <> 'SENDING' or l.batch_id = ?) and (l.state <> 'PARKED' or l.next_attempt_at <= now())
                 returning l.message_id, l.campaign_id, l.phone, l.state, l.spothit_message_id, l.reason, l.attempts,
                           l.channel, l.fallback, l.batch_id, l.parks, l.next_attempt_at""")
                 .param(failure)
@@ -159,6 +168,7 @@ public class JdbcDispatchLedger implements DispatchLedger {
                 .param(list.stream().map(RequestedMessage::attachmentUrl).toArray(String[]::new))
                 .param(list.stream().map(m -> m.channel().name()).toArray(String[]::new))
                 .param(list.stream().map(RequestedMessage::mediaId).toArray(String[]::new))
+                .param(from.name())
                 .param(sms.batchId())
                 .query((row, n) -> {
                     var entry = entry(row, n).parked(row.getTimestamp("next_attempt_at").toInstant(), row.getInt("parks"));

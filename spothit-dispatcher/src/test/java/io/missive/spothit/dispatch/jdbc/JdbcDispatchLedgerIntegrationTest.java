@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.missive.spothit.dispatch.BulkSms;
 import io.missive.spothit.dispatch.DispatchState;
+import io.missive.spothit.dispatch.Parking;
 import io.missive.spothit.dispatch.RequestedMessage;
 import io.missive.testkit.RealInfrastructure;
 import java.time.Duration;
@@ -81,5 +82,27 @@ class JdbcDispatchLedgerIntegrationTest {
         assertThat(recovered).hasSize(2).allSatisfy(e -> assertThat(e.reason()).isEqualTo("UNKNOWN_OUTCOME"));
         assertThat(late).as("nothing left to settle, nothing announced twice").isEmpty();
         assertThat(ledger.claim(messages).values()).extracting(e -> e.state()).containsOnly(DispatchState.FAILED);
+    }
+
+    @Test
+    void whileSpotHitIsAwayMessagesAreParkedUnclaimedAndOnlyThoseStillInTheStateAsked() {
+        var messages = messages("away", 4);
+        ledger.claim(messages);
+        var parking = new Parking(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofHours(4));
+        // Another dispatcher took the first message meanwhile: it is SENDING in its call, not this one's to park.
+        ledger.startSending(call(messages.subList(0, 1)), DispatchState.PENDING);
+
+        var parked = ledger.park(call(messages), DispatchState.PENDING, messages, "SPOTHIT_UNAVAILABLE: circuit open", 0, parking);
+
+        assertThat(parked.parked()).isEqualTo(3);
+        assertThat(parked.gaveUp()).isEmpty();
+        var states = ledger.claim(messages);
+        assertThat(states.get("away-0").state()).isEqualTo(DispatchState.SENDING);
+        assertThat(List.of("away-1", "away-2", "away-3")).allSatisfy(id -> {
+            assertThat(states.get(id).state()).isEqualTo(DispatchState.PARKED);
+            assertThat(states.get(id).attempts()).as("no call was made").isZero();
+        });
+        // A parked message not yet due is left alone by a second park from PARKED: it was not picked as due.
+        assertThat(ledger.park(call(messages), DispatchState.PARKED, messages, "again", 0, parking).parked()).isZero();
     }
 }
