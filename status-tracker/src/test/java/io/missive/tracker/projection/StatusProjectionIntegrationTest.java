@@ -260,6 +260,9 @@ class StatusProjectionIntegrationTest {
         send(Traffic.planned(run, 1), Traffic.planned(run, 2), Traffic.planned(run, 9),
                 Traffic.byMessage(Traffic.eventId(run, "failed", 2), Traffic.messageId(run, 2), Status.FAILED, Traffic.T0, "scheduler-service", null, null, null, null));
         awaitHistory(Traffic.messageId(run, 2), 1);
+        // The three plans may be projected in other batches than the FAILED (other partitions): all three are awaited.
+        EventsStoreProbe.await(WAIT, "the campaign's three messages", () -> store.count("text_message_events where message_id in ('"
+                + Traffic.messageId(run, 1) + "', '" + Traffic.messageId(run, 2) + "', '" + Traffic.messageId(run, 9) + "')") == 3);
 
         var campaign = get("/api/v1/campaigns/" + run + "-campaign-0");
         assertThat(campaign.statusCode()).isEqualTo(200);
