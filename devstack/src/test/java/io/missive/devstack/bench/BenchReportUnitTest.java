@@ -2,6 +2,7 @@ package io.missive.devstack.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.missive.devstack.StackHttp;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,8 +47,10 @@ class BenchReportUnitTest {
 
     @Test
     void theGuardFiguresAreWrittenReadAndRenderedWhenMeasured() throws IOException {
-        var published = StackHttp.JSON.readValue(RESULTS.resolve("bench.json").toFile(), BenchReport.class);
-        // the published report predates the guard's figures: they read as absent
+        // A report from before the guard's figures (the published one, without them) reads them as absent.
+        var tree = (ObjectNode) StackHttp.JSON.readTree(RESULTS.resolve("bench.json").toFile());
+        tree.remove("guard");
+        var published = StackHttp.JSON.treeToValue(tree, BenchReport.class);
         assertThat(published.guard()).isNull();
         var report = new BenchReport(published.date(), published.parents(), published.channel(), published.cores(), published.serviceCompiler(),
                 published.ceilings(), published.directoryImportSeconds(), published.campaign(), published.latency(),
