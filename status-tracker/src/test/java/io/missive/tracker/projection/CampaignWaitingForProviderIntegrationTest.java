@@ -75,6 +75,9 @@ class CampaignWaitingForProviderIntegrationTest {
         producer.flush();
         EventsStoreProbe.await(WAIT, "one message waiting", () -> waiting(campaign).messages() == 1);
         assertThat(waiting(campaign).nextAttemptAt()).isEqualTo(T0.plusSeconds(15));
+        assertThat(jdbc.queryForList("select message_id from tracker.waiting_messages", String.class))
+                .as("the set of waiting messages: the sent one left it, message 2 never joined it")
+                .containsExactly(Traffic.messageId(run, 1));
     }
 
     private CampaignSummary.ProviderWait waiting(String campaign) {

@@ -105,6 +105,8 @@ class RcsReadAndFallbackIntegrationTest {
         assertThat(campaign.statusCode()).isEqualTo(200);
         assertThat(campaign.body()).contains("\"delivered\":3", "\"read\":2", "\"fallback\":1", "\"readRate\":0.666",
                 "\"READ\":2", "\"RCS_BASIC\":4");
+        assertThat(store.campaignCounters()).as("the counters by channel and fallback, against the messages")
+                .isEqualTo(store.campaignCountsOfMessages());
         var message = get("/api/v1/messages/" + Traffic.messageId(RUN, 3));
         assertThat(message.body()).contains("\"channel\":\"RCS_BASIC\"", "\"fallback\":true");
     }

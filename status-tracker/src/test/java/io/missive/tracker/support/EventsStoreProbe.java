@@ -69,23 +69,43 @@ public final class EventsStoreProbe {
 
     public void truncateAll() {
         jdbc.execute("truncate " + TABLES.keySet().stream().map(t -> "tracker." + t).collect(Collectors.joining(", "))
-                + ", tracker.campaign_counts, tracker.campaigns");
+                + ", tracker.campaign_counts, tracker.campaigns, tracker.waiting_messages");
     }
 
-    /** The per-campaign counters the projection keeps, non-zero ones, as "campaign provider status count". */
+    /**
+     * The per-campaign counters the projection keeps, non-zero ones, as "campaign provider status channel
+     * fallback count".
+     */
     public List<String> campaignCounters() {
         return jdbc.queryForList("""
-                select campaign_id || ' ' || provider || ' ' || status || ' ' || messages from tracker.campaign_counts
-                where messages <> 0 order by campaign_id, provider, status""", String.class);
+                select campaign_id || ' ' || provider || ' ' || status || ' ' || channel || ' ' || fallback || ' ' || messages
+                from tracker.campaign_counts
+                where messages <> 0 order by campaign_id, provider, status, channel, fallback""", String.class);
     }
 
     /** The same figures counted over every message: what the counters must always equal. */
     public List<String> campaignCountsOfMessages() {
         return jdbc.queryForList("""
-                select campaign_id || ' ' || coalesce(message_provider, 'unknown') || ' ' || status || ' ' || count(*)
+                select campaign_id || ' ' || coalesce(message_provider, 'unknown') || ' ' || status || ' '
+                       || coalesce(channel, 'unknown') || ' ' || fallback || ' ' || count(*)
                 from tracker.text_message_events where campaign_id is not null
-                group by campaign_id, coalesce(message_provider, 'unknown'), status
-                order by campaign_id, coalesce(message_provider, 'unknown'), status""", String.class);
+                group by campaign_id, coalesce(message_provider, 'unknown'), status, coalesce(channel, 'unknown'), fallback
+                order by campaign_id, coalesce(message_provider, 'unknown'), status, coalesce(channel, 'unknown'), fallback""",
+                String.class);
+    }
+
+    /** The messages the set of waiting messages holds that are really waiting, and those it should hold. */
+    public List<String> waitingMessages() {
+        return jdbc.queryForList("""
+                select w.message_id from tracker.waiting_messages w join tracker.text_message_events t using (message_id)
+                where t.status = 3 and t.next_attempt_at is not null order by 1""", String.class);
+    }
+
+    /** Every message IN_PROGRESS with a next attempt: what {@link #waitingMessages()} must equal. */
+    public List<String> messagesWaiting() {
+        return jdbc.queryForList("""
+                select message_id from tracker.text_message_events where status = 3 and next_attempt_at is not null
+                order by 1""", String.class);
     }
 
     public Map<String, Object> message(String messageId) {

@@ -14,7 +14,8 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A batch's changes to the per-campaign counters ({@code campaign_counts}) and to the list of campaigns
+ * A batch's changes to the per-campaign counters ({@code campaign_counts}: messages by provider, status,
+ * channel and RCS fallback) and to the list of campaigns
  * ({@code campaigns}), gathered while the messages' rows are written and applied at the end of the same
  * transaction in one statement each, whatever the batch's size. Deltas are summed per counter first and
  * written in key order, so two consumers touching the same campaign lock its counters in the same order.
@@ -25,38 +26,49 @@ final class CampaignCounters {
 
     private final SqlArrays sql;
     private final Map<Key, Long> deltas = new TreeMap<>(Comparator.comparing(Key::campaignId)
-            .thenComparing(Key::provider).thenComparingInt(Key::status));
+            .thenComparing(Key::provider).thenComparingInt(Key::status).thenComparing(Key::channel)
+            .thenComparing(Key::fallback));
 
     CampaignCounters(SqlArrays sql) {
         this.sql = sql;
     }
 
-    private record Key(String campaignId, String provider, int status) {
+    private record Key(String campaignId, String provider, int status, String channel, boolean fallback) {
+    }
+
+    /** Where a message is counted: its status, the channel it took (or was planned on) and whether RCS fell back. */
+    record Place(int status, @Nullable String channel, boolean fallback) {
+
+        static Place of(MessageProgress progress) {
+            return new Place(Statuses.code(progress.status()), progress.channel() == null ? null : progress.channel().name(),
+                    progress.fallback());
+        }
     }
 
     /**
      * A message's row after its plan was written: it leaves the campaign it was counted in before (a
      * re-plan) and joins its campaign at the status it already has (reports may precede the plan).
      */
-    void planned(@Nullable String priorCampaign, @Nullable String priorProvider, String campaign, @Nullable String provider,
-                 int status) {
+    void planned(@Nullable String priorCampaign, @Nullable String priorProvider, Place prior, String campaign,
+                 @Nullable String provider, Place now) {
         if (priorCampaign != null) {
-            add(priorCampaign, priorProvider, status, -1);
+            add(priorCampaign, priorProvider, prior, -1);
         }
-        add(campaign, provider, status, +1);
+        add(campaign, provider, now, +1);
     }
 
-    /** A counted message moved from one status to another; a message of no known campaign is not counted yet. */
-    void moved(@Nullable String campaign, @Nullable String provider, int from, int to) {
-        if (campaign == null || from == to) {
+    /** A counted message moved (status, channel or fallback); a message of no known campaign is not counted yet. */
+    void moved(@Nullable String campaign, @Nullable String provider, Place from, Place to) {
+        if (campaign == null || from.equals(to)) {
             return;
         }
         add(campaign, provider, from, -1);
         add(campaign, provider, to, +1);
     }
 
-    private void add(String campaign, @Nullable String provider, int status, long delta) {
-        deltas.merge(new Key(campaign, provider == null ? UNKNOWN : provider, status), delta, Long::sum);
+    private void add(String campaign, @Nullable String provider, Place place, long delta) {
+        deltas.merge(new Key(campaign, provider == null ? UNKNOWN : provider, place.status(),
+                place.channel() == null ? UNKNOWN : place.channel(), place.fallback()), delta, Long::sum);
     }
 
     /** What the list shows about the batch's campaigns: the earliest planned time, who and what it is for. */
@@ -90,16 +102,15 @@ final class CampaignCounters {
         }
         var keys = deltas.keySet();
         sql.update("""
-                insert into campaign_counts (campaign_id, provider, status, messages)
-                select c, p, s, n from unnest(?::text[], ?::text[], ?::int2[], ?::int8[]) as u(c, p, s, n)
-                on conflict (campaign_id, provider, status) do update set messages = campaign_counts.messages + excluded.messages
+                insert into campaign_counts (campaign_id, provider, status, channel, fallback, messages)
+                select c, p, s, ch, f, n from unnest(?::text[], ?::text[], ?::int2[], ?::text[], ?::bool[], ?::int8[])
+                    as u(c, p, s, ch, f, n)
+                on conflict (campaign_id, provider, status, channel, fallback)
+                do update set messages = campaign_counts.messages + excluded.messages
                 """,
                 texts(keys, Key::campaignId), texts(keys, Key::provider),
-                keys.stream().map(k -> (short) k.status()).toArray(Short[]::new), deltas.values().toArray(Long[]::new));
+                keys.stream().map(k -> (short) k.status()).toArray(Short[]::new), texts(keys, Key::channel),
+                keys.stream().map(Key::fallback).toArray(Boolean[]::new), deltas.values().toArray(Long[]::new));
         deltas.clear();
-    }
-
-    static int code(MessageProgress progress) {
-        return Statuses.code(progress.status());
     }
 }

@@ -1,6 +1,7 @@
 package io.missive.tracker.projection.jdbc;
 
 import io.missive.events.Provider;
+import io.missive.events.Status;
 import io.missive.events.StatusUpdated;
 import io.missive.schemas.logging.Masking;
 import io.missive.tracker.projection.BatchOutcome;
@@ -188,10 +189,15 @@ public class JdbcEventProjection implements EventProjection {
         }
         rows.writeHistory(folded.history());
         rows.writeProgress(folded.progressed(), learned);
+        var leftWaiting = new ArrayList<String>();
         for (var progress : folded.progressed()) {
             var row = locked.get(progress.messageId());
-            counters.moved(row.campaignId(), row.provider(), CampaignCounters.code(row.progress()), CampaignCounters.code(progress));
+            counters.moved(row.campaignId(), row.provider(), CampaignCounters.Place.of(row.progress()), CampaignCounters.Place.of(progress));
+            if (row.waiting() && row.progress().status() == Status.IN_PROGRESS && progress.status() != Status.IN_PROGRESS) {
+                leftWaiting.add(progress.messageId());
+            }
         }
+        rows.leftWaiting(leftWaiting.stream().sorted().toList());
         sideTables.followMessageStatuses(outboundAircall(folded.progressed(), locked, learned));
         return folded;
     }

@@ -8,6 +8,7 @@ import static io.missive.tracker.projection.jdbc.SqlArrays.timestamp;
 import io.missive.events.Channel;
 import io.missive.events.MessagePlanned;
 import io.missive.events.Provider;
+import io.missive.events.Status;
 import io.missive.events.StatusUpdated;
 import io.missive.schemas.Statuses;
 import io.missive.tracker.projection.Lifecycle;
@@ -35,8 +36,9 @@ final class MessageRows {
     }
 
     /** A message's row as locked for the transaction: its progress, and the Aircall id it already carries. */
+    /** A message's row as the batch found it; {@code waiting}: a next attempt was announced for it. */
     record Locked(MessageProgress progress, @Nullable String aircallMessageId, @Nullable String campaignId,
-                  @Nullable String provider) {
+                  @Nullable String provider, boolean waiting) {
     }
 
     /**
@@ -53,8 +55,8 @@ final class MessageRows {
         // "prior" reads the rows as they were before the upsert (one snapshot for the whole statement): what
         // the counters need to move a message into its campaign, at the status reports may already have given it.
         var known = sql.query("""
-                with prior as (select message_id, campaign_id, message_provider from text_message_events
-                               where message_id = any(?::text[])),
+                with prior as (select message_id, campaign_id, message_provider, status, channel, fallback
+                               from text_message_events where message_id = any(?::text[])),
                 upserted as (
                 insert into text_message_events (message_id, planned, campaign_id, parent_id, child_id, phone,
                     message_provider, body, segments, encoding, link_code, quit_message, workshop_id, supporter_id,
@@ -70,14 +72,17 @@ final class MessageRows {
                     workshop_id = excluded.workshop_id, supporter_id = excluded.supporter_id,
                     purpose = excluded.purpose, planned_at = excluded.planned_at,
                     channel = coalesce(text_message_events.channel, excluded.channel)
-                returning message_id, spot_hit_message_id, aircall_message_id, phone, campaign_id, message_provider, status)
+                returning message_id, spot_hit_message_id, aircall_message_id, phone, campaign_id, message_provider, status,
+                    channel, fallback)
                 select u.message_id, u.spot_hit_message_id, u.aircall_message_id, u.phone, u.campaign_id, u.message_provider,
-                       u.status, p.campaign_id, p.message_provider
+                       u.status, p.campaign_id, p.message_provider, u.channel, u.fallback, p.status, p.channel, p.fallback
                 from upserted u left join prior p on p.message_id = u.message_id
                 """.formatted(timestamp("pa")),
                 result -> {
-                    counters.planned(result.getString(8), result.getString(9), result.getString(5), result.getString(6),
-                            result.getInt(7));
+                    counters.planned(result.getString(8), result.getString(9),
+                            new CampaignCounters.Place(result.getInt(12), result.getString(13), result.getBoolean(14)),
+                            result.getString(5), result.getString(6),
+                            new CampaignCounters.Place(result.getInt(7), result.getString(10), result.getBoolean(11)));
                     return result.getString(2) == null && result.getString(3) == null ? null
                             : result.getString(2) != null
                             ? new ProviderIdentity(result.getString(1), Provider.SPOTHIT, result.getString(2), result.getString(4))
@@ -107,7 +112,7 @@ final class MessageRows {
         var current = new HashMap<String, Locked>();
         sql.query("""
                 select message_id, status, planned_at, sent_at, delivered_at, finished_at, reason, attempts, aircall_message_id,
-                       read_at, channel, fallback, campaign_id, message_provider
+                       read_at, channel, fallback, campaign_id, message_provider, next_attempt_at is not null
                 from text_message_events where message_id = any(?::text[]) order by message_id for update
                 """, rows -> {
             var progress = new MessageProgress(rows.getString(1), Lifecycle.at(Statuses.fromCode(rows.getInt(2))),
@@ -115,7 +120,7 @@ final class MessageRows {
                     rows.getString(7), (Integer) rows.getObject(8), instant(rows, 10),
                     rows.getString(11) == null ? null : Channel.valueOf(rows.getString(11)), rows.getBoolean(12));
             return current.put(progress.messageId(), new Locked(progress, rows.getString(9), rows.getString(13),
-                    rows.getString(14)));
+                    rows.getString(14), rows.getBoolean(15)));
         }, (Object) sortedMessageIds);
         return current;
     }
@@ -166,10 +171,22 @@ final class MessageRows {
             return;
         }
         sql.update("""
-                update text_message_events t set next_attempt_at = greatest(t.next_attempt_at, %s)
-                from unnest(?::text[], ?::int8[]) as u(m, n) where t.message_id = u.m
+                with noted as (
+                    update text_message_events t set next_attempt_at = greatest(t.next_attempt_at, %s)
+                    from unnest(?::text[], ?::int8[]) as u(m, n) where t.message_id = u.m
+                    returning t.message_id, t.status)
+                insert into waiting_messages (message_id)
+                select message_id from noted where status = ? order by message_id on conflict do nothing
                 """.formatted(timestamp("u.n")),
-                texts(waiting, StatusUpdated::getMessageId), millis(waiting, StatusUpdated::getNextAttemptAt));
+                texts(waiting, StatusUpdated::getMessageId), millis(waiting, StatusUpdated::getNextAttemptAt),
+                Statuses.code(Status.IN_PROGRESS));
+    }
+
+    /** Messages that were waiting for their provider and moved on: they leave the set of waiting messages. */
+    void leftWaiting(List<String> sortedMessageIds) {
+        if (!sortedMessageIds.isEmpty()) {
+            sql.update("delete from waiting_messages where message_id = any(?::text[])", (Object) sortedMessageIds.toArray(String[]::new));
+        }
     }
 
     /** The new progress of the batch's messages, and the provider ids (and phone) their SENT reports named. */

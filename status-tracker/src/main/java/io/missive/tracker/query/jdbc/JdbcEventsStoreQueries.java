@@ -60,22 +60,23 @@ public class JdbcEventsStoreQueries implements EventsStoreQueries {
         if (summary == null) {
             return Optional.empty();
         }
-        // The channel split is still read from the messages (one campaign's, by index): the counters keep
-        // provider and status only. The list never asks for it.
+        // From the counters (by channel) and the set of waiting messages: never the campaign's messages.
         var byChannel = new LinkedHashMap<String, Long>();
         var fallback = new long[1];
         jdbc.sql("""
-                        select coalesce(channel, 'unknown') as channel, count(*) as n, count(*) filter (where fallback) as f
-                        from text_message_events where campaign_id = ? group by 1 order by 1""")
+                        select channel, sum(messages) as n, coalesce(sum(messages) filter (where fallback), 0) as f
+                        from campaign_counts where campaign_id = ? group by channel having sum(messages) <> 0 order by channel""")
                 .param(campaignId)
                 .query(rows -> {
                     byChannel.put(rows.getString("channel"), rows.getLong("n"));
                     fallback[0] += rows.getLong("f");
                 });
         var waiting = jdbc.sql("""
-                        select count(*) as n, min(next_attempt_at) as next from text_message_events
-                        where campaign_id = ? and status = 3 and next_attempt_at is not null""")
+                        select count(*) as n, min(t.next_attempt_at) as next
+                        from waiting_messages w join text_message_events t on t.message_id = w.message_id
+                        where t.campaign_id = ? and t.status = ? and t.next_attempt_at is not null""")
                 .param(campaignId)
+                .param(Statuses.code(Status.IN_PROGRESS))
                 .query((rows, i) -> {
                     var next = rows.getTimestamp("next");
                     return new CampaignSummary.ProviderWait(rows.getLong("n"), next == null ? null : next.toInstant());
@@ -92,8 +93,9 @@ public class JdbcEventsStoreQueries implements EventsStoreQueries {
     private Map<String, CampaignSummary> summaries(List<String> campaignIds) {
         var counts = new LinkedHashMap<String, List<CampaignSummary.Count>>();
         jdbc.sql("""
-                        select campaign_id, provider, status, messages from campaign_counts
-                        where campaign_id = any(?) and messages <> 0 order by campaign_id, provider, status""")
+                        select campaign_id, provider, status, sum(messages) as messages from campaign_counts
+                        where campaign_id = any(?) group by campaign_id, provider, status having sum(messages) <> 0
+                        order by campaign_id, provider, status""")
                 .param(campaignIds.toArray(String[]::new))
                 .query((RowCallbackHandler) rows -> counts.computeIfAbsent(rows.getString("campaign_id"), id -> new ArrayList<>())
                         .add(new CampaignSummary.Count(rows.getString("provider"), rows.getInt("status"),
