@@ -3,6 +3,7 @@ package io.missive.scheduler.program;
 import io.missive.scheduler.resolution.Resolution.Dropped;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import java.util.Optional;
 import java.util.function.Function;
@@ -10,7 +11,16 @@ import java.util.function.Function;
 /** The durable side of programs: campaigns, their messages (keyed by campaign and seq) and drops. */
 public interface CampaignStore {
 
-    Optional<CampaignView> find(String commandId);
+    /** A campaign with every failed and dropped recipient. */
+    default Optional<CampaignView> find(String commandId) {
+        return find(commandId, Integer.MAX_VALUE);
+    }
+
+    /**
+     * A campaign with its first {@code listed} failed and dropped recipients (in their order), and the counts
+     * of both by reason: a page shows a million-recipient campaign without reading every drop.
+     */
+    Optional<CampaignView> find(String commandId, int listed);
 
     /**
      * Stores a campaign in one transaction: the {@code draft} row first, then the messages and drops that
@@ -54,7 +64,8 @@ public interface CampaignStore {
     }
 
     /** A campaign with what its reply lists. */
-    record CampaignView(Campaign campaign, List<FailedRecipient> failed, List<Dropped> dropped, int cancelled) {
+    record CampaignView(Campaign campaign, List<FailedRecipient> failed, List<Dropped> dropped, int cancelled,
+                        Map<String, Integer> failedByReason, Map<String, Integer> droppedByReason) {
     }
 
     record FailedRecipient(String recipient, String messageId, String reason) {

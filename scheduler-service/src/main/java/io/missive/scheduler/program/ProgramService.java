@@ -403,6 +403,11 @@ public final class ProgramService {
         return store.find(commandId);
     }
 
+    /** A campaign with its first {@code listed} failed and dropped recipients and their counts by reason. */
+    public Optional<CampaignView> find(String commandId, int listed) {
+        return store.find(commandId, listed);
+    }
+
     public CancelOutcome cancel(String commandId, String reason) {
         return cancel(commandId, reason, Origin.internal());
     }

@@ -154,6 +154,19 @@ class TenThousandParentCampaignIntegrationTest {
             assertThat(reply.body().get("dropped").toString()).contains("{\"recipient\":\"parent.p101\",\"reason\":\"INVALID_PHONE\"}",
                     "{\"recipient\":\"parent.nobody\",\"reason\":\"UNKNOWN_PARENT\"}");
             assertThat(reply.body().get("failed")).hasSize(missingVariable);
+            assertThat(reply.body().get("droppedByReason").toString()).as("counted by reason, whatever the listing")
+                    .isEqualTo("{\"DUPLICATE_PHONE\":100,\"GROUP_STATUS\":100,\"INVALID_PHONE\":100,\"OPTED_OUT\":100,\"UNKNOWN_PARENT\":1}");
+            assertThat(reply.body().get("failedByReason").toString())
+                    .isEqualTo("{\"MISSING_VARIABLE:PARENT_ADDRESS\":" + missingVariable + "}");
+
+            // A page asks for the first few of each, with the same counts.
+            var firstFew = http.get("/api/v1/programs/" + commandId + "?limit=3");
+            assertThat(firstFew.body().get("dropped")).hasSize(3);
+            assertThat(firstFew.body().get("dropped").get(0)).isEqualTo(reply.body().get("dropped").get(0));
+            assertThat(firstFew.body().get("failed")).hasSize(Math.min(3, missingVariable));
+            assertThat(firstFew.body().get("droppedByReason")).isEqualTo(reply.body().get("droppedByReason"));
+            assertThat(http.get("/api/v1/programs/" + commandId + "?limit=0").status()).isEqualTo(400);
+            assertThat(http.get("/api/v1/programs/" + commandId + "?limit=10001").status()).isEqualTo(400);
 
             // The same command again, by REST this time: a replay, nothing new.
             var replay = http.post("/api/v1/programs", Map.of("commandId", commandId, "message", template,

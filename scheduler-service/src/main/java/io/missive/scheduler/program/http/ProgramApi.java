@@ -63,7 +63,12 @@ public final class ProgramApi {
     @Schema(description = "A campaign: accepted, failed and dropped recipients, and its publication state")
     public record ProgramReply(String commandId, boolean replay, String state, String provider, Instant plannedAt,
                                int recipients, int accepted, int publishedThroughSeq, int cancelled,
-                               List<FailedJson> failed, List<DroppedJson> dropped,
+                               @Schema(description = "Recipients that failed at acceptance, in order; the first `limit` "
+                                       + "when one was asked") List<FailedJson> failed,
+                               @Schema(description = "Recipients dropped, in order; the first `limit` when one was asked")
+                               List<DroppedJson> dropped,
+                               @Schema(description = "Every failed recipient counted by reason") Map<String, Integer> failedByReason,
+                               @Schema(description = "Every dropped recipient counted by reason") Map<String, Integer> droppedByReason,
                                @Schema(description = "What acceptance changed in the command: an appended {URL}, a planned time "
                                        + "moved by the sending window (both times)...") List<String> notices,
                                boolean urgent) {
@@ -73,8 +78,8 @@ public final class ProgramApi {
             return new ProgramReply(c.commandId(), replay, c.state().name(), c.provider().name(), c.dueAt(), c.recipientCount(),
                     c.recipientCount() - c.failedCount(), c.publishedSeq(), view.cancelled(),
                     view.failed().stream().map(f -> new FailedJson(f.recipient(), f.messageId(), f.reason())).toList(),
-                    view.dropped().stream().map(d -> new DroppedJson(d.recipient(), d.reason().name())).toList(), c.notices(),
-                    c.urgent());
+                    view.dropped().stream().map(d -> new DroppedJson(d.recipient(), d.reason().name())).toList(),
+                    view.failedByReason(), view.droppedByReason(), c.notices(), c.urgent());
         }
     }
 

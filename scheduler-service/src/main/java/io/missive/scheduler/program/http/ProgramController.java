@@ -30,6 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/programs")
 public class ProgramController {
 
+    /** The most failed or dropped recipients one reply lists when a limit is asked. */
+    private static final int MAX_LISTED = 10_000;
+
     private final ProgramService programs;
 
     public ProgramController(ProgramService programs) {
@@ -61,9 +64,15 @@ public class ProgramController {
     }
 
     @GetMapping("/{commandId}")
-    @Operation(summary = "A campaign's state, accepted count, failed and dropped recipients")
-    public ResponseEntity<?> get(@PathVariable String commandId) {
-        return programs.find(commandId)
+    @Operation(summary = "A campaign's state, accepted count, failed and dropped recipients",
+            description = "Every failed and dropped recipient, or the first `limit` of each (1 to 10,000) with the counts "
+                    + "of all by reason: what a page shows of a campaign of a million recipients.")
+    public ResponseEntity<?> get(@PathVariable String commandId, @RequestParam(required = false) @Nullable Integer limit) {
+        if (limit != null && (limit < 1 || limit > MAX_LISTED)) {
+            throw ApiProblem.of(HttpStatus.BAD_REQUEST, "bad-limit", "limit must be 1 to " + MAX_LISTED + ", was " + limit)
+                    .titled("Bad limit");
+        }
+        return programs.find(commandId, limit == null ? Integer.MAX_VALUE : limit)
                 .<ResponseEntity<?>>map(view -> ResponseEntity.ok(ProgramReply.of(view, false)))
                 .orElseThrow(() -> notFound(commandId));
     }

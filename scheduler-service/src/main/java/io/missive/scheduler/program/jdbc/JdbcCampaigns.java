@@ -10,13 +10,16 @@ import io.missive.scheduler.resolution.Resolution.Dropped;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,20 +38,33 @@ public class JdbcCampaigns implements CampaignStore, CampaignQueue {
     }
 
     @Override
-    public Optional<CampaignView> find(String commandId) {
+    public Optional<CampaignView> find(String commandId, int listed) {
         var campaign = jdbc.query("select * from campaign where command_id = ?", CampaignRows.CAMPAIGN, commandId).stream().findFirst();
         if (campaign.isEmpty()) {
             return Optional.empty();
         }
-        var failed = jdbc.query("select recipient_key, message_id, failure from campaign_message where command_id = ? and failure is not null order by seq",
-                (rs, n) -> new FailedRecipient(rs.getString(1), rs.getString(2), rs.getString(3)), commandId);
-        var dropped = jdbc.query("select recipient, reason from campaign_drop where command_id = ? order by position",
-                (rs, n) -> new Dropped(rs.getString(1), DropReason.valueOf(rs.getString(2))), commandId);
+        var failed = jdbc.query("""
+                        select recipient_key, message_id, failure from campaign_message where command_id = ? and failure is not null
+                        order by seq limit ?""",
+                (rs, n) -> new FailedRecipient(rs.getString(1), rs.getString(2), rs.getString(3)), commandId, listed);
+        var dropped = jdbc.query("select recipient, reason from campaign_drop where command_id = ? order by position limit ?",
+                (rs, n) -> new Dropped(rs.getString(1), DropReason.valueOf(rs.getString(2))), commandId, listed);
+        var failedByReason = byReason("""
+                select failure, count(*) from campaign_message where command_id = ? and failure is not null
+                group by failure order by failure""", commandId);
+        var droppedByReason = byReason("select reason, count(*) from campaign_drop where command_id = ? group by reason order by reason",
+                commandId);
         int cancelled = 0;
         if (campaign.get().state() == Campaign.State.CANCELLED) {
             cancelled = countUnpublished(commandId, campaign.get().publishedSeq());
         }
-        return Optional.of(new CampaignView(campaign.get(), failed, dropped, cancelled));
+        return Optional.of(new CampaignView(campaign.get(), failed, dropped, cancelled, failedByReason, droppedByReason));
+    }
+
+    private Map<String, Integer> byReason(String sql, String commandId) {
+        var counts = new LinkedHashMap<String, Integer>();
+        jdbc.query(sql, (RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getInt(2)), commandId);
+        return counts;
     }
 
     @Override
