@@ -26,8 +26,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Compose's recipient pickers and the person's own Aircall number, with a stand-in for the scheduler answering its
- * documented JSON ({@code GET /api/v1/directory/search}, {@code POST /api/v1/programs/preview}).
+ * Compose's recipient pickers and the person's own Aircall number, and a campaign's page, with a stand-in for the
+ * scheduler answering its documented JSON ({@code GET /api/v1/directory/search}, {@code POST /api/v1/programs/preview},
+ * {@code GET /api/v1/programs/{id}}).
  */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -113,7 +114,34 @@ class ComposePickersIntegrationTest {
             // The confirmation carries the chips on to programming.
             var confirm = browser.submitAll("/composer", "/composer/confirmer", List.of(Map.entry("message", "Bonjour"),
                     Map.entry("picked", "parent.s1 Élodie")));
-            assertThat(confirm.body()).contains("<input type=\"hidden\" name=\"picked\" value=\"parent.s1 Élodie\">");
+            assertThat(confirm.body()).contains("<input type=\"hidden\" name=\"picked\" value=\"parent.s1 Élodie\">",
+                    "formaction=\"/composer/modifier\"");
+
+            // "Revenir" goes back to the form as it was: the chips, the message, the time and the provider.
+            var back = browser.submitAll("/composer", "/composer/modifier", List.of(Map.entry("message", "Bonjour {PRENOM_ENFANT}"),
+                    Map.entry("picked", "parent.s1 Élodie"), Map.entry("recipients", "+33612345678"),
+                    Map.entry("plannedDate", "2026-12-24"), Map.entry("plannedHour", "09:30"), Map.entry("provider", "SPOTHIT")));
+            assertThat(back.statusCode()).isEqualTo(200);
+            assertThat(back.body()).contains("<input type=\"hidden\" name=\"picked\" value=\"parent.s1 Élodie\">",
+                    "<span class=\"chip-name\">Élodie</span>", ">Bonjour {PRENOM_ENFANT}</textarea>", ">+33612345678</textarea>",
+                    "name=\"plannedDate\" value=\"2026-12-24\"", "name=\"plannedHour\" value=\"09:30\"",
+                    "<option value=\"SPOTHIT\" selected=\"selected\"");
+        }
+    }
+
+    @Test
+    void aCampaignsPageListsItsFirstFailuresAndDropsAndCountsThemAllByReason() {
+        try (var browser = new ConsoleHttp(port)) {
+            browser.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+            CALLS.clear();
+            var page = browser.get("/campagnes/big-1", null);
+            // Counts are written the French way, thousands apart by a narrow no-break space.
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(CALLS).as("the first 50 asked, not every drop").contains("GET /api/v1/programs/big-1 limit=50 Bearer");
+            assertThat(page.body()).contains("Numéro invalide : 7\u202f000 écarté(s)", "Désinscrit (STOP) : 120 écarté(s)",
+                    "MISSING_VARIABLE:PARENT_ADDRESS : 2 en échec", "Destinataires écartés : les 50 premiers sur 7\u202f120",
+                    "<td>parent.100</td>", "Messages en échec à l’acceptation</caption>")
+                    .doesNotContain("les 50 premiers sur 2");
         }
     }
 
@@ -158,7 +186,22 @@ class ComposePickersIntegrationTest {
         }
     }
 
-    /** The scheduler's search (documented JSON), its preview (an empty one), and its variables. */
+    /** A campaign of a million recipients as the scheduler answers {@code ?limit=50}: 50 drops listed, all counted. */
+    private static String bigCampaign() {
+        var dropped = new StringBuilder();
+        for (int n = 1; n <= 50; n++) {
+            dropped.append(n == 1 ? "" : ",").append("{\"recipient\":\"parent.").append(n * 100).append("\",\"reason\":\"INVALID_PHONE\"}");
+        }
+        return """
+                {"commandId":"big-1","replay":false,"state":"DONE","provider":"SPOTHIT","plannedAt":"2026-12-02T10:00:00Z",
+                 "recipients":1000000,"accepted":999998,"publishedThroughSeq":999998,"cancelled":0,
+                 "failed":[{"recipient":"parent.7","messageId":"m-7","reason":"MISSING_VARIABLE:PARENT_ADDRESS"},
+                           {"recipient":"parent.9","messageId":"m-9","reason":"MISSING_VARIABLE:PARENT_ADDRESS"}],
+                 "dropped":[%s],"failedByReason":{"MISSING_VARIABLE:PARENT_ADDRESS":2},
+                 "droppedByReason":{"INVALID_PHONE":7000,"OPTED_OUT":120},"notices":[],"urgent":false}""".formatted(dropped);
+    }
+
+    /** The scheduler's search (documented JSON), its preview (an empty one), its variables and one campaign. */
     private static HttpServer scheduler() {
         try {
             var server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
@@ -180,6 +223,7 @@ class ComposePickersIntegrationTest {
                             {"recipients":3,"sendable":3,"dropped":0,"smsUnits":3,"samples":[],"drops":{},"failures":{},
                              "plannedAt":"2026-12-02T10:00:00Z","askedAt":"2026-12-02T10:00:00Z","provider":"SPOTHIT","channel":"SMS",
                              "encodings":{"GSM7":3},"guard":"PASS"}""";
+                    case "/api/v1/programs/big-1" -> bigCampaign();
                     default -> "{\"variables\":[]}";
                 };
                 var bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -29,6 +29,9 @@ class CampaignsController {
     static final int PAGE_SIZE = 20;
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
 
+    /** The failed and dropped recipients a campaign's page lists; the rest are counted by reason. */
+    private static final int LISTED = 50;
+
     private final Backends backends;
 
     CampaignsController(Backends backends) {
@@ -88,8 +91,11 @@ class CampaignsController {
         checkId(id);
         model.addAttribute("campaignId", id);
         try {
-            var program = backends.get(Service.SCHEDULER, "/api/v1/programs/{id}", id);
+            var program = backends.get(Service.SCHEDULER, "/api/v1/programs/{id}?limit={listed}", id, LISTED);
             model.addAttribute("program", program);
+            model.addAttribute("listed", LISTED);
+            model.addAttribute("failedTotal", total(program.get("failedByReason")));
+            model.addAttribute("droppedTotal", total(program.get("droppedByReason")));
             model.addAttribute("plannedAt", Views.longTime(Views.instant(program, "plannedAt")));
             model.addAttribute("cancellable", !"CANCELLED".equals(program.get("state"))
                     && Views.number(program, "publishedThroughSeq") < Views.number(program, "recipients"));
@@ -123,7 +129,8 @@ class CampaignsController {
         checkId(id);
         model.addAttribute("campaignId", id);
         try {
-            var program = backends.get(Service.SCHEDULER, "/api/v1/programs/{id}", id);
+            // The confirmation repeats counts and time: it needs none of the failed or dropped recipients.
+            var program = backends.get(Service.SCHEDULER, "/api/v1/programs/{id}?limit=1", id);
             model.addAttribute("program", program);
             model.addAttribute("plannedAt", Views.longTime(Views.instant(program, "plannedAt")));
         } catch (BackendException e) {
@@ -154,6 +161,12 @@ class CampaignsController {
             model.addAttribute("problem", Problems.of(e));
         }
         return "message";
+    }
+
+    /** The sum of a reply's counts by reason (absent: none). */
+    static long total(@Nullable Object byReason) {
+        return byReason instanceof Map<?, ?> counts
+                ? counts.values().stream().mapToLong(n -> ((Number) n).longValue()).sum() : 0;
     }
 
     static void checkId(String id) {

@@ -68,6 +68,13 @@ class ComposeController {
         }
     }
 
+    /** Back from the confirmation to the form as it was filled in: message, picks, time and provider kept. */
+    @PostMapping("/composer/modifier")
+    String edit(@ModelAttribute("form") ComposeForm form, Model model) {
+        variables(model);
+        return "compose";
+    }
+
     @PostMapping("/composer/programmer")
     String program(@ModelAttribute("form") ComposeForm form, Model model, RedirectAttributes redirect) {
         var command = form.toCommand();
