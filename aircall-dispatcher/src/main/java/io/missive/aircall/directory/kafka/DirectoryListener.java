@@ -5,10 +5,10 @@ import io.missive.aircall.directory.DirectoryChanges;
 import io.missive.events.ChildRecord;
 import io.missive.events.ParentRecord;
 import io.missive.schemas.phones.PhoneNumbers;
+import io.missive.schemas.spring.CompactedBatches;
 import io.missive.schemas.spring.MissiveKafkaAutoConfiguration;
 import io.missive.schemas.topics.Topics;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
  * Keeps the caller directory from the compacted {@code missive.directory} topic, a batch at a time:
@@ -37,7 +36,7 @@ public class DirectoryListener {
     @KafkaListener(topics = Topics.PREFIX + Topics.DIRECTORY_NAME, groupId = Topics.PREFIX + "aircall-directory",
             containerFactory = MissiveKafkaAutoConfiguration.BATCH_LISTENER_FACTORY)
     public void onDirectory(List<ConsumerRecord<String, @Nullable Object>> records) {
-        int undecodable = firstUndecodable(records);
+        int undecodable = CompactedBatches.firstUndecodable(records);
         project(undecodable < 0 ? records : records.subList(0, undecodable));
         if (undecodable >= 0) {
             // The records before it are applied (the error handler commits them); this one goes to the dead letters.
@@ -46,12 +45,7 @@ public class DirectoryListener {
     }
 
     private void project(List<ConsumerRecord<String, @Nullable Object>> records) {
-        var last = new LinkedHashMap<String, @Nullable Object>();
-        for (var record : records) {
-            if (record.key() != null) {
-                last.put(record.key(), record.value());
-            }
-        }
+        var last = CompactedBatches.lastPerKey(records);
         var parents = new ArrayList<DirectoryChanges.Parent>();
         var children = new ArrayList<DirectoryChanges.Child>();
         var deletedParents = new ArrayList<String>();
@@ -79,15 +73,5 @@ public class DirectoryListener {
             directory.apply(changes);
         }
         log.debug("event=aircall.directory_projected records={} applied={}", records.size(), changes.size());
-    }
-
-    private static int firstUndecodable(List<ConsumerRecord<String, @Nullable Object>> records) {
-        for (int i = 0; i < records.size(); i++) {
-            var record = records.get(i);
-            if (record.value() == null && record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

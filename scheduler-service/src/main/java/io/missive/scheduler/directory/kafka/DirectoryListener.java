@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import io.missive.schemas.spring.CompactedBatches;
 import io.missive.schemas.spring.MissiveKafkaAutoConfiguration;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
  * Projects the compacted {@code missive.directory} and {@code missive.optouts} topics into the
@@ -43,7 +43,7 @@ public class DirectoryListener {
     @KafkaListener(topics = Topics.PREFIX + Topics.DIRECTORY_NAME, groupId = Topics.PREFIX + "scheduler-directory",
             containerFactory = MissiveKafkaAutoConfiguration.BATCH_LISTENER_FACTORY)
     public void onDirectory(List<ConsumerRecord<String, @Nullable Object>> records) {
-        int undecodable = firstUndecodable(records);
+        int undecodable = CompactedBatches.firstUndecodable(records);
         int invalid = firstInvalid(undecodable < 0 ? records : records.subList(0, undecodable));
         int rejected = invalid >= 0 ? invalid : undecodable;
         projectDirectory(rejected < 0 ? records : records.subList(0, rejected));
@@ -69,12 +69,7 @@ public class DirectoryListener {
     }
 
     private void projectDirectory(List<ConsumerRecord<String, @Nullable Object>> records) {
-        var last = new LinkedHashMap<String, @Nullable Object>();
-        for (var record : records) {
-            if (record.key() != null) {
-                last.put(record.key(), record.value());
-            }
-        }
+        var last = CompactedBatches.lastPerKey(records);
         var parents = new ArrayList<Directory.Parent>();
         var children = new ArrayList<Directory.Child>();
         var groups = new ArrayList<Directory.Group>();
@@ -104,7 +99,7 @@ public class DirectoryListener {
     @KafkaListener(topics = Topics.PREFIX + Topics.OPTOUTS_NAME, groupId = Topics.PREFIX + "scheduler-optouts",
             containerFactory = MissiveKafkaAutoConfiguration.BATCH_LISTENER_FACTORY)
     public void onOptOuts(List<ConsumerRecord<String, @Nullable Object>> records) {
-        int undecodable = firstUndecodable(records);
+        int undecodable = CompactedBatches.firstUndecodable(records);
         projectOptOuts(undecodable < 0 ? records : records.subList(0, undecodable));
         rejectAt(records, undecodable);
     }
@@ -127,21 +122,6 @@ public class DirectoryListener {
         store.optOut(last.entrySet().stream().filter(e -> e.getValue()).map(e -> e.getKey()).toList());
         store.optIn(last.entrySet().stream().filter(e -> !e.getValue()).map(e -> e.getKey()).toList());
         LOG.debug("event=optouts_projected records={}", records.size());
-    }
-
-    /**
-     * In a batch, a record the deserializer could not read arrives with a null value, like a tombstone.
-     * The records before it are applied first (the error handler commits them), then naming it sends it to
-     * the DLT instead of deleting an entry, and the records after it are delivered again.
-     */
-    private static int firstUndecodable(List<ConsumerRecord<String, @Nullable Object>> records) {
-        for (int i = 0; i < records.size(); i++) {
-            var record = records.get(i);
-            if (record.value() == null && record.headers().lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER) != null) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static void rejectAt(List<ConsumerRecord<String, @Nullable Object>> records, int index) {
