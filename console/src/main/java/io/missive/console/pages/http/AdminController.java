@@ -17,6 +17,7 @@ import io.missive.schemas.audit.HttpCaller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -62,11 +63,13 @@ class AdminController {
 
     @GetMapping("/admin/utilisateurs")
     String people(Model model) {
-        model.addAttribute("people", people.all());
-        model.addAttribute("clients", clients.all());
-        model.addAttribute("scopes", Scopes.ALL);
-        model.addAttribute("now", clock.instant());
+        model.addAllAttributes(usersPage());
         return "users";
+    }
+
+    /** What the users and keys page shows. */
+    private Map<String, Object> usersPage() {
+        return Map.of("people", people.all(), "clients", clients.all(), "scopes", Scopes.ALL, "now", clock.instant());
     }
 
     @PostMapping("/admin/utilisateurs")
@@ -139,10 +142,7 @@ class AdminController {
     @ExceptionHandler(AuditUnavailableException.class)
     ModelAndView auditUnavailable() {
         var page = new ModelAndView("users", HttpStatus.SERVICE_UNAVAILABLE);
-        page.addObject("people", people.all());
-        page.addObject("clients", clients.all());
-        page.addObject("scopes", Scopes.ALL);
-        page.addObject("now", clock.instant());
+        page.addAllObjects(usersPage());
         page.addObject("auditUnavailable", true);
         return page;
     }

@@ -116,9 +116,7 @@ public class EventsStoreController {
                                      @RequestParam(defaultValue = "0") int page,
                                      @RequestParam(defaultValue = "50") int size) {
         checkPaging(page, size);
-        if (kind != null && !KINDS.contains(kind)) {
-            throw problem(HttpStatus.BAD_REQUEST, "bad-kind", "Bad kind", "kind must be REPLY or STOP");
-        }
+        checkKind(kind);
         return queries.inbound(kind, page, size);
     }
 
@@ -129,9 +127,7 @@ public class EventsStoreController {
                                                @RequestParam(defaultValue = "0") int page,
                                                @RequestParam(defaultValue = "50") int size) {
         checkPaging(page, size);
-        if (kind != null && !KINDS.contains(kind)) {
-            throw problem(HttpStatus.BAD_REQUEST, "bad-kind", "Bad kind", "kind must be REPLY or STOP");
-        }
+        checkKind(kind);
         return queries.inboundBySupporter(kind, page, size);
     }
 
@@ -162,6 +158,12 @@ public class EventsStoreController {
             throw problem(HttpStatus.BAD_REQUEST, "bad-identifier", "Bad " + what, what + " must be 1 to 128 of A-Z a-z 0-9 . _ : @ -");
         }
         return id;
+    }
+
+    private static void checkKind(@Nullable String kind) {
+        if (kind != null && !KINDS.contains(kind)) {
+            throw problem(HttpStatus.BAD_REQUEST, "bad-kind", "Bad kind", "kind must be REPLY or STOP");
+        }
     }
 
     private static void checkPaging(int page, int size) {
