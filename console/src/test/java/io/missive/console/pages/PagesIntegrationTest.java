@@ -4,13 +4,12 @@ import static io.missive.console.ConsoleTestSettings.ADMIN_EMAIL;
 import static io.missive.console.ConsoleTestSettings.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpExchange;
 import io.missive.console.ConsoleHttp;
+import io.missive.console.StandIn;
 import io.missive.console.people.People;
 import io.missive.console.people.Role;
 import io.missive.testkit.RealInfrastructure;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -42,7 +41,7 @@ class PagesIntegrationTest {
     private static final String XSS = "<img src=x onerror=alert(1)>";
     private static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
     private static final List<String> TRACKER_POSTS = new CopyOnWriteArrayList<>();
-    private static final HttpServer TRACKER = tracker();
+    private static final StandIn TRACKER = StandIn.start(PagesIntegrationTest::tracker);
 
     @LocalServerPort
     int port;
@@ -55,12 +54,12 @@ class PagesIntegrationTest {
 
     @DynamicPropertySource
     static void trackerUrl(DynamicPropertyRegistry registry) {
-        registry.add("missive.console.backends.tracker", () -> "http://localhost:" + TRACKER.getAddress().getPort());
+        registry.add("missive.console.backends.tracker", TRACKER::url);
     }
 
     @AfterAll
     static void stopTracker() {
-        TRACKER.stop(0);
+        TRACKER.close();
     }
 
     @Test
@@ -176,36 +175,20 @@ class PagesIntegrationTest {
     }
 
     /** The tracker's {@code GET /api/v1/inbound} (its documented page shape), with a reply that tries to run a script. */
-    private static HttpServer tracker() {
-        try {
-            var server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            server.createContext("/", exchange -> {
-                AUTHORIZATIONS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-                if (exchange.getRequestMethod().equals("POST")) {
-                    TRACKER_POSTS.add(exchange.getRequestURI().getPath());
-                    exchange.sendResponseHeaders(204, -1);
-                    exchange.close();
-                    return;
-                }
-                var body = exchange.getRequestURI().getPath().equals("/api/v1/inbound/by-supporter")
-                        ? """
-                          {"items":[{"eventId":"e1","kind":"REPLY","provider":"spot_hit","phone":"+33612345678","body":"%s",
-                          "receivedAt":"2026-12-02T10:00:00Z","parentIds":["p-1"],"readAt":null,"supporterId":"s-7"},
-                          {"eventId":"e2","kind":"STOP","provider":"spot_hit","phone":"+33612345679","body":"STOP",
-                          "receivedAt":"2026-12-02T09:00:00Z","parentIds":[],"readAt":null,"supporterId":null}],
-                          "page":0,"size":50,"totalItems":2}"""
-                                .formatted(XSS)
-                        : "{\"items\":[],\"page\":0,\"size\":20,\"totalItems\":0}";
-                var bytes = body.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, bytes.length);
-                exchange.getResponseBody().write(bytes);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    private static StandIn.Answer tracker(HttpExchange exchange) {
+        AUTHORIZATIONS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+        if (exchange.getRequestMethod().equals("POST")) {
+            TRACKER_POSTS.add(exchange.getRequestURI().getPath());
+            return new StandIn.Answer(204, "");
         }
+        return StandIn.Answer.ok(exchange.getRequestURI().getPath().equals("/api/v1/inbound/by-supporter")
+                ? """
+                  {"items":[{"eventId":"e1","kind":"REPLY","provider":"spot_hit","phone":"+33612345678","body":"%s",
+                  "receivedAt":"2026-12-02T10:00:00Z","parentIds":["p-1"],"readAt":null,"supporterId":"s-7"},
+                  {"eventId":"e2","kind":"STOP","provider":"spot_hit","phone":"+33612345679","body":"STOP",
+                  "receivedAt":"2026-12-02T09:00:00Z","parentIds":[],"readAt":null,"supporterId":null}],
+                  "page":0,"size":50,"totalItems":2}"""
+                        .formatted(XSS)
+                : "{\"items\":[],\"page\":0,\"size\":20,\"totalItems\":0}");
     }
 }

@@ -4,13 +4,12 @@ import static io.missive.console.ConsoleTestSettings.ADMIN_EMAIL;
 import static io.missive.console.ConsoleTestSettings.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpExchange;
 import io.missive.console.ConsoleHttp;
+import io.missive.console.StandIn;
 import io.missive.console.people.People;
 import io.missive.console.people.Role;
 import io.missive.testkit.RealInfrastructure;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,9 +25,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Compose's recipient pickers and the person's own Aircall number, and a campaign's page, with a stand-in for the
- * scheduler answering its documented JSON ({@code GET /api/v1/directory/search}, {@code POST /api/v1/programs/preview},
- * {@code GET /api/v1/programs/{id}}).
+ * The pages that call the scheduler, with a stand-in answering its documented JSON ({@code GET /api/v1/directory/search},
+ * {@code POST /api/v1/programs/preview}, {@code GET /api/v1/programs/{id}}): Compose's recipient pickers, its preview,
+ * "Revenir" from the confirmation, the person's own Aircall number, and a campaign's page.
  */
 @RealInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -37,11 +36,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "missive.console.signing-key-file=${java.io.tmpdir}/missive-console-tests/signing-key.pem",
         "missive.console.backends.tracker=http://localhost:1",
         "missive.console.backends.gateway=http://localhost:1"})
-class ComposePickersIntegrationTest {
+class SchedulerPagesIntegrationTest {
 
-    private static final String XSS_NAME = "<img src=x onerror=alert(1)>";
+    private static final String XSS = "<img src=x onerror=alert(1)>";
     private static final List<String> CALLS = new CopyOnWriteArrayList<>();
-    private static final HttpServer SCHEDULER = scheduler();
+    private static final StandIn SCHEDULER = StandIn.start(SchedulerPagesIntegrationTest::scheduler);
 
     @LocalServerPort
     int port;
@@ -54,12 +53,12 @@ class ComposePickersIntegrationTest {
 
     @DynamicPropertySource
     static void schedulerUrl(DynamicPropertyRegistry registry) {
-        registry.add("missive.console.backends.scheduler", () -> "http://localhost:" + SCHEDULER.getAddress().getPort());
+        registry.add("missive.console.backends.scheduler", SCHEDULER::url);
     }
 
     @AfterAll
     static void stopScheduler() {
-        SCHEDULER.stop(0);
+        SCHEDULER.close();
     }
 
     @Test
@@ -73,7 +72,7 @@ class ComposePickersIntegrationTest {
             assertThat(CALLS).containsExactly("GET /api/v1/directory/search kind=parent&q=élo Bearer");
             assertThat(results.body()).contains("<strong>Élodie</strong>", "<code>parent.s1</code>", "enfants : Léa, Tom",
                     "hx-get=\"/composer/destinataires/choix?selector=parent.s1&amp;name=%C3%89lodie\"", "hx-target=\"#chips\"",
-                    "&lt;img src=x onerror=alert(1)&gt;").doesNotContain(XSS_NAME);
+                    "&lt;img src=x onerror=alert(1)&gt;").doesNotContain(XSS);
 
             var nothing = browser.getWith("/composer/destinataires?kind=group&q=zzz", Map.of("HX-Request", "true"));
             assertThat(nothing.body()).contains("Aucun résultat.");
@@ -186,6 +185,22 @@ class ComposePickersIntegrationTest {
         }
     }
 
+    @Test
+    void thePreviewSaysWhichChannelEachMessageTakesUnderTheRcsMode() {
+        try (var browser = new ConsoleHttp(port)) {
+            browser.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+            var preview = browser.submit("/composer", "/composer/apercu", Map.of("message", "Bonjour", "recipients", "parent.1"));
+
+            assertThat(preview.statusCode()).isEqualTo(200);
+            assertThat(preview.body()).contains("<dd id=\"preview-channel\">RCS basique</dd>")
+                    .containsPattern("(?s)id=\"preview-channels\".*Par canal.*RCS basique 2, .*SMS 1")
+                    .contains("(mode RCS : textes courts (160 octets au plus) en RCS basique)")
+                    .contains("8 caractères · 1 SMS · GSM7 · RCS basique")
+                    .contains("caractères · 2 SMS · UCS2 · SMS")
+                    .doesNotContain(XSS).contains("&lt;img src=x onerror=alert(1)&gt;");
+        }
+    }
+
     /** A campaign of a million recipients as the scheduler answers {@code ?limit=50}: 50 drops listed, all counted. */
     private static String bigCampaign() {
         var dropped = new StringBuilder();
@@ -201,41 +216,36 @@ class ComposePickersIntegrationTest {
                  "droppedByReason":{"INVALID_PHONE":7000,"OPTED_OUT":120},"notices":[],"urgent":false}""".formatted(dropped);
     }
 
-    /** The scheduler's search (documented JSON), its preview (an empty one), its variables and one campaign. */
-    private static HttpServer scheduler() {
-        try {
-            var server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            server.createContext("/", exchange -> {
-                var path = exchange.getRequestURI().getPath();
-                var query = exchange.getRequestURI().getRawQuery();
-                var sent = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                var bearer = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")).startsWith("Bearer ") ? "Bearer" : "none";
-                if (!path.equals("/api/v1/variables")) {
-                    CALLS.add(exchange.getRequestMethod() + " " + path + " "
-                            + (query == null ? sent : URLDecoder.decode(query, StandardCharsets.UTF_8)) + " " + bearer);
-                }
-                var body = switch (path) {
-                    case "/api/v1/directory/search" -> query.contains("q=zzz") ? "{\"kind\":\"group\",\"q\":\"zzz\",\"results\":[]}" : """
-                            {"kind":"parent","q":"élo","results":[
-                             {"kind":"parent","id":"s1","selector":"parent.s1","name":"Élodie","context":["Léa","Tom"]},
-                             {"kind":"parent","id":"s2","selector":"parent.s2","name":"%s","context":[]}]}""".formatted(XSS_NAME);
-                    case "/api/v1/programs/preview" -> """
-                            {"recipients":3,"sendable":3,"dropped":0,"smsUnits":3,"samples":[],"drops":{},"failures":{},
-                             "plannedAt":"2026-12-02T10:00:00Z","askedAt":"2026-12-02T10:00:00Z","provider":"SPOTHIT","channel":"SMS",
-                             "encodings":{"GSM7":3},"guard":"PASS"}""";
-                    case "/api/v1/programs/big-1" -> bigCampaign();
-                    default -> "{\"variables\":[]}";
-                };
-                var bytes = body.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, bytes.length);
-                exchange.getResponseBody().write(bytes);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+    /** The scheduler's search, its preview (two short messages as RCS basic, one long one as SMS), its variables and one campaign. */
+    private static StandIn.Answer scheduler(HttpExchange exchange) {
+        var path = exchange.getRequestURI().getPath();
+        var query = exchange.getRequestURI().getRawQuery();
+        var sent = StandIn.body(exchange);
+        var bearer = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")).startsWith("Bearer ") ? "Bearer" : "none";
+        if (!path.equals("/api/v1/variables")) {
+            CALLS.add(exchange.getRequestMethod() + " " + path + " "
+                    + (query == null ? sent : URLDecoder.decode(query, StandardCharsets.UTF_8)) + " " + bearer);
         }
+        return StandIn.Answer.ok(switch (path) {
+            case "/api/v1/directory/search" -> query.contains("q=zzz") ? "{\"kind\":\"group\",\"q\":\"zzz\",\"results\":[]}" : """
+                    {"kind":"parent","q":"élo","results":[
+                     {"kind":"parent","id":"s1","selector":"parent.s1","name":"Élodie","context":["Léa","Tom"]},
+                     {"kind":"parent","id":"s2","selector":"parent.s2","name":"%s","context":[]}]}""".formatted(XSS);
+            case "/api/v1/programs/preview" -> """
+                    {"commandId":"console-1","askedAt":"2026-12-02T10:00:00Z","plannedAt":"2026-12-02T10:00:00Z","notices":[],
+                     "provider":"SPOTHIT","aircallNumberId":null,"channel":"RCS_BASIC","recipients":3,"sendable":3,"dropped":0,
+                     "drops":{},"failures":{},"smsUnits":4,"encodings":{"GSM7":2,"UCS2":1},"guard":"PASS",
+                     "channels":{"RCS_BASIC":2,"SMS":1},"rcsMode":"short-as-basic",
+                     "samples":[
+                      {"messageId":"m1","recipient":"parent:1","parentId":"1","parentName":"Awa","childId":null,"body":"Bonjour!",
+                       "characters":8,"segments":1,"encoding":"GSM7","ucs2Character":null,"channel":"RCS_BASIC","missing":[]},
+                      {"messageId":"m2","recipient":"parent:2","parentId":"2","parentName":"%s","childId":null,"body":"Bonjour",
+                       "characters":7,"segments":1,"encoding":"GSM7","ucs2Character":null,"channel":"RCS_BASIC","missing":[]},
+                      {"messageId":"m3","recipient":"parent:3","parentId":"3","parentName":"Léo","childId":null,"body":"%s",
+                       "characters":100,"segments":2,"encoding":"UCS2","ucs2Character":"€","channel":"SMS","missing":[]}]}"""
+                    .formatted(XSS, "€".repeat(100));
+            case "/api/v1/programs/big-1" -> bigCampaign();
+            default -> "{\"variables\":[]}";
+        });
     }
 }
