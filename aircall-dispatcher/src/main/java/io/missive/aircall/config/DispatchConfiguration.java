@@ -21,6 +21,7 @@ import io.missive.aircall.dispatch.kafka.KafkaStatusPublisher;
 import io.missive.aircall.dispatch.kafka.MessageRequestedListener;
 import io.missive.schemas.logging.Masking;
 import io.missive.schemas.optouts.kafka.KafkaOptOutSet;
+import io.missive.schemas.erasure.JdbcErasedPhones;
 import io.missive.schemas.spring.EventPublisher;
 import io.missive.schemas.spring.OptOutSets;
 import io.missive.schemas.spring.OutagePolicy;
@@ -46,6 +47,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -132,12 +134,13 @@ class DispatchConfiguration {
 
     @Bean
     Dispatcher dispatcher(DispatchLedger ledger, SendSmsPort gateway, AircallProperties properties, Clock clock,
-                          DispatchMetrics metrics, KafkaOptOutSet optOuts, SendingWindow window, RateLimit limiter) {
+                          DispatchMetrics metrics, KafkaOptOutSet optOuts, SendingWindow window, RateLimit limiter,
+                          JdbcTemplate jdbc) {
         return new Dispatcher(ledger, gateway, limiter,
                 new Admission(properties.sending(), properties.safeguard(), properties.safePhoneNumbers()),
                 new RetryPolicy(properties.retry().maxAttempts(), properties.retry().delayUnit(),
                         properties.retry().giveUpAfter()),
-                properties.unknownOutcome(), clock, metrics, optOuts, window);
+                properties.unknownOutcome(), clock, metrics, optOuts, window, new JdbcErasedPhones(jdbc));
     }
 
     @Bean

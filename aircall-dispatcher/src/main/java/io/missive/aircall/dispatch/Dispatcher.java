@@ -1,11 +1,14 @@
 package io.missive.aircall.dispatch;
 
+import io.missive.schemas.erasure.ErasedPhones;
+import io.missive.schemas.erasure.Erasures;
 import io.missive.schemas.logging.Masking;
 import io.missive.schemas.optouts.OptOuts;
 import io.missive.schemas.window.SendingWindow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,17 +43,23 @@ public final class Dispatcher {
     private final DispatchMetrics metrics;
     private final OptOuts optOuts;
     private final SendingWindow window;
+    private final ErasedPhones erased;
 
     public Dispatcher(DispatchLedger ledger, SendSmsPort aircall, RateLimit limiter, Admission admission,
                       RetryPolicy retries, UnknownOutcomePolicy unknownOutcome, Clock clock, DispatchMetrics metrics) {
-        this(ledger, aircall, limiter, admission, retries, unknownOutcome, clock, metrics, OptOuts.none(), SendingWindow.ALWAYS_OPEN);
+        this(ledger, aircall, limiter, admission, retries, unknownOutcome, clock, metrics, OptOuts.none(), SendingWindow.ALWAYS_OPEN,
+                ErasedPhones.NONE);
     }
 
-    /** @param window retries falling outside it wait for it to open (quiet hours) */
+    /**
+     * @param window retries falling outside it wait for it to open (quiet hours)
+     * @param erased the phones of erased parents: their messages are refused {@code ERASED} at the call
+     */
     public Dispatcher(DispatchLedger ledger, SendSmsPort aircall, RateLimit limiter, Admission admission,
                       RetryPolicy retries, UnknownOutcomePolicy unknownOutcome, Clock clock, DispatchMetrics metrics,
-                      OptOuts optOuts, SendingWindow window) {
+                      OptOuts optOuts, SendingWindow window, ErasedPhones erased) {
         this.optOuts = optOuts;
+        this.erased = erased;
         this.window = window;
         this.ledger = ledger;
         this.aircall = aircall;
@@ -68,6 +77,12 @@ public final class Dispatcher {
      */
     public boolean take(OutboundMessage message) {
         var now = clock.instant();
+        if (!erased.among(List.of(message.phone())).isEmpty()) {
+            // Requested before its parent's erasure, read after it: kept as a failure that names nobody.
+            boolean fresh = ledger.reject(message.erased(), Erasures.REASON, now);
+            log.info("event=aircall.erased messageId={} campaignId={} fresh={}", message.messageId(), message.campaignId(), fresh);
+            return fresh;
+        }
         var refusal = admission.refusal(message);
         boolean fresh = refusal.isPresent()
                 ? ledger.reject(message, refusal.get(), now)
@@ -112,6 +127,11 @@ public final class Dispatcher {
      */
     public SendOutcome call(LedgerEntry claimed) {
         var message = claimed.message();
+        // Taken in the instant its parent was erased (the check at take came just before): never sent.
+        if (!erased.among(List.of(message.phone())).isEmpty()) {
+            log.info("event=aircall.erased messageId={} campaignId={}", message.messageId(), message.campaignId());
+            return new SendOutcome.Rejected(Erasures.REASON, null);
+        }
         // Asked at every attempt, retries included: a STOP that landed since acceptance or since the last attempt wins.
         if (optOuts.optedOut(message.phone())) {
             log.info("event=aircall.opted_out messageId={} campaignId={} phone={} attempt={}", message.messageId(),

@@ -1,5 +1,6 @@
 package io.missive.aircall.erasure;
 
+import io.missive.schemas.erasure.JdbcErasedPhones;
 import io.missive.schemas.retention.PurgeRule;
 import io.missive.schemas.retention.RetentionProperties;
 import java.util.List;
@@ -19,6 +20,7 @@ public interface LedgerErasure {
     /** Finished rows, once announced, go when no duplicate of their request can arrive any more (docs/decisions/0022). */
     static List<PurgeRule> retention(RetentionProperties policy) {
         return List.of(PurgeRule.delete("message_bodies", "dispatch_ledger",
-                "received_at < ? and updated_at < ? and state in ('SENT', 'FAILED') and announced_version >= version", policy.messageBodies()));
+                "received_at < ? and updated_at < ? and state in ('SENT', 'FAILED') and announced_version >= version", policy.messageBodies()),
+                JdbcErasedPhones.retention(policy));
     }
 }

@@ -1,16 +1,19 @@
 package io.missive.aircall.erasure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.missive.events.ErasureConfirmed;
 import io.missive.events.ParentErased;
+import io.missive.events.Provider;
 import io.missive.events.Status;
 import io.missive.events.StatusUpdated;
 import io.missive.schemas.retention.RetentionProperties;
 import io.missive.schemas.retention.RetentionPurge;
 import io.missive.schemas.topics.Topics;
 import io.missive.testkit.RealInfrastructure;
+import io.missive.testkit.data.SampleEvents;
 import io.missive.testkit.TestNamespace;
 import io.missive.testkit.kafka.KafkaProbe;
 import io.missive.testkit.kafka.TestProducer;
@@ -56,7 +59,7 @@ class AircallLedgerErasureIntegrationTest {
              var erasures = KafkaProbe.fromNow(namespace, Topics.ERASURES);
              var producer = new TestProducer(namespace)) {
             producer.send(Topics.COMMANDS, "erasure-ac", ParentErased.newBuilder().setEventId("erasure-ac").setOccurredAt(Instant.now())
-                    .setErasureId("erasure-ac").setParentId("pa-1").setPhones(List.of()).setAuthor("dpo").setReason("asked").build());
+                    .setErasureId("erasure-ac").setParentId("pa-1").setPhones(List.of("+33699000001")).setAuthor("dpo").setReason("asked").build());
 
             var confirmed = erasures.awaitEvent(ErasureConfirmed.class, e -> e.getErasureId().equals("erasure-ac"), WAIT);
             assertThat(confirmed.getService()).isEqualTo("aircall-dispatcher");
@@ -64,6 +67,14 @@ class AircallLedgerErasureIntegrationTest {
             var failed = status.awaitEvent(StatusUpdated.class, e -> "a-pending".equals(e.getMessageId()), WAIT);
             assertThat(failed.getStatus()).isEqualTo(Status.FAILED);
             assertThat(failed.getReason()).isEqualTo("ERASED");
+
+            // A request for the parent still in Kafka when the erasure landed: failed ERASED, kept without phone or body.
+            var late = SampleEvents.messageRequested(Provider.AIRCALL, "c-late", "+33699000001", "Bonjour Ysolde")
+                    .setParentId("pa-1").setAircallNumberId("42").build();
+            producer.send(Topics.AIRCALL_REQUESTED, late.getMessageId(), late);
+            var lateOutcome = status.awaitEvent(StatusUpdated.class, e -> late.getMessageId().equals(e.getMessageId()), WAIT);
+            assertThat(lateOutcome.getStatus() + " " + lateOutcome.getReason()).isEqualTo("FAILED ERASED");
+            assertThat(lateOutcome.getPhone()).as("the announcement names nobody").isNullOrEmpty();
         }
         assertThat(jdbc.queryForObject("select count(*) from dispatch_ledger where parent_id = 'pa-1' or phone = '+33699000001' "
                 + "or body like '%Ysolde%'", Integer.class)).isZero();
@@ -71,8 +82,12 @@ class AircallLedgerErasureIntegrationTest {
                 + "+ (select count(*) from directory_child where parent_id = 'pa-1')", Integer.class)).as("the parent and child in the directory copy").isZero();
         assertThat(jdbc.queryForObject("select body from dispatch_ledger where message_id = 'a-other'", String.class)).isEqualTo("Bonjour Zoé");
 
+        assertThat(jdbc.queryForObject("select count(*) from erased_phones", Integer.class)).as("the phone's hash only").isEqualTo(1);
+        await().atMost(WAIT).until(() -> jdbc.queryForObject(
+                "select count(*) from dispatch_ledger where campaign_id = 'c-late' and announced_version >= version", Integer.class) == 1);
+
         assertThat(purgeAt(Duration.ofDays(179))).containsEntry("message_bodies", 0L);
-        assertThat(purgeAt(Duration.ofDays(181)).get("message_bodies")).isEqualTo(2L);
+        assertThat(purgeAt(Duration.ofDays(181)).get("message_bodies")).as("a-pending, a-sent and the late one").isEqualTo(3L);
         assertThat(jdbc.queryForList("select message_id from dispatch_ledger where message_id like 'a-%'", String.class))
                 .as("a message still waiting stays").containsExactly("a-other");
     }

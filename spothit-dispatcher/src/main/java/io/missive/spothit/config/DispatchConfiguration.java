@@ -9,6 +9,7 @@ import io.missive.schemas.attachments.AttachmentFetcher;
 import io.missive.schemas.channels.RcsMode;
 import io.missive.schemas.logging.Masking;
 import io.missive.schemas.optouts.kafka.KafkaOptOutSet;
+import io.missive.schemas.erasure.JdbcErasedPhones;
 import io.missive.schemas.spring.BatchListenerCustomizer;
 import io.missive.schemas.spring.EventPublisher;
 import io.missive.schemas.spring.OptOutSets;
@@ -42,6 +43,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -153,13 +155,13 @@ class DispatchConfiguration {
 
     @Bean
     Dispatcher dispatcher(DispatchLedger ledger, ResilientSender sender, StatusPort status, SpotHitProperties properties,
-                          Safeguard safeguard, DispatchMetrics metrics, KafkaOptOutSet optOuts, MediaLibrary media) {
+                          Safeguard safeguard, DispatchMetrics metrics, KafkaOptOutSet optOuts, MediaLibrary media, JdbcTemplate jdbc) {
         var dispatch = properties.dispatch();
         log.info("event=spothit.parking firstWait={} maxWait={} giveUpAfter={}",
                 dispatch.parkFirstWait(), dispatch.parkMaxWait(), dispatch.giveUpAfter());
         return new Dispatcher(ledger, sender, status, new BulkPlanner(dispatch.batchSize(), properties.rcsMode()),
                 safeguard, metrics, new Parking(dispatch.parkFirstWait(), dispatch.parkMaxWait(), dispatch.giveUpAfter()), optOuts,
-                media);
+                media, new JdbcErasedPhones(jdbc));
     }
 
     @Bean

@@ -31,6 +31,9 @@ public interface DispatchLedger {
     /** Settles messages that are in state {@code from} as FAILED; returns the entries it settled. */
     List<LedgerEntry> settleFailed(Collection<String> messageIds, DispatchState from, String reason, int attempts);
 
+    /** The messages' rows forget their phone (their parent was erased); id, campaign and state stay. */
+    void forgetPhones(Collection<String> messageIds);
+
     /**
      * After a transient failure of the call (its SENDING messages), or before any call while SpotHit is known to be
      * away (messages still PENDING, or PARKED and due, never claimed): those whose deadline has passed are FAILED

@@ -1,6 +1,8 @@
 package io.missive.spothit.dispatch;
 
 import io.missive.events.ChannelChoice;
+import io.missive.schemas.erasure.ErasedPhones;
+import io.missive.schemas.erasure.Erasures;
 import io.missive.schemas.logging.Masking;
 import io.missive.schemas.optouts.OptOuts;
 import io.missive.spothit.dispatch.media.MediaLibrary;
@@ -37,6 +39,7 @@ public final class Dispatcher {
     private final Parking parking;
     private final OptOuts optOuts;
     private final MediaLibrary media;
+    private final ErasedPhones erased;
     /** Whether parked messages may be waiting for SpotHit: true at start, since the ledger may hold some. */
     private volatile boolean parkedWaiting = true;
 
@@ -47,13 +50,18 @@ public final class Dispatcher {
 
     public Dispatcher(DispatchLedger ledger, ResilientSender sender, StatusPort status, BulkPlanner planner,
                       Safeguard safeguard, DispatchObserver observer, Parking parking, OptOuts optOuts) {
-        this(ledger, sender, status, planner, safeguard, observer, parking, optOuts, MediaLibrary.NONE);
+        this(ledger, sender, status, planner, safeguard, observer, parking, optOuts, MediaLibrary.NONE, ErasedPhones.NONE);
     }
 
-    /** @param media the SpotHit media id of a call's attachment, uploaded once (docs/decisions/0207) */
+    /**
+     * @param media  the SpotHit media id of a call's attachment, uploaded once (docs/decisions/0207)
+     * @param erased the phones of erased parents: a request for one that comes after the erasure fails {@code ERASED}
+     */
     public Dispatcher(DispatchLedger ledger, ResilientSender sender, StatusPort status, BulkPlanner planner,
-                      Safeguard safeguard, DispatchObserver observer, Parking parking, OptOuts optOuts, MediaLibrary media) {
+                      Safeguard safeguard, DispatchObserver observer, Parking parking, OptOuts optOuts, MediaLibrary media,
+                      ErasedPhones erased) {
         this.media = media;
+        this.erased = erased;
         this.optOuts = optOuts;
         this.ledger = ledger;
         this.sender = sender;
@@ -75,9 +83,13 @@ public final class Dispatcher {
         var toSend = new ArrayList<RequestedMessage>();
         var blocked = new ArrayList<String>();
         var optedOutIds = new ArrayList<String>();
+        var erasedIds = new ArrayList<String>();
+        var pendingPhones = messages.values().stream()
+                .filter(m -> entries.get(m.messageId()).state() == DispatchState.PENDING).map(RequestedMessage::phone).toList();
         // Asked now, not at acceptance: a STOP that landed since the campaign was accepted is honoured.
-        var optedOut = optOuts.optedOutAmong(messages.values().stream()
-                .filter(m -> entries.get(m.messageId()).state() == DispatchState.PENDING).map(RequestedMessage::phone).toList());
+        var optedOut = optOuts.optedOutAmong(pendingPhones);
+        // Claimed after the parent's erasure (the request was still in Kafka): the erasure could not fail it.
+        var erasedPhones = erased.among(pendingPhones);
         for (var message : messages.values()) {
             var entry = entries.get(message.messageId());
             switch (entry.state()) {
@@ -88,7 +100,10 @@ public final class Dispatcher {
                 case PARKED -> log.debug("event=dispatch.skipped reason=parked messageId={} campaignId={}",
                         message.messageId(), message.campaignId());
                 case PENDING -> {
-                    if (optedOut.contains(message.phone())) {
+                    if (erasedPhones.contains(message.phone())) {
+                        erasedIds.add(message.messageId());
+                        log.info("event=dispatch.erased messageId={} campaignId={}", message.messageId(), message.campaignId());
+                    } else if (optedOut.contains(message.phone())) {
                         optedOutIds.add(message.messageId());
                         log.info("event=dispatch.opted_out messageId={} campaignId={} phone={}",
                                 message.messageId(), message.campaignId(), Masking.phone(message.phone()));
@@ -102,20 +117,28 @@ public final class Dispatcher {
                 }
             }
         }
-        if (!optedOutIds.isEmpty()) {
-            var refused = ledger.settleFailed(optedOutIds, DispatchState.PENDING, OptOuts.REASON, 0).stream()
-                    .map(StatusChange::of).toList();
+        if (!erasedIds.isEmpty()) {
+            // As the erasure's own failures: the row forgets the phone, and the announcement does not carry it.
+            var refused = ledger.settleFailed(erasedIds, DispatchState.PENDING, Erasures.REASON, 0).stream()
+                    .<StatusChange>map(entry -> new StatusChange.Failed(entry.messageId(), Erasures.REDACTED, Erasures.REASON, 0))
+                    .toList();
+            ledger.forgetPhones(erasedIds);
             observer.settled(refused);
             announcements.addAll(refused);
         }
-        if (!blocked.isEmpty()) {
-            var refused = ledger.settleFailed(blocked, DispatchState.PENDING, Safeguard.REASON, 0).stream()
-                    .map(StatusChange::of).toList();
-            observer.settled(refused);
-            announcements.addAll(refused);
-        }
+        refuse(optedOutIds, OptOuts.REASON, announcements);
+        refuse(blocked, Safeguard.REASON, announcements);
         status.publish(announcements);
         sendAll(toSend, DispatchState.PENDING);
+    }
+
+    /** Fails pending messages that may not be sent, for {@code reason}, and adds their FAILED to the announcements. */
+    private void refuse(List<String> messageIds, String reason, List<StatusChange> announcements) {
+        if (!messageIds.isEmpty()) {
+            var refused = ledger.settleFailed(messageIds, DispatchState.PENDING, reason, 0).stream().map(StatusChange::of).toList();
+            observer.settled(refused);
+            announcements.addAll(refused);
+        }
     }
 
     /** Sends parked messages whose next attempt is due (read from the ledger, in planned order). */

@@ -1,5 +1,6 @@
 package io.missive.spothit.erasure;
 
+import io.missive.schemas.erasure.JdbcErasedPhones;
 import io.missive.schemas.retention.PurgeRule;
 import io.missive.schemas.retention.RetentionProperties;
 import java.util.List;
@@ -23,6 +24,7 @@ public interface LedgerErasure {
     /** Finished rows go once no duplicate of their request can arrive any more (docs/decisions/0022). */
     static List<PurgeRule> retention(RetentionProperties policy) {
         return List.of(PurgeRule.delete("message_bodies", "dispatch_ledger",
-                "created_at < ? and updated_at < ? and state in ('SENT', 'FAILED')", policy.messageBodies()));
+                "created_at < ? and updated_at < ? and state in ('SENT', 'FAILED')", policy.messageBodies()),
+                JdbcErasedPhones.retention(policy));
     }
 }

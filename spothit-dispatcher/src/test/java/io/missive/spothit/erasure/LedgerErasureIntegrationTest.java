@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.missive.events.ErasureConfirmed;
 import io.missive.events.ParentErased;
+import io.missive.events.Provider;
 import io.missive.events.Status;
 import io.missive.events.StatusUpdated;
 import io.missive.schemas.retention.RetentionProperties;
@@ -13,6 +14,7 @@ import io.missive.schemas.topics.Topics;
 import io.missive.simulators.spothit.SpotHitSimulator;
 import io.missive.simulators.spothit.SpotHitSimulatorConfig;
 import io.missive.testkit.RealInfrastructure;
+import io.missive.testkit.data.SampleEvents;
 import io.missive.testkit.TestNamespace;
 import io.missive.testkit.kafka.KafkaProbe;
 import io.missive.testkit.kafka.TestProducer;
@@ -75,11 +77,27 @@ class LedgerErasureIntegrationTest {
             assertThat(failed.getStatus()).isEqualTo(Status.FAILED);
             assertThat(failed.getReason()).isEqualTo("ERASED");
             assertThat(failed.getPhone()).isNull();
+
+            // A request for the phone still in Kafka when the erasure landed: failed ERASED at its claim, never sent.
+            // (Alone: a successful call would bring the parked m-other back early, decision 0205.)
+            var late = SampleEvents.messageRequested(Provider.SPOTHIT, "c-late", PHONE, "Bonjour Ysolde").build();
+            producer.send(Topics.SPOTHIT_REQUESTED, late.getMessageId(), late);
+            var lateOutcome = status.awaitEvent(StatusUpdated.class,
+                    e -> late.getMessageId().equals(e.getMessageId()) && e.getStatus() != Status.IN_PROGRESS, WAIT);
+            assertThat(lateOutcome.getStatus() + " " + lateOutcome.getReason()).isEqualTo("FAILED ERASED");
+            assertThat(lateOutcome.getPhone()).as("the announcement names nobody").isNullOrEmpty();
+            assertThat(spotHit.acceptedCount(PHONE)).as("SpotHit never saw the erased phone").isZero();
+            assertThat(spotHit.calls()).isEmpty();
         }
         assertThat(jdbc.queryForObject("select count(*) from dispatch_ledger where phone = ? or body like '%Ysolde%'", Integer.class, PHONE)).isZero();
         assertThat(jdbc.queryForObject("select state || ' ' || reason from dispatch_ledger where message_id = 'm-parked'", String.class))
                 .isEqualTo("FAILED ERASED");
         assertThat(jdbc.queryForObject("select body from dispatch_ledger where message_id = 'm-other'", String.class)).isEqualTo("Bonjour Zoé");
+
+        assertThat(jdbc.queryForObject("select count(*) from erased_phones", Integer.class)).as("the phone's hash only").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from erased_phones where phone_hash like '%688000001%'", Integer.class)).isZero();
+        assertThat(purgeAt(Duration.ofDays(13))).containsEntry("dedupe", 0L);
+        assertThat(purgeAt(Duration.ofDays(15))).as("kept as long as a request can still arrive").containsEntry("dedupe", 1L);
 
         assertThat(purgeAt(Duration.ofDays(179))).containsEntry("message_bodies", 0L);
         assertThat(purgeAt(Duration.ofDays(181)).get("message_bodies")).isGreaterThanOrEqualTo(2L);

@@ -2,6 +2,7 @@ package io.missive.aircall.erasure.jdbc;
 
 import io.missive.aircall.erasure.LedgerErasure;
 import io.missive.schemas.erasure.Erasures;
+import io.missive.schemas.erasure.JdbcErasedPhones;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ public class JdbcLedgerErasure implements LedgerErasure {
     public Map<String, Long> erase(String parentId, List<String> phones) {
         var array = phones.toArray(String[]::new);
         return Objects.requireNonNull(tx.execute(status -> {
+            // Remembered first: a request for these phones taken after this commit is refused ERASED.
+            new JdbcErasedPhones(jdbc).remember(phones);
             var removed = new LinkedHashMap<String, Long>();
             removed.put("dispatch_ledger (cancelled)", (long) jdbc.update("""
                     update dispatch_ledger set state = 'FAILED', reason = ?, version = version + 1, updated_at = now()

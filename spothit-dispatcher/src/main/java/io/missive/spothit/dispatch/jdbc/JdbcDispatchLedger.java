@@ -2,6 +2,7 @@ package io.missive.spothit.dispatch.jdbc;
 
 import io.missive.events.Channel;
 import io.missive.events.ChannelChoice;
+import io.missive.schemas.erasure.Erasures;
 import io.missive.spothit.dispatch.BulkSms;
 import io.missive.spothit.dispatch.DispatchLedger;
 import io.missive.spothit.dispatch.LedgerEntry;
@@ -116,6 +117,14 @@ public class JdbcDispatchLedger implements DispatchLedger {
                 .param(from.name())
                 .query(JdbcDispatchLedger::entry)
                 .list();
+    }
+
+    @Override
+    public void forgetPhones(Collection<String> messageIds) {
+        jdbc.sql("update dispatch_ledger set phone = ? where message_id = any(?::text[])")
+                .param(Erasures.REDACTED)
+                .param(messageIds.toArray(String[]::new))
+                .update();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.missive.spothit.erasure.jdbc;
 
 import io.missive.schemas.erasure.Erasures;
+import io.missive.schemas.erasure.JdbcErasedPhones;
 import io.missive.spothit.erasure.LedgerErasure;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,10 @@ import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The erasure in the dispatch ledger, in one transaction. A row being sent (SENDING) is settled as usual, redacted. */
+/**
+ * The erasure in the dispatch ledger, in one transaction. A row being sent (SENDING) is settled as usual, redacted.
+ * The phones' hashes are remembered, so a request for them that comes later is not sent.
+ */
 public class JdbcLedgerErasure implements LedgerErasure {
 
     private final JdbcTemplate jdbc;
@@ -23,6 +27,8 @@ public class JdbcLedgerErasure implements LedgerErasure {
     public Outcome erase(List<String> phones) {
         var array = phones.toArray(String[]::new);
         return Objects.requireNonNull(tx.execute(status -> {
+            // Remembered first: a request for these phones claimed after this commit is failed ERASED at its claim.
+            new JdbcErasedPhones(jdbc).remember(phones);
             var failed = jdbc.queryForList("""
                     update dispatch_ledger set state = 'FAILED', reason = ?, updated_at = now()
                     where phone = any(?) and state in ('PENDING', 'PARKED') returning message_id""", String.class, Erasures.REASON, array);
