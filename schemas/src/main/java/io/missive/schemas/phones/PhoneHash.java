@@ -20,7 +20,15 @@ public final class PhoneHash {
 
     /** The hash of a phone, normalised to E.164 first when it parses, so both spellings of a number agree. */
     public static String of(String phone) {
-        var e164 = PhoneNumbers.toE164(phone).orElse(phone.strip());
+        return ofE164(PhoneNumbers.toE164(phone).orElse(phone.strip()));
+    }
+
+    /**
+     * The hash of a phone the one normaliser already wrote in E.164: the same as {@link #of} for it (the normaliser
+     * gives an E.164 back unchanged), without parsing it again, which is most of the cost when a page of 10,000
+     * recipients is checked against the opt-outs.
+     */
+    public static String ofE164(String e164) {
         try {
             var digest = MessageDigest.getInstance("SHA-256").digest(e164.getBytes(StandardCharsets.UTF_8));
             return PREFIX + HexFormat.of().formatHex(digest);
