@@ -137,19 +137,21 @@ public record ProgramPreview(String commandId, Instant askedAt, Instant plannedA
 
         private void render(Recipient recipient) {
             recipients++;
-            var values = new HashMap<String, String>(recipient.values());
-            if (template.uses(Variable.URL)) {
-                // A real code, so the preview's length is the sent message's length.
-                values.put(Variable.URL.name(), linkBaseUrl + "/r/" + LinkCodes.mint());
+            // Only the template's variables: what rendering reads and what the guard is given, in one map per message.
+            var values = new HashMap<String, String>();
+            for (var name : template.variables()) {
+                // A real code for {URL}, so the preview's length is the sent message's length.
+                var value = name.equals(Variable.URL.name()) ? linkBaseUrl + "/r/" + LinkCodes.mint() : recipient.values().get(name);
+                if (value != null) {
+                    values.put(name, value);
+                }
             }
             var rendering = template.render(values);
             var body = rendering.body();
             var count = SegmentCount.of(body);
             if (rendering.complete()) {
                 if (!held) {
-                    var screened = new HashMap<>(values);
-                    screened.keySet().retainAll(template.variables());
-                    screening.message(body, screened);
+                    screening.message(body, values);
                 }
                 sendable++;
                 smsUnits += count.segments();

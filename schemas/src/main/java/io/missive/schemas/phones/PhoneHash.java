@@ -24,8 +24,9 @@ public final class PhoneHash {
     }
 
     /**
-     * The hash of a phone the caller knows is already E.164 (a message's phone, normalised at acceptance): no parsing,
-     * which costs more than the hash on a path that runs for every message.
+     * The hash of a phone the one normaliser already wrote in E.164: the same as {@link #of} for it (the normaliser
+     * gives an E.164 back unchanged), without parsing it again, which is most of the cost when a page of 10,000
+     * recipients is checked against the opt-outs.
      */
     public static String ofE164(String e164) {
         try {

@@ -290,9 +290,10 @@ public class JdbcDirectory implements DirectoryStore, DirectoryLookup, Directory
     @Override
     public Set<String> optedOut(Collection<String> phones) {
         // An erased parent's STOP is kept as the phone's hash: a phone matches by itself or by its hash.
+        // The phones are E.164 already (resolution normalised them), so they are hashed as they are.
         var distinct = new java.util.LinkedHashSet<>(phones);
         var byHash = new java.util.HashMap<String, String>();
-        distinct.forEach(phone -> byHash.put(PhoneHash.of(phone), phone));
+        distinct.forEach(phone -> byHash.put(PhoneHash.ofE164(phone), phone));
         var keys = new java.util.ArrayList<String>(distinct);
         keys.addAll(byHash.keySet());
         var found = new HashSet<String>();
