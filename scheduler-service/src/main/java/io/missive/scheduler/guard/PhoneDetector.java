@@ -32,7 +32,7 @@ final class PhoneDetector {
             "(?<![\\w+.,/-])(?:10\\d{2}|3\\d{3})(?![\\w,./:-]|\\s?(?:€|%|eur|euros?\\b|ans?\\b|km\\b|kg\\b|m\\b))",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern CALL_CONTEXT = Pattern.compile(
-            "(?:appel\\w*|compos\\w*|tap\\w*|joind\\w*|contact\\w*|t[ée]l[ée]phon\\w*|t[ée]l|num[ée]ro|n°|☎️?|📞)[^\\d\\n]{0,15}$",
+            "(?<![\\p{L}\\p{N}])(?:(?:r|re)?appel\\w*|compos\\w*|tap\\w*|joind\\w*|(?:re)?contact\\w*|t[ée]l[ée]phon\\w*|t[ée]l|num[ée]ro|n°|☎️?|📞)[^\\d\\n]{0,15}$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern ISBN = Pattern.compile("isbn[^\\d]{0,6}$", Pattern.CASE_INSENSITIVE);
     private static final int CACHE_SIZE = 4096;
@@ -91,8 +91,9 @@ final class PhoneDetector {
             var shortNumbers = SHORT_NUMBER.matcher(text);
             while (shortNumbers.find()) {
                 int from = shortNumbers.start();
-                if (exempt.overlaps(from, shortNumbers.end())
-                        || !CALL_CONTEXT.matcher(text.substring(Math.max(0, from - 40), from)).find()) {
+                // The context is the person's text: it stops at Missive's own values (a link code may spell "tel").
+                int contextFrom = Math.max(Math.max(0, from - 40), exempt.lastEndAtOrBefore(from));
+                if (exempt.overlaps(from, shortNumbers.end()) || !CALL_CONTEXT.matcher(text.substring(contextFrom, from)).find()) {
                     continue;
                 }
                 out.add(new Finding(GuardCheck.PHONE, shortNumbers.group()));

@@ -45,6 +45,18 @@ final class Spans {
         return -1;
     }
 
+    /** The end of the last span that ends at or before {@code at}, or 0: where text before {@code at} stops being Missive's. */
+    int lastEndAtOrBefore(int at) {
+        int last = 0;
+        for (int i = 0; i < count; i++) {
+            int end = bounds[2 * i + 1];
+            if (end <= at && end > last) {
+                last = end;
+            }
+        }
+        return last;
+    }
+
     boolean isEmpty() {
         return count == 0;
     }

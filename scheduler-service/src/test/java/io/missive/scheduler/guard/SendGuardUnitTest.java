@@ -164,7 +164,14 @@ class SendGuardUnitTest {
                 clean("Voir https://exemple.org/ok/"),
                 clean("Voir www.caf.fr/aides"),
                 clean("Appelez le 01 23 45 67 89"),
-                clean("Appelez le 3939"));
+                clean("Appelez le 3939"),
+                // a call word inside Missive's own link code, or inside a word, is no call context
+                clean("La vidéo : https://m.example/r/9YtELtNj (3460 rue de la Paix)", "https://m.example/r/9YtELtNj"),
+                clean("La vidéo : https://m.example/r/TELtNj12 (3460 rue de la Paix)", "https://m.example/r/TELtNj12"),
+                clean("Rendez-vous à l'hôtel 3456 rue du Port"),
+                caught("Tél 3460", PHONE),
+                caught("Rappelez le 3949", PHONE),
+                caught("https://m.example/r/AbCd1234 ou appelez le 3631", PHONE));
     }
 
     @ParameterizedTest(name = "{0}")
