@@ -82,7 +82,8 @@ public final class Devstack {
                         // Aircall's one-minute window allows a 1 s clock margin; scaled to a 1 s window, so is the margin.
                         "AIRCALL_RATE_LIMIT_CLOCK_MARGIN", "20ms"));
         System.out.println("bench: starting a stack of its own (free ports, throw-away data)…");
-        try (var stack = Stack.start(config, Duration.ofMinutes(3))) {
+        // Five JVMs compiling with C2 at once: on a shared two-core machine, three minutes were not always enough.
+        try (var stack = Stack.start(config, Duration.ofMinutes(10))) {
             var results = root.resolve("bench/results");
             var benchmark = new io.missive.devstack.bench.Benchmark(stack, parents, channel, line -> System.out.println("bench: " + line));
             if ("purge".equals(only)) {

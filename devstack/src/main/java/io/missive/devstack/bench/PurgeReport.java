@@ -60,7 +60,8 @@ public record PurgeReport(String date, int parents, int cores, int seededRows, L
                 `./missive bench --only purge`, %d parents, %d cores (decision 0006, step 6): before each pair of rounds, \
                 %,d messages finished 400 days ago are seeded in the tracker's Events store; then the same campaign, due \
                 now, to every active group, once with the tracker's purge off and once while it redacts those rows \
-                (production batch size and pause), twice (off, on, off, on), each on a freshly started tracker.
+                (production settings), twice (off, on, off, on), each on a freshly started tracker, after one unmeasured campaign \
+                that warms the other services up.
 
                 | pair | purge | recipients | due → SENT p50 (s) | p99 (s) | sending (s) | rows purged | purge (s) | purge covered the sending |
                 | --- | --- | --- | --- | --- | --- | --- | --- | --- |
