@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * accepting, throttling, and sending receipts twice and out of order, and a SpotHit and an Aircall
  * outage in the middle of the campaign; then two small campaigns go as RCS basic, the second while
  * SpotHit refuses RCS for the account (the dispatcher falls back to SMS); then two aircall-dispatchers
- * share Aircall's limit while one is killed ({@link AircallReplicas}). Then it checks, from the
+ * share Aircall's limit while one is killed ({@link AircallReplicas}). The tracker is killed in the middle of its
+ * retention purge of old messages seeded for it ({@link InterruptedPurge}). Then it checks, from the
  * simulators' own records and the Events store, that nothing was lost, sent twice or left unfinished,
  * and that every FAILED or EXPIRED message is explained by what the simulators did (decision 0005).
  */
@@ -70,18 +71,19 @@ public final class FaultSuite {
      * @param tokens            forged, expired, truncated, replayed and other-issuer tokens against the staff endpoints: none
      *                          accepted, no 5xx
      * @param rcs               the RCS row
+     * @param purge             the tracker's retention purge across its kill: resumed, finished, nothing else touched
      */
     public record Report(int parents, int accepted, int aircallMessages, List<FaultRow> faults, Map<String, Integer> finalCounts,
                          int spotHitAccepted, int duplicates, int lost, int notFinal, int overAircallLimit,
                          int deliveredNotAccepted, Map<String, Integer> byReason, int receiptFailures, int heldRecipients,
                          int heldWithoutReceipt, int reconciled, int unknownNeverTaken,
                          int failedByOutage, int unexplained, AircallReplicas.@Nullable Result aircallReplicas, double seconds,
-                         BadTokens.Outcome tokens, RcsRow rcs) {
+                         BadTokens.Outcome tokens, RcsRow rcs, InterruptedPurge.Result purge) {
 
         public boolean passed() {
             return duplicates == 0 && lost == 0 && notFinal == 0 && overAircallLimit == 0 && deliveredNotAccepted == 0
                     && failedByOutage == 0 && unexplained == 0 && (aircallReplicas == null || aircallReplicas.passed())
-                    && tokens.clean() && rcs.passed();
+                    && tokens.clean() && rcs.passed() && purge.passed();
         }
 
         /** FAILED/EXPIRED by provider receipt in the Events store. */
@@ -125,6 +127,9 @@ public final class FaultSuite {
                     .formatted(rcs.asRcs(), rcs.read(), rcs.spotHitFallbacks(), rcs.notCapable()));
             out.append("  RCS refused for the account    %8d calls, %d recipients; sent once as SMS by Missive %d; RCS not final %d%n"
                     .formatted(rcs.refusedCalls(), rcs.refusedRecipients(), rcs.missiveFallbacks(), rcs.notFinal()));
+            out.append("  purge across a tracker kill    %8d due: %d redacted before the kill, %d after the restart, %d left, %d as the policy says; %d of %d not due touched%n"
+                    .formatted(purge.due(), purge.redactedBeforeKill(), purge.redactedAfterRestart(), purge.dueLeft(),
+                            purge.redactedAsPolicySays(), purge.notDueTouched(), purge.notDue()));
             out.append("  bad tokens accepted / 5xx      %8d / %d   of %d tried (forged, expired, truncated, replayed, another issuer)%n"
                     .formatted(tokens.accepted(), tokens.serverErrors(), tokens.tried()));
             tokens.findings().forEach(finding -> out.append("    %s%n".formatted(finding)));
@@ -171,7 +176,7 @@ public final class FaultSuite {
 
     /** The settings a stack needs for this suite: small SpotHit batches so that dispatch lasts through the faults. */
     public static Map<String, String> stackEnvironment() {
-        return Map.ofEntries(
+        var environment = new LinkedHashMap<>(Map.ofEntries(
                 // The main campaign asks SMS; the RCS campaigns' short text goes as RCS basic (the RCS row).
                 Map.entry("MISSIVE_RCS_MODE", "short-as-basic"),
                 Map.entry("SPOT_HIT_BATCH_SIZE", "100"),
@@ -186,7 +191,10 @@ public final class FaultSuite {
                 Map.entry("AIRCALL_RETRY_DELAY_UNIT", "1s"),
                 // Held calls are reconciled from their receipts a few seconds after they arrive (decision 0504).
                 Map.entry("MISSIVE_TRACKER_RECONCILIATION_GRACE", "5s"),
-                Map.entry("AIRCALL_REQUEST_TIMEOUT", "5s"));
+                Map.entry("AIRCALL_REQUEST_TIMEOUT", "5s")));
+        // A purge every two seconds in small paced batches, for the purge row; nothing else in the suite is old enough.
+        environment.putAll(InterruptedPurge.ENVIRONMENT);
+        return Map.copyOf(environment);
     }
 
     public Report run() {
@@ -223,7 +231,8 @@ public final class FaultSuite {
             simulators.aircall().faults().throttleNext(4);
         });
         crash("aircall-dispatcher");
-        crash("status-tracker");
+        var purge = new InterruptedPurge(stack, progress);
+        faults.add(purge.killTrackerMidPurge());
         timed("Kafka broker restart", "SIGTERM, same port and data", () -> stack.infrastructure().restartKafka());
         timed("PostgreSQL restart", "stop and start, same data", () -> stack.infrastructure().restartPostgres());
         simulators.spotHit().faults().latency(Duration.ZERO);
@@ -300,6 +309,8 @@ public final class FaultSuite {
         unexplained += unreconciled + Math.max(0, withoutReceipt - heldWithoutReceipt);
         var rcs = rcsRow(rcsAccepted);
         progress.accept("rcs: " + rcs);
+        var purged = purge.result(Duration.ofMinutes(2));
+        progress.accept("purge row: " + purged);
         var tokens = BadTokens.probe(stack);
         progress.accept("bad tokens: %d tried, %d accepted, %d 5xx".formatted(tokens.tried(), tokens.accepted(), tokens.serverErrors()));
         return new Report(parents, accepted, AIRCALL_MESSAGES, List.copyOf(faults), counts, spotHitAccepted,
@@ -307,7 +318,7 @@ public final class FaultSuite {
                 Math.max(0, accepted + AIRCALL_MESSAGES + rcsAccepted - total), notFinal, simulators.aircall().overLimitRequests(),
                 Math.max(0, deliveredOrExpired - spotHitAccepted), byReason, receiptFailures, held,
                 heldWithoutReceipt, reconciledMessages(), neverTaken, failedByOutage,
-                unexplained, replicas, (System.nanoTime() - started) / 1e9, tokens, rcs);
+                unexplained, replicas, (System.nanoTime() - started) / 1e9, tokens, rcs, purged);
     }
 
     /**

@@ -61,13 +61,18 @@ public final class StackHttp implements AutoCloseable {
      * name, whatever its tags); 0 when the service does not answer or has no such meter yet.
      */
     public double metric(String service, String name) {
+        return metric(service, name, "");
+    }
+
+    /** The same, summed over the series whose tags include {@code tag} (as written: {@code table="processed_events"}). */
+    public double metric(String service, String name, String tag) {
         var response = get(stack.url(service) + "/actuator/prometheus");
         if (response.statusCode() != 200) {
             return 0;
         }
         double sum = 0;
         for (var line : response.body().split("\n")) {
-            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+            if ((line.startsWith(name + " ") || line.startsWith(name + "{")) && line.contains(tag)) {
                 sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }

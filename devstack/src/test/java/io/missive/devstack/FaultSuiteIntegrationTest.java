@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
  * at least 95 % of it used (150 messages; 600 at full size). And an RCS row: about 300 short texts as
  * RCS basic, half of them while SpotHit refuses RCS for the account, each message final, sent once as
  * RCS or once as its SMS fallback, the dispatcher's fallbacks equal to the recipients SpotHit refused.
+ * The tracker is killed in the middle of its retention purge of 20,000 old messages: restarted, it redacts
+ * exactly the rest, and leaves the messages that were not due as they were.
  * {@code ./missive faults} runs it at full size.
  */
 class FaultSuiteIntegrationTest {
@@ -55,6 +57,15 @@ class FaultSuiteIntegrationTest {
                 assertThat(rcs.refusedRecipients()).as("recipients of the RCS calls SpotHit refused").isPositive();
                 assertThat(rcs.missiveFallbacks()).as("messages the dispatcher sent as SMS after a refusal, once each")
                         .isEqualTo(rcs.refusedRecipients());
+            });
+            assertThat(report.purge()).satisfies(purge -> {
+                assertThat(purge.redactedBeforeKill()).as("old messages redacted when the tracker was killed")
+                        .isPositive().isLessThan(purge.due());
+                assertThat(purge.redactedAfterRestart()).as("redacted by the restarted tracker: the rest, once")
+                        .isEqualTo(purge.due() - purge.redactedBeforeKill());
+                assertThat(purge.dueLeft()).as("due messages still holding a phone or a body").isZero();
+                assertThat(purge.redactedAsPolicySays()).as("redacted, status and times kept").isEqualTo(purge.due());
+                assertThat(purge.notDueTouched()).as("messages not due that lost a phone or a body").isZero();
             });
             assertThat(report.tokens().tried()).isGreaterThanOrEqualTo(50);
             assertThat(report.tokens().accepted()).as("forged, expired, truncated or replayed tokens accepted: %s",

@@ -38,7 +38,7 @@ public final class Benchmark {
     }
 
     private static final String CAMPAIGN = "bench-campaign";
-    private static final String TEMPLATE = "{PRENOM_ENFANT} a une nouvelle vidéo : {URL}";
+    static final String TEMPLATE = "{PRENOM_ENFANT} a une nouvelle vidéo : {URL}";
     /** Every check of the send guard off, for one scheduler process (decision 0110's modes). */
     private static final Map<String, String> GUARD_OFF = Map.of("MISSIVE_GUARD_LINKS", "off",
             "MISSIVE_GUARD_KEYWORDS", "off", "MISSIVE_GUARD_PHONES", "off");
@@ -136,7 +136,7 @@ public final class Benchmark {
         return report;
     }
 
-    private static String groups(DemoDirectory.Summary directory) {
+    static String groups(DemoDirectory.Summary directory) {
         return directory.activeGroupIds().stream().map(id -> "{\"selector\":\"group." + id + "\"}")
                 .collect(Collectors.joining(","));
     }

@@ -19,12 +19,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * short. The cutoff is fixed at the start of a run from the injected {@link Clock} (tests move the clock, not the
  * calendar). Rows removed are counted in {@code missive_retention_rows_total{service, rule, table, action}}.
  *
+ * <p>After each batch the purge rests {@value #REST_PER_BUSY} times as long as the batch took, and at least
+ * {@code pause}: it holds the database a fifth of the time at most, whatever a batch costs on this table and machine.
+ * A fixed pause alone let the Events store's redaction (1,000 rows ≈ 100 ms, four index entries a row) take most of
+ * a core, and a running campaign's p99 due → SENT grew by a third (bench/results/purge.md, decision 0022).
+ *
  * <p>Run by several replicas at once, the batches skip each other's locked rows; killed, a run loses at most its
  * uncommitted batch, and the next run picks up what is still due.
  */
 public final class RetentionPurge {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionPurge.class);
+    /** Time resting per unit of time spent in a batch. */
+    static final int REST_PER_BUSY = 4;
 
     private final JdbcTemplate jdbc;
     private final List<PurgeRule> rules;
@@ -70,13 +77,15 @@ public final class RetentionPurge {
             parameters[parameters.length - 1] = batchSize;
             long total = 0;
             while (goOn.getAsBoolean()) {
+                long started = System.nanoTime();
                 int rows = jdbc.update(statement, parameters);
+                var busy = Duration.ofNanos(System.nanoTime() - started);
                 total += rows;
                 counter.increment(rows);
                 if (rows < batchSize) {
                     break;
                 }
-                pause();
+                rest(restAfter(busy, pause));
             }
             removed.merge(rule.name(), total, Long::sum);
             if (total > 0) {
@@ -87,13 +96,19 @@ public final class RetentionPurge {
         return removed;
     }
 
-    private void pause() {
-        if (pause.isZero()) {
+    /** How long to rest after a batch that took {@code busy}: {@value #REST_PER_BUSY} times as long, at least {@code pause}. */
+    static Duration restAfter(Duration busy, Duration pause) {
+        var proportional = busy.multipliedBy(REST_PER_BUSY);
+        return proportional.compareTo(pause) > 0 ? proportional : pause;
+    }
+
+    private static void rest(Duration rest) {
+        if (rest.isZero()) {
             return;
         }
         try {
             // Pacing, not polling: leaves the database to the live traffic between two batches.
-            Thread.sleep(pause);
+            Thread.sleep(rest);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("retention purge interrupted", e);

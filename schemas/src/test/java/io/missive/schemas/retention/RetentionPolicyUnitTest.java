@@ -38,6 +38,13 @@ class RetentionPolicyUnitTest {
     }
 
     @Test
+    void aPurgeRestsFourTimesAsLongAsItsLastBatchTookAndNeverLessThanThePause() {
+        assertThat(RetentionPurge.restAfter(Duration.ofMillis(100), Duration.ofMillis(20))).isEqualTo(Duration.ofMillis(400));
+        assertThat(RetentionPurge.restAfter(Duration.ofMillis(2), Duration.ofMillis(20))).isEqualTo(Duration.ofMillis(20));
+        assertThat(RetentionPurge.restAfter(Duration.ZERO, Duration.ZERO)).isZero();
+    }
+
+    @Test
     void aConditionWithoutACutoffOrOnAnOddTableIsRefused() {
         assertThatThrownBy(() -> PurgeRule.delete("x", "t", "a < now()", Duration.ofDays(1)))
                 .isInstanceOf(IllegalArgumentException.class);
