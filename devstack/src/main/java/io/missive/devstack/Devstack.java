@@ -66,13 +66,14 @@ public final class Devstack {
     }
 
     /**
-     * {@code ./missive bench [--parents N] [--channel sms|rcs] [--only guard|purge]}: the end-to-end benchmark; writes
+     * {@code ./missive bench [--parents N] [--channel sms|rcs] [--only guard|purge|pages]}: the end-to-end benchmark; writes
      * bench/results/bench.{md,json,png}. {@code --only guard} runs the send guard's step alone and writes guard.md;
-     * {@code --only purge} the retention purge's cost to a running campaign (44,000 parents unless told), purge.md.
+     * {@code --only purge} the retention purge's cost to a running campaign (44,000 parents unless told), purge.md;
+     * {@code --only pages} the campaign, then the console's pages timed, pages.md.
      */
     private static void bench(Path root, int parents, String channel, @Nullable String only) {
-        if (only != null && !only.equals("guard") && !only.equals("purge")) {
-            throw new IllegalArgumentException("--only takes 'guard' or 'purge', was " + only);
+        if (only != null && !only.equals("guard") && !only.equals("purge") && !only.equals("pages")) {
+            throw new IllegalArgumentException("--only takes 'guard', 'purge' or 'pages', was " + only);
         }
         var config = StackConfig.ephemeral(root, root.resolve(".devstack/bench"))
                 .withAircallRateLimit(30, Duration.ofSeconds(1))
@@ -91,6 +92,11 @@ public final class Devstack {
                         .run(results);
                 System.out.println("\n" + report.markdown());
                 System.out.println("bench: report written to bench/results/purge.md");
+                return;
+            }
+            if ("pages".equals(only)) {
+                System.out.println("\nbench: " + StackHttp.JSON.writeValueAsString(benchmark.runPagesOnly(results)));
+                System.out.println("bench: report written to bench/results/pages.md");
                 return;
             }
             if (only != null) {

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 final class ConsolePages {
 
     private static final int WARM_UP = 3;
-    private static final int ROUNDS = 30;
+    static final int ROUNDS = 30;
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     private final Stack stack;
