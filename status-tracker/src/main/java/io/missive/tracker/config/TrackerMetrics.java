@@ -78,11 +78,14 @@ public class TrackerMetrics implements Consumer<BatchOutcome> {
         outcome.folded().sentToDelivered().forEach(sentToDelivered::record);
     }
 
-    /** Recomputes the messages gauge from the store (a grouped count, cheap enough every few seconds). */
+    /**
+     * Recomputes the messages gauge from the per-campaign counters (decision 506): a few rows per campaign. Counting the
+     * Events store itself cost 0.9 s of PostgreSQL at every refresh with 683,378 messages, and grows with the store.
+     * A message counts once its plan is projected, as on the campaigns' pages.
+     */
     public void refreshMessageCounts() {
         var rows = jdbc.query("""
-                select coalesce(message_provider, 'unknown') as provider, status, count(*) as n
-                from text_message_events group by 1, 2
+                select provider, status, sum(messages) as n from campaign_counts group by 1, 2 having sum(messages) <> 0
                 """, (row, i) -> MultiGauge.Row.of(
                 Tags.of("provider", row.getString("provider"),
                         "status", Statuses.fromCode(row.getInt("status")).name(),
