@@ -18,3 +18,6 @@ create table waiting_messages (
 );
 insert into waiting_messages (message_id)
 select message_id from text_message_events where status = 3 and next_attempt_at is not null;
+
+-- A plan projected after its parent's erasure is redacted at once: looked up by parent for every planned batch.
+create index erasure_request_parent on erasure_request (parent_id);

@@ -124,6 +124,14 @@ class ErasureAndRetentionIntegrationTest {
         assertThat(store.message(keptMessage)).containsEntry("phone", keptPhone).containsEntry("body", "Bonjour Léo-" + run);
         assertThat(get("/api/v1/parents/" + parent + "/messages").body()).doesNotContain(erasedMessage);
 
+        // A plan for the parent the projection reads only now (it ran behind the erasure): kept as the erasure leaves one.
+        var latePlan = Traffic.messageId(run, 3);
+        send(planned(latePlan, parent, erasedPhone, "Bonjour Zoé-" + run + " encore"));
+        EventsStoreProbe.await(WAIT, "the late plan", () -> store.count("text_message_events where message_id = '" + latePlan + "'") == 1);
+        assertThat(store.message(latePlan)).containsEntry("phone", null).containsEntry("body", null).containsEntry("parent_id", null)
+                .containsEntry("campaign_id", run + "-c");
+        assertThat(rowsMentioning(erasedPhone)).as("the phone, after the late plan").isEmpty();
+
         // Every other service confirms on missive.erasures: the view fills in and completes.
         for (var service : List.of("scheduler-service", "spothit-dispatcher", "aircall-dispatcher", "webhook-gateway")) {
             send(new Traffic.Sent(Topics.ERASURES, parent, ErasureConfirmed.newBuilder().setEventId(UUID.randomUUID().toString())

@@ -97,6 +97,12 @@ final class MessageRows {
                 texts(rows, MessagePlanned::getWorkshopId), texts(rows, MessagePlanned::getSupporterId),
                 texts(rows, MessagePlanned::getPurpose), millis(rows, MessagePlanned::getPlannedAt),
                 texts(rows, e -> e.getChannel() == null ? null : e.getChannel().name()));
+        // A plan read after its parent's erasure (the projection ran behind the erasure's consumer): the row is left
+        // as the erasure leaves a message (JdbcErasures), statistics without what names or reaches the person.
+        sql.update("""
+                update text_message_events t set phone = null, body = null, link_code = null, parent_id = null, child_id = null
+                from erasure_request e where e.parent_id = t.parent_id and t.message_id = any(?::text[])
+                """, (Object) texts(rows, MessagePlanned::getMessageId));
         var completed = new TreeMap<String, ProviderIdentity>();
         known.stream().filter(Objects::nonNull).forEach(identity -> completed.put(identity.messageId(), identity));
         return completed;
