@@ -4,6 +4,7 @@ import io.missive.schemas.audit.AuditTrail;
 import io.missive.schemas.spring.EventPublisher;
 import io.missive.scheduler.directory.DirectorySearch;
 import io.missive.scheduler.directory.jdbc.JdbcDirectory;
+import io.missive.scheduler.directory.jdbc.ValidPhoneMigration;
 import io.missive.scheduler.directory.kafka.DirectoryListener;
 import io.missive.scheduler.guard.review.GuardedAcceptance;
 import io.missive.scheduler.planning.ProviderPolicy;
@@ -30,6 +31,11 @@ public class SchedulerConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    ValidPhoneMigration validPhoneMigration() {
+        return new ValidPhoneMigration();
     }
 
     @Bean

@@ -10,13 +10,23 @@ public final class Directory {
     private Directory() {
     }
 
-    /** {@code variables}: the parent's open per-parent values, by name ({@code CALL0_CALENDLY_LINK}...). */
+    /**
+     * {@code phone}: as the directory wrote it. {@code variables}: the parent's open per-parent values, by name
+     * ({@code CALL0_CALENDLY_LINK}...). {@code validPhone}: only on a parent read from the store, the phone in
+     * E.164 when it is a valid number, checked when the parent was written (decision 0113); null otherwise. A
+     * writer never sets it: the store checks the phone itself.
+     */
     public record Parent(String id, @Nullable String phone, @Nullable String firstName, @Nullable String securityToken,
                          @Nullable String address, List<String> tagIds, @Nullable String supporterId,
-                         Map<String, String> variables) {
+                         Map<String, String> variables, @Nullable String validPhone) {
         public Parent {
             tagIds = tagIds == null ? List.of() : List.copyOf(tagIds);
             variables = variables == null ? Map.of() : Map.copyOf(variables);
+        }
+
+        public Parent(String id, @Nullable String phone, @Nullable String firstName, @Nullable String securityToken,
+                      @Nullable String address, List<String> tagIds, @Nullable String supporterId, Map<String, String> variables) {
+            this(id, phone, firstName, securityToken, address, tagIds, supporterId, variables, null);
         }
 
         public Parent(String id, @Nullable String phone, @Nullable String firstName, @Nullable String securityToken,

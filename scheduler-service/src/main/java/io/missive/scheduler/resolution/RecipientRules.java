@@ -73,7 +73,7 @@ final class RecipientRules {
                 }
             }
         }
-        var phone = PhoneValidityRule.e164(parent != null ? parent.phone() : candidate.request().phone());
+        var phone = parent != null ? PhoneValidityRule.ofParent(parent) : PhoneValidityRule.e164(candidate.request().phone());
         if (phone.isEmpty()) {
             return new Drop(DropReason.INVALID_PHONE);
         }

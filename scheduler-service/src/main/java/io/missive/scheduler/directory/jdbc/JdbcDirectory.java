@@ -8,6 +8,7 @@ import io.missive.scheduler.directory.SearchKind;
 import io.missive.scheduler.directory.Directory.Child;
 import io.missive.scheduler.directory.Directory.Group;
 import io.missive.schemas.phones.PhoneHash;
+import io.missive.schemas.phones.PhoneNumbers;
 import io.missive.scheduler.directory.Directory.Parent;
 import io.missive.scheduler.directory.Directory.RedirectionTarget;
 import io.missive.scheduler.directory.Directory.Supporter;
@@ -99,13 +100,15 @@ public class JdbcDirectory implements DirectoryStore, DirectoryLookup, Directory
 
     private void upsertParents(List<Parent> chunk) {
         var ids = column(chunk, Parent::id);
+        // The phone is checked once here, not at each resolution (decision 0113); a writer's validPhone is never trusted.
         update("""
-                insert into directory_parent (id, phone, first_name, security_token, address, supporter_id)
-                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                on conflict (id) do update set phone = excluded.phone, first_name = excluded.first_name,
-                    security_token = excluded.security_token, address = excluded.address,
+                insert into directory_parent (id, phone, valid_phone, first_name, security_token, address, supporter_id)
+                select * from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                on conflict (id) do update set phone = excluded.phone, valid_phone = excluded.valid_phone,
+                    first_name = excluded.first_name, security_token = excluded.security_token, address = excluded.address,
                     supporter_id = excluded.supporter_id""",
-                ids, column(chunk, Parent::phone), column(chunk, Parent::firstName), column(chunk, Parent::securityToken),
+                ids, column(chunk, Parent::phone), column(chunk, p -> PhoneNumbers.toE164(p.phone()).orElse(null)),
+                column(chunk, Parent::firstName), column(chunk, Parent::securityToken),
                 column(chunk, Parent::address), column(chunk, Parent::supporterId));
         update("delete from directory_parent_tag where parent_id = any(?::text[])", (Object) ids);
         var tagParents = new ArrayList<String>();
@@ -200,9 +203,10 @@ public class JdbcDirectory implements DirectoryStore, DirectoryLookup, Directory
         var variables = new HashMap<String, Map<String, String>>();
         query("select v.parent_id, v.name, v.value from directory_parent_variable v join unnest(?::text[]) u(id) on v.parent_id = u.id",
                 (rs, n) -> variables.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3)), ids);
-        return byId(query("select p.id, p.phone, p.first_name, p.security_token, p.address, p.supporter_id from directory_parent p join unnest(?::text[]) u(id) on p.id = u.id",
+        return byId(query("select p.id, p.phone, p.first_name, p.security_token, p.address, p.supporter_id, p.valid_phone"
+                        + " from directory_parent p join unnest(?::text[]) u(id) on p.id = u.id",
                 (rs, n) -> new Parent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        List.of(), rs.getString(6), variables.getOrDefault(rs.getString(1), Map.of())), ids), Parent::id);
+                        List.of(), rs.getString(6), variables.getOrDefault(rs.getString(1), Map.of()), rs.getString(7)), ids), Parent::id);
     }
 
     @Override
