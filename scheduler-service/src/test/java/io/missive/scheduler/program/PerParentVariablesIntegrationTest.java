@@ -77,6 +77,23 @@ class PerParentVariablesIntegrationTest {
         assertThat(byName.get("CALL0_CALENDLY_LINK").get("parents").asLong()).isEqualTo(1);
         assertThat(byName.get("CHILD_SUPPORT_ID").get("parents").asLong()).isEqualTo(2);
         assertThat(byName.get("CHILD_SUPPORT_ID").get("placeholder").asString()).isEqualTo("{CHILD_SUPPORT_ID}");
+
+        // The counts follow every write: a parent's variables replaced, a parent erased.
+        assertThat(http.post("/api/v1/directory/import", Map.of("parents", List.of(Map.of("id", "3", "phone", "06 33 33 33 33",
+                "variables", Map.of("CALL0_CALENDLY_LINK", "https://calendly.com/c/eva"))))).status()).isEqualTo(200);
+        assertThat(http.post("/api/v1/directory/import", Map.of("parents", List.of(Map.of("id", "2", "phone", "06 22 22 22 22")))).status())
+                .isEqualTo(200);
+        var counted = new HashMap<String, Long>();
+        http.get("/api/v1/variables").body().get("variables").forEach(v -> {
+            if (!v.get("builtIn").asBoolean()) {
+                counted.put(v.get("name").asString(), v.get("parents").asLong());
+            }
+        });
+        assertThat(counted).containsEntry("CALL0_CALENDLY_LINK", 2L).containsEntry("CHILD_SUPPORT_ID", 1L);
+        // A variable no parent has any more leaves the palette.
+        assertThat(http.post("/api/v1/directory/import", Map.of("parents", List.of(Map.of("id", "1", "phone", "06 11 11 11 11"),
+                Map.of("id", "3", "phone", "06 33 33 33 33")))).status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/variables").raw()).doesNotContain("CALL0_CALENDLY_LINK", "CHILD_SUPPORT_ID");
     }
 
     @Test

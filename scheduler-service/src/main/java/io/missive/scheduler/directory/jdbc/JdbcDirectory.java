@@ -218,7 +218,8 @@ public class JdbcDirectory implements DirectoryStore, DirectoryLookup, Directory
     @Override
     public Map<String, Long> declaredVariables() {
         var counts = new java.util.TreeMap<String, Long>();
-        jdbc.query("select name, count(*) from directory_parent_variable group by name",
+        // Kept by triggers as the variables are written (V12): a few rows, not a count over every parent.
+        jdbc.query("select name, parents from directory_variable_count where parents > 0",
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)));
         return counts;
     }
