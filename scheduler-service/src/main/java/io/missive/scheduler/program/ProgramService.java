@@ -269,8 +269,12 @@ public final class ProgramService {
         boolean attachment = command.attachment() != null;
         var builder = new ProgramPreview.Builder(checked.template(), linkBaseUrl, screening,
                 body -> ChannelRule.choose(rcsMode, command.channel(), attachment, command.mediaId(), body));
-        resolver.resolve(command.recipients(), command.supporterId(), new HashSet<>(command.groupStatus()), checked.supporter(),
-                builder::page);
+        // Nothing is written, so the next page can be read while this one is rendered (decision 0111).
+        try (var rendering = new PagesOnAnotherThread(builder::page)) {
+            resolver.resolve(command.recipients(), command.supporterId(), new HashSet<>(command.groupStatus()), checked.supporter(),
+                    rendering);
+            rendering.finish();
+        }
         var decision = providerPolicy.checkAircallLimits(checked.decision(), builder.sendable(), builder.longest());
         var preview = builder.build(command.commandId(), checked.askedAt(), checked.dueAt(), checked.notices(), decision,
                 rcsMode, directory);

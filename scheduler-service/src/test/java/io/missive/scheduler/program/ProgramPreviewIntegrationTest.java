@@ -60,6 +60,14 @@ class ProgramPreviewIntegrationTest {
             System.out.println("figure: preview of a " + PARENTS + "-parent command took " + tookMs + " ms (load average "
                     + loadAverage() + ")");
             assertThat(reply.status()).as(reply.raw()).isEqualTo(200);
+            // The console asks again as staff type: the same preview, on a JVM that has compiled its path.
+            var again = new ArrayList<Long>();
+            for (int i = 0; i < 3; i++) {
+                long each = System.nanoTime();
+                assertThat(http.post("/api/v1/programs/preview", large).status()).isEqualTo(200);
+                again.add((System.nanoTime() - each) / 1_000_000);
+            }
+            System.out.println("figure: the same preview asked again took " + again + " ms");
             var preview = reply.body();
 
             int perHundredDropped = 4; // bad phone, duplicate phone, opted out, waiting group
