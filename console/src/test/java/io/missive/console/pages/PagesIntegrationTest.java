@@ -100,6 +100,16 @@ class PagesIntegrationTest {
     }
 
     @Test
+    void aCampaignsChannelsAreNamedAsStaffSayThem() {
+        try (var browser = new ConsoleHttp(port)) {
+            browser.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+            var page = browser.get("/campagnes/rcs-1", null);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<span>RCS basique 2, </span><span>SMS 1</span>").doesNotContain("RCS_BASIC");
+        }
+    }
+
+    @Test
     void aServiceThatIsDownIsSaidSoAndThePageStillWorks() {
         try (var browser = new ConsoleHttp(port)) {
             browser.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -180,6 +190,11 @@ class PagesIntegrationTest {
         if (exchange.getRequestMethod().equals("POST")) {
             TRACKER_POSTS.add(exchange.getRequestURI().getPath());
             return new StandIn.Answer(204, "");
+        }
+        if (exchange.getRequestURI().getPath().equals("/api/v1/campaigns/rcs-1")) {
+            return StandIn.Answer.ok("""
+                    {"campaignId":"rcs-1","total":3,"byStatus":{"DELIVERED":2,"READ":1},"delivered":3,"read":1,"fallback":0,
+                     "readRate":0.33,"byChannel":{"RCS_BASIC":2,"SMS":1},"waiting":{"messages":0,"nextAttemptAt":null}}""");
         }
         return StandIn.Answer.ok(exchange.getRequestURI().getPath().equals("/api/v1/inbound/by-supporter")
                 ? """
