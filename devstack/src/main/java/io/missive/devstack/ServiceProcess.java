@@ -58,9 +58,7 @@ public final class ServiceProcess {
         }
         try {
             Files.createDirectories(logs);
-            // Run a copy: rebuilding the module while the stack runs must not pull classes from under the JVM.
-            var runnable = Files.createDirectories(logs.resolveSibling("jars")).resolve(name + ".jar");
-            Files.copy(jar, runnable, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            var runnable = extracted();
             var command = new ArrayList<String>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xms64m");
@@ -72,9 +70,10 @@ public final class ServiceProcess {
                 command.add("-XX:TieredStopAtLevel=1");
             }
             command.add("-Xss512k");
-            // A per-service class-data archive, made on the first run: later starts are faster.
+            // A per-service class-data archive, made on the first run (and again when the jar changed): later starts
+            // are faster. It holds the application's classes too because the jar is extracted (see extracted()).
             command.add("-XX:+AutoCreateSharedArchive");
-            command.add("-XX:SharedArchiveFile=" + logs.resolveSibling("cds").resolve(name + ".jsa"));
+            command.add("-XX:SharedArchiveFile=" + archive());
             command.add("-Xlog:cds*=off");
             command.addAll(extraJvmOptions());
             command.add("-jar");
@@ -88,6 +87,67 @@ public final class ServiceProcess {
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    /**
+     * The service's jar unpacked as Spring Boot advises for class-data sharing ({@code -Djarmode=tools extract}): a thin
+     * jar and its libraries as plain jars, whose classes the JVM's own loader reads and the archive can keep (from the
+     * nested jars of the executable jar it keeps only the JDK's). A copy, too: rebuilding the module while the stack
+     * runs must not pull classes from under the JVM. Extracted again only when the built jar changed.
+     */
+    private Path extracted() throws IOException {
+        var directory = logs.resolveSibling("jars").resolve(name);
+        var stamp = logs.resolveSibling("jars").resolve(name + ".source");
+        var source = source();
+        var thin = directory.resolve(jar.getFileName());
+        if (Files.isRegularFile(thin) && Files.isRegularFile(stamp) && Files.readString(stamp).equals(source)) {
+            return thin;
+        }
+        deleteRecursively(directory);
+        Files.deleteIfExists(stamp);
+        // An archive made from other jars does not load, and the JVM that refused it makes none at exit: each build of
+        // the jar has an archive of its own (archive()), and the older ones go.
+        try (var old = Files.newDirectoryStream(Files.createDirectories(archive().getParent()), name + "{.jsa,-*.jsa}")) {
+            for (var file : old) {
+                Files.delete(file);
+            }
+        }
+        var extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djarmode=tools",
+                "-jar", jar.toAbsolutePath().toString(), "extract", "--destination", directory.toAbsolutePath().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()))
+                .start();
+        try {
+            if (!extract.waitFor(2, TimeUnit.MINUTES) || extract.exitValue() != 0 || !Files.isRegularFile(thin)) {
+                extract.destroyForcibly();
+                throw new IllegalStateException(name + ": extracting " + jar + " failed; see " + logs.resolve(name + ".log"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while extracting " + jar, e);
+        }
+        Files.writeString(stamp, source);
+        return thin;
+    }
+
+    /** What the built jar is: its path, size and time; a rebuild changes it. */
+    private String source() throws IOException {
+        return jar.toAbsolutePath() + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+    }
+
+    private Path archive() throws IOException {
+        return logs.resolveSibling("cds").resolve(name + "-" + Integer.toHexString(source().hashCode()) + ".jsa");
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (var path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

@@ -77,9 +77,7 @@ public final class Benchmark {
     public BenchReport.Guard runGuardOnly(Path results) throws IOException {
         try (http) {
             Files.createDirectories(results);
-            progress.accept("importing " + parents + " parents");
-            var directory = DemoDirectory.generate(parents);
-            directory.importInto(stack);
+            var directory = receiptsAtOnceAndDirectoryImported(stack, parents, progress);
             var guard = guard(directory.summary());
             Files.writeString(results.resolve("guard.md"), """
                     # Send guard's cost to acceptance, %s
@@ -102,11 +100,7 @@ public final class Benchmark {
     public BenchReport.Pages runPagesOnly(Path results) throws IOException {
         try (http) {
             Files.createDirectories(results);
-            stack.simulators().spotHit().receipts(ReceiptPlan.allDelivered(stack.spotHitCallbackUrl("/spot_hit/status"))
-                    .withTiming(Duration.ZERO, Duration.ZERO));
-            progress.accept("importing " + parents + " parents");
-            var directory = DemoDirectory.generate(parents);
-            directory.importInto(stack);
+            var directory = receiptsAtOnceAndDirectoryImported(stack, parents, progress);
             // The campaign's chart is the full run's; this one goes to a scratch directory.
             var campaign = campaign(directory.summary(), Files.createTempDirectory("missive-bench-pages"));
             var pages = pages(directory.summary(), campaign.recipients());
@@ -139,13 +133,9 @@ public final class Benchmark {
                 round(measured.insertsPerSecond()), round(measured.updatesPerSecond()), Ceilings.RECORD_BYTES);
         progress.accept("ceilings: " + ceilings);
 
-        stack.simulators().spotHit().receipts(ReceiptPlan.allDelivered(stack.spotHitCallbackUrl("/spot_hit/status"))
-                .withTiming(Duration.ZERO, Duration.ZERO));
         stack.simulators().spotHit().rcs(stack.simulators().spotHit().rcsPlan().withTiming(Duration.ZERO, Duration.ofSeconds(1)));
-        progress.accept("importing " + parents + " parents");
         long importStarted = System.nanoTime();
-        var directory = DemoDirectory.generate(parents);
-        directory.importInto(stack);
+        var directory = receiptsAtOnceAndDirectoryImported(stack, parents, progress);
         double directoryImportSeconds = round(seconds(importStarted));
 
         var campaign = campaign(directory.summary(), results);
@@ -164,6 +154,19 @@ public final class Benchmark {
                 latency, processes, aircall, gateway, headline, guard, pages);
         write(results, report);
         return report;
+    }
+
+    /**
+     * Every benchmark's opening: SpotHit's simulator answers each message with a DELIVERED receipt at once, and the demo
+     * directory of {@code parents} is imported (the import's time is the caller's to take).
+     */
+    static DemoDirectory.Generated receiptsAtOnceAndDirectoryImported(Stack stack, int parents, Consumer<String> progress) {
+        stack.simulators().spotHit().receipts(ReceiptPlan.allDelivered(stack.spotHitCallbackUrl("/spot_hit/status"))
+                .withTiming(Duration.ZERO, Duration.ZERO));
+        progress.accept("importing " + parents + " parents");
+        var directory = DemoDirectory.generate(parents);
+        directory.importInto(stack);
+        return directory;
     }
 
     static String groups(DemoDirectory.Summary directory) {

@@ -4,7 +4,6 @@ import io.missive.devstack.AgedMessages;
 import io.missive.devstack.DemoDirectory;
 import io.missive.devstack.Stack;
 import io.missive.devstack.StackHttp;
-import io.missive.simulators.spothit.SpotHitSimulatorConfig.ReceiptPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,11 +53,7 @@ public final class PurgeBenchmark {
     public PurgeReport run(Path results) throws IOException {
         try (http) {
             Files.createDirectories(results);
-            stack.simulators().spotHit().receipts(ReceiptPlan.allDelivered(stack.spotHitCallbackUrl("/spot_hit/status"))
-                    .withTiming(Duration.ZERO, Duration.ZERO));
-            progress.accept("importing " + parents + " parents");
-            var directory = DemoDirectory.generate(parents);
-            directory.importInto(stack);
+            var directory = Benchmark.receiptsAtOnceAndDirectoryImported(stack, parents, progress);
             var groups = Benchmark.groups(directory.summary());
             // Unmeasured: the first campaign runs on cold scheduler and dispatchers, and would flatter whatever comes after.
             progress.accept("warming up: one campaign, not measured");
