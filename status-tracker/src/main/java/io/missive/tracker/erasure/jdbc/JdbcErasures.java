@@ -19,6 +19,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The erasure in the tracker's schema: one transaction per request, statements keyed by parent id and phones. */
 public class JdbcErasures implements ErasureStore {
 
+    /**
+     * What an erased parent's message keeps none of (a SET clause of {@code text_message_events}): statistics survive
+     * (status, times, campaign, provider ids), what names or reaches the person does not. The projection leaves a plan
+     * read after the erasure the same way.
+     */
+    public static final String ERASED_MESSAGE = "phone = null, body = null, link_code = null, parent_id = null, child_id = null";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
 
@@ -39,8 +46,8 @@ public class JdbcErasures implements ErasureStore {
             var removed = new LinkedHashMap<String, Long>();
             // Statistics survive (status, times, campaign, provider ids); what names or reaches the person does not.
             removed.put("text_message_events", (long) jdbc.update("""
-                    update text_message_events set phone = null, body = null, link_code = null, parent_id = null, child_id = null
-                    where parent_id = ? or phone = any(?)""", request.parentId(), phones));
+                    update text_message_events set %s
+                    where parent_id = ? or phone = any(?)""".formatted(ERASED_MESSAGE), request.parentId(), phones));
             removed.put("aircall_messages", (long) jdbc.update("""
                     delete from aircall_messages where direction = 'inbound' and (parent_id = ? or phone = any(?))""",
                     request.parentId(), phones)

@@ -5,6 +5,7 @@ import static io.missive.tracker.projection.jdbc.SqlArrays.millis;
 import static io.missive.tracker.projection.jdbc.SqlArrays.texts;
 import static io.missive.tracker.projection.jdbc.SqlArrays.timestamp;
 
+import io.missive.tracker.erasure.jdbc.JdbcErasures;
 import io.missive.events.Channel;
 import io.missive.events.MessagePlanned;
 import io.missive.events.Provider;
@@ -100,9 +101,9 @@ final class MessageRows {
         // A plan read after its parent's erasure (the projection ran behind the erasure's consumer): the row is left
         // as the erasure leaves a message (JdbcErasures), statistics without what names or reaches the person.
         sql.update("""
-                update text_message_events t set phone = null, body = null, link_code = null, parent_id = null, child_id = null
+                update text_message_events t set %s
                 from erasure_request e where e.parent_id = t.parent_id and t.message_id = any(?::text[])
-                """, (Object) texts(rows, MessagePlanned::getMessageId));
+                """.formatted(JdbcErasures.ERASED_MESSAGE), (Object) texts(rows, MessagePlanned::getMessageId));
         var completed = new TreeMap<String, ProviderIdentity>();
         known.stream().filter(Objects::nonNull).forEach(identity -> completed.put(identity.messageId(), identity));
         return completed;
