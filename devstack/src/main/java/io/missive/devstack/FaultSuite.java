@@ -219,8 +219,12 @@ public final class FaultSuite {
         progress.accept("campaign of " + accepted + " recipients programmed; injecting faults");
 
         inject("SpotHit 5xx burst", "next 5 calls answer 503", () -> simulators.spotHit().faults().serverErrors(5, 503));
-        var outages = Thread.ofVirtual().name("faults-outages").start(this::outages);
         crash("spothit-dispatcher");
+        // The outage begins once the killed dispatcher is back, not at the kill: a call in flight when the process
+        // dies that SpotHit then answers 503 was never taken, and no receipt can ever settle it. Missive cannot tell
+        // it from a call SpotHit took, so it is FAILED UNKNOWN_OUTCOME by design (decision 0504). The gate "never
+        // taken" is left for what Missive controls: messages claimed for a call that the kill stopped before it left.
+        var outages = Thread.ofVirtual().name("faults-outages").start(this::outages);
         inject("SpotHit rate-limit refusals", "next 5 calls refused (code 63)", () -> simulators.spotHit().faults().rateLimitRefusals(5));
         inject("SpotHit timeout after accepting", "2 calls held 12 s after acceptance",
                 () -> simulators.spotHit().faults().holdAfterAccepting(2, Duration.ofSeconds(12)));
