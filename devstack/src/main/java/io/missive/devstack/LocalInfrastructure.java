@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
@@ -32,13 +34,29 @@ public final class LocalInfrastructure implements AutoCloseable {
             deleteRecursively(config.workDirectory().resolve("kafka"));
             deleteRecursively(config.workDirectory().resolve("postgres"));
         }
-        var kafka = KafkaProcess.start(config.workDirectory().resolve("kafka"), config.kafkaPort(),
-                config.kafkaControllerPort(), Duration.ofSeconds(60));
+        // PostgreSQL starts while the broker does: each waits for its own process, so together they take the longer one.
+        var postgres = CompletableFuture.supplyAsync(() -> startPostgres(config), Thread::startVirtualThread);
+        KafkaProcess kafka;
         try {
-            return new LocalInfrastructure(config, kafka, startPostgres(config));
+            kafka = KafkaProcess.start(config.workDirectory().resolve("kafka"), config.kafkaPort(),
+                    config.kafkaControllerPort(), Duration.ofSeconds(60));
         } catch (RuntimeException e) {
-            kafka.close();
+            postgres.thenAccept(LocalInfrastructure::closeQuietly);
             throw e;
+        }
+        try {
+            return new LocalInfrastructure(config, kafka, postgres.join());
+        } catch (CompletionException e) {
+            kafka.close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            // already failing: the broker's error is the one to report
         }
     }
 
