@@ -24,7 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The fault suite's two-replica Aircall row (issue 17, decision 0301): a second aircall-dispatcher
- * beside the stack's, both on the same credentials against the simulator's limit (60 a minute),
+ * beside the stack's, both on the same credentials against the simulator's limit (Aircall's 60 a minute, or the stack's own),
  * enough messages to keep them busy, and the stack's own one killed (SIGKILL) once a third are sent.
  * It reports the requests Aircall refused for being over the limit (must be 0) and the share of the
  * allowed rate used from the first acceptance to the last (must be at least 95 %). The messages are

@@ -288,8 +288,9 @@ public final class FaultSuite {
         if (aircallReplicaMessages > 0) {
             long rowStarted = System.nanoTime();
             replicas = new AircallReplicas(stack, progress).run(aircallReplicaMessages);
-            faults.add(new FaultRow("Aircall: 2 replicas, one SIGKILLed", "%.1f %% of 60/min used, %d over the limit"
-                    .formatted(replicas.ratePercent(), replicas.overLimit()), replicas.resumedSeconds()));
+            faults.add(new FaultRow("Aircall: 2 replicas, one SIGKILLed", "%.1f %% of %d/%ds used, %d over the limit"
+                    .formatted(replicas.ratePercent(), stack.simulators().aircall().config().requestsPerWindow(),
+                            stack.simulators().aircall().config().window().toSeconds(), replicas.overLimit()), replicas.resumedSeconds()));
             progress.accept("aircall replicas done in %.0f s: %s".formatted((System.nanoTime() - rowStarted) / 1e9, replicas));
         }
         // UNKNOWN_OUTCOME: SpotHit took the message and its receipt came → it should have been reconciled (unexplained);
