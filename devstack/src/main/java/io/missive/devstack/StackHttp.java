@@ -67,11 +67,27 @@ public final class StackHttp implements AutoCloseable {
     /** The same, summed over the series whose tags include {@code tag} (as written: {@code table="processed_events"}). */
     public double metric(String service, String name, String tag) {
         var response = get(stack.url(service) + "/actuator/prometheus");
-        if (response.statusCode() != 200) {
-            return 0;
+        return response.statusCode() != 200 ? 0 : sum(response.body(), name, tag);
+    }
+
+    /**
+     * Several meters' sums from one scrape, in the order asked (0 for each when the service does not answer). A scrape
+     * of a busy service costs it CPU that a benchmark would count as its own: one per poll, however many meters.
+     */
+    public double[] metrics(String service, String... names) {
+        var response = get(stack.url(service) + "/actuator/prometheus");
+        var sums = new double[names.length];
+        if (response.statusCode() == 200) {
+            for (int i = 0; i < names.length; i++) {
+                sums[i] = sum(response.body(), names[i], "");
+            }
         }
+        return sums;
+    }
+
+    private static double sum(String scrape, String name, String tag) {
         double sum = 0;
-        for (var line : response.body().split("\n")) {
+        for (var line : scrape.split("\n")) {
             if ((line.startsWith(name + " ") || line.startsWith(name + "{")) && line.contains(tag)) {
                 sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }

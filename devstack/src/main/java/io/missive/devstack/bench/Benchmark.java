@@ -210,8 +210,10 @@ public final class Benchmark {
             }
             long atProvider = stack.simulators().spotHit().totalAccepted();
             long receipts = stack.simulators().spotHit().receiptsDelivered();
-            long sent = (long) http.metric("status-tracker", "missive_tracker_planned_to_sent_seconds_count");
-            long delivered = (long) http.metric("status-tracker", "missive_tracker_sent_to_delivered_seconds_count");
+            var timers = http.metrics("status-tracker", "missive_tracker_planned_to_sent_seconds_count",
+                    "missive_tracker_sent_to_delivered_seconds_count");
+            long sent = (long) timers[0];
+            long delivered = (long) timers[1];
             samples.add(new Sample(t, published, atProvider, sent, receipts, delivered));
             stageDone.putIfAbsent("published", published >= accepted ? round(t) : null);
             stageDone.putIfAbsent("acceptedBySpotHit", atProvider >= accepted ? round(t) : null);
