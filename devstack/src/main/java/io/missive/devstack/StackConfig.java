@@ -27,7 +27,7 @@ public record StackConfig(
         java.time.Duration aircallWindow,
         boolean optimisingCompiler) {
 
-    /** The services, in start order: the console first (it issues the tokens), then the five. */
+    /** The services, the console first in every listing (it issues the tokens); all six start at once (Stack). */
     public static final String[] SERVICES = {
             "console", "status-tracker", "webhook-gateway", "spothit-dispatcher", "aircall-dispatcher", "scheduler-service"};
 
