@@ -8,7 +8,7 @@ import java.util.Map;
  * What one applied batch changed, for the metrics (recorded once the transaction committed).
  *
  * @param applied        new events applied, per event type (duplicates already projected are not counted)
- * @param duplicates     events skipped because their eventId was already processed
+ * @param duplicates     events found applied before (a redelivery) and skipped
  * @param anomalies      terminal reports conflicting with a terminal status already reached
  * @param plannedToSent  for messages that became SENT in this batch, the time since they were planned
  * @param sentToDelivered for messages that became DELIVERED in this batch, the time since they were sent

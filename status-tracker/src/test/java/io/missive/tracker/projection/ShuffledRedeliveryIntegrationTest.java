@@ -50,7 +50,9 @@ class ShuffledRedeliveryIntegrationTest {
             var countersInOrder = store.campaignCounters();
             // Four campaigns; SpotHit messages end in three statuses, Aircall ones (n % 10 == 9) are all delivered.
             assertThat(countersInOrder).hasSize(4 * (3 + 1)).isEqualTo(store.campaignCountsOfMessages());
-            assertThat(inOrder.get("processed_events")).hasSize(12_000);
+            // Plans and status reports are idempotent by the store's own keys: no dedupe key is written for them.
+            assertThat(inOrder.get("processed_events")).isEmpty();
+            assertThat(store.count("text_message_events where planned")).isEqualTo(MESSAGES);
             assertThat(inOrder.get("status_history")).hasSize(10_000);
 
             store.truncateAll();

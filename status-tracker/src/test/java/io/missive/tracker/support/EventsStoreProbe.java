@@ -67,6 +67,14 @@ public final class EventsStoreProbe {
         return count == null ? 0 : count;
     }
 
+    /**
+     * The events the store shows projected, for traffic whose receipts each name one message: a plan is its
+     * message's planned row, a status report one row of the history, any other event its claimed key.
+     */
+    public long projectedEvents() {
+        return count("text_message_events where planned") + count("status_history") + count("processed_events");
+    }
+
     public void truncateAll() {
         jdbc.execute("truncate " + TABLES.keySet().stream().map(t -> "tracker." + t).collect(Collectors.joining(", "))
                 + ", tracker.campaign_counts, tracker.campaigns, tracker.waiting_messages");

@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -32,10 +33,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The Events store in PostgreSQL. One transaction per batch: claim the event keys, then a few
- * set-based statements per event type; statuses are folded through the {@link Lifecycle} in Java
- * ({@link StatusFold}) on rows locked for the transaction, so concurrent consumers (or instances) never
- * lose a transition. This class orders the steps; the rows, receipts and side tables write themselves.
+ * The Events store in PostgreSQL. One transaction per batch: a few set-based statements per event type;
+ * statuses are folded through the {@link Lifecycle} in Java ({@link StatusFold}) on rows locked for the
+ * transaction, so concurrent consumers (or instances) never lose a transition. An event read again (a
+ * redelivery) changes nothing: plans and status reports are idempotent by the store's own keys (a plan
+ * the row already holds, a report the message's history already holds, a receipt already stored), the
+ * rare other types by claiming their event keys ({@link ProjectedEvents.Type#claimed()}). This class
+ * orders the steps; the rows, receipts and side tables write themselves.
  */
 public class JdbcEventProjection implements EventProjection {
 
@@ -87,35 +91,51 @@ public class JdbcEventProjection implements EventProjection {
         var batch = claim(events);
         var counters = new CampaignCounters(sql);
         var planned = batch.of(ProjectedEvents.PLANNED);
-        var completed = rows.plan(planned, counters);
+        var plans = rows.plan(planned, counters);
+        batch.alreadyApplied(ProjectedEvents.PLANNED, planned.size() - plans.applied());
         counters.campaigns(planned);
-        var folded = statuses(batch.of(ProjectedEvents.STATUS), completed, counters);
+        var statuses = batch.of(ProjectedEvents.STATUS);
+        var folded = statuses(statuses, plans.completed(), counters);
+        batch.alreadyApplied(ProjectedEvents.STATUS, folded.alreadyApplied());
         counters.flush();
         sideTables.aircallRecorded(batch.of(ProjectedEvents.AIRCALL_RECORDED));
         sideTables.inbound(batch.of(ProjectedEvents.INBOUND));
         sideTables.optOuts(batch.of(ProjectedEvents.OPT_OUT));
         sideTables.clicks(batch.of(ProjectedEvents.CLICK));
         sideTables.calls(batch.of(ProjectedEvents.CALL));
-        return new BatchOutcome(batch.counts(), events.size() - batch.size(), folded.anomalies().size(),
-                folded.plannedToSent(), folded.sentToDelivered());
+        var result = folded.result();
+        return new BatchOutcome(batch.counts(), events.size() - batch.size(), result.anomalies().size(),
+                result.plannedToSent(), result.sentToDelivered());
     }
 
-    /** Claims the batch's event keys; only the events not projected before are applied. */
+    /**
+     * The batch's events, once each; of the types that claim their event keys, only those not projected
+     * before (the others find out as they are applied).
+     */
     private Batch claim(List<SpecificRecord> events) {
         var unique = new LinkedHashMap<String, SpecificRecord>();
+        var toClaim = new ArrayList<String>();
         for (var event : events) {
-            unique.putIfAbsent(ProjectedEvents.eventId(event), event);
+            var eventId = ProjectedEvents.eventId(event);
+            if (unique.putIfAbsent(eventId, event) == null && ProjectedEvents.typeOf(event).claimed()) {
+                toClaim.add(eventId);
+            }
         }
-        var fresh = new HashSet<>(sql.query(
+        var fresh = toClaim.isEmpty() ? Set.<String>of() : new HashSet<>(sql.query(
                 "insert into processed_events (event_id) select unnest(?::text[]) on conflict do nothing returning event_id",
-                result -> result.getString(1), (Object) unique.keySet().toArray(String[]::new)));
+                result -> result.getString(1), (Object) toClaim.toArray(String[]::new)));
         var batch = new Batch();
         unique.forEach((eventId, event) -> {
-            if (fresh.contains(eventId)) {
+            if (!ProjectedEvents.typeOf(event).claimed() || fresh.contains(eventId)) {
                 batch.add(event);
             }
         });
         return batch;
+    }
+
+    /** A batch's status reports as folded, and how many of them had been applied before (redeliveries). */
+    private record FoldedStatuses(StatusFold.Result result, int alreadyApplied) {
+        static final FoldedStatuses NOTHING = new FoldedStatuses(StatusFold.Result.NOTHING, 0);
     }
 
     /**
@@ -123,10 +143,10 @@ public class JdbcEventProjection implements EventProjection {
      * to the messages carrying its provider id; the matches of receipts parked before are looked up for the
      * provider ids this batch teaches (by a SENT, or by a plan completing a message already known by one).
      */
-    private StatusFold.Result statuses(List<StatusUpdated> statuses, Map<String, ProviderIdentity> completed,
-                                       CampaignCounters counters) {
+    private FoldedStatuses statuses(List<StatusUpdated> statuses, Map<String, ProviderIdentity> completed,
+                                    CampaignCounters counters) {
         if (statuses.isEmpty() && completed.isEmpty()) {
-            return StatusFold.Result.NOTHING;
+            return FoldedStatuses.NOTHING;
         }
         var direct = new ArrayList<StatusUpdated>();
         var receipted = new ArrayList<StatusUpdated>();
@@ -144,7 +164,7 @@ public class JdbcEventProjection implements EventProjection {
                 completed.values().stream().map(ProviderIdentity::providerMessageId)).filter(id -> id != null).toList());
         var learned = learnMessages(direct);
         completed.forEach(learned::putIfAbsent);
-        receipts.park(receipted);
+        var parked = receipts.park(receipted);
         unknownOutcomes.record(direct);
 
         // The batch's position of each report orders a message's reports; a receipt parked before comes first.
@@ -159,25 +179,36 @@ public class JdbcEventProjection implements EventProjection {
                     event.getChannel(), event.getFallback());
             reports.putIfAbsent(MessageRows.key(transition), new StatusFold.Report(transition, positions.get(event.getEventId())));
         }
-        for (var transition : receipts.matching(receipted, learned.values())) {
+        var directKeys = new HashSet<>(reports.keySet());
+        for (var transition : receipts.matching(parked, learned.values())) {
             reports.putIfAbsent(MessageRows.key(transition),
                     new StatusFold.Report(transition, positions.getOrDefault(transition.eventId(), -1)));
         }
         var folded = foldAndWrite(reports, learned, counters);
         rows.noteNextAttempts(direct);
-        return folded;
+        var directAgain = folded.alreadyInHistory().stream().filter(directKeys::contains).count();
+        return new FoldedStatuses(folded.result(), (int) directAgain + receipted.size() - parked.size());
     }
 
-    /** Folds the reports into the messages' rows, locked in message-id order, and writes rows and history. */
-    private StatusFold.Result foldAndWrite(Map<String, StatusFold.Report> reports, Map<String, ProviderIdentity> learned,
-                                           CampaignCounters counters) {
+    /** The reports as folded, and the keys ({@link MessageRows#key}) of those the history held already. */
+    private record Written(StatusFold.Result result, Set<String> alreadyInHistory) {
+        static final Written NOTHING = new Written(StatusFold.Result.NOTHING, Set.of());
+    }
+
+    /**
+     * Folds the reports into the messages' rows, locked in message-id order, and writes rows and history. A
+     * report the message's history holds already was applied before (a redelivery, or a receipt parked before
+     * and matched again): it is left out, checked once the rows are locked so that two consumers cannot both
+     * apply it.
+     */
+    private Written foldAndWrite(Map<String, StatusFold.Report> reports, Map<String, ProviderIdentity> learned,
+                                 CampaignCounters counters) {
         if (reports.isEmpty()) {
-            return StatusFold.Result.NOTHING;
+            return Written.NOTHING;
         }
         var messageIds = reports.values().stream().map(r -> r.transition().messageId()).distinct().sorted().toArray(String[]::new);
         var locked = rows.lock(messageIds);
-        var alreadyInHistory = rows.alreadyInHistory(reports.values().stream()
-                .filter(r -> r.position() < 0).map(StatusFold.Report::transition).toList());
+        var alreadyInHistory = rows.alreadyInHistory(reports.values().stream().map(StatusFold.Report::transition).toList());
         var current = new HashMap<String, MessageProgress>();
         locked.forEach((messageId, row) -> current.put(messageId, row.progress()));
         var folded = StatusFold.fold(current, reports.values().stream()
@@ -199,7 +230,7 @@ public class JdbcEventProjection implements EventProjection {
         }
         rows.leftWaiting(leftWaiting.stream().sorted().toList());
         sideTables.followMessageStatuses(outboundAircall(folded.progressed(), locked, learned));
-        return folded;
+        return new Written(folded, alreadyInHistory);
     }
 
     /**
@@ -248,7 +279,7 @@ public class JdbcEventProjection implements EventProjection {
             }
             // The campaigns' counters move with the messages, in the same transaction (decision 506).
             var counters = new CampaignCounters(sql);
-            var folded = foldAndWrite(reports, learned, counters);
+            var folded = foldAndWrite(reports, learned, counters).result();
             counters.flush();
             unknownOutcomes.markReconciled(adoptions);
             return new Reconciled(adoptions.size(), folded);
@@ -298,9 +329,17 @@ public class JdbcEventProjection implements EventProjection {
         private final Map<ProjectedEvents.Type<?>, List<SpecificRecord>> byType = new LinkedHashMap<>();
         private int size;
 
+        private final Map<ProjectedEvents.Type<?>, Integer> alreadyApplied = new HashMap<>();
+
         void add(SpecificRecord event) {
             byType.computeIfAbsent(ProjectedEvents.typeOf(event), type -> new ArrayList<>()).add(event);
             size++;
+        }
+
+        /** Of this type's events, {@code count} turned out to be applied before: they are not counted as applied. */
+        void alreadyApplied(ProjectedEvents.Type<?> type, int count) {
+            alreadyApplied.merge(type, count, Integer::sum);
+            size -= count;
         }
 
         <E extends SpecificRecord> List<E> of(ProjectedEvents.Type<E> type) {
@@ -313,7 +352,7 @@ public class JdbcEventProjection implements EventProjection {
 
         Map<String, Integer> counts() {
             var counts = new LinkedHashMap<String, Integer>();
-            byType.forEach((type, events) -> counts.put(type.name(), events.size()));
+            byType.forEach((type, events) -> counts.put(type.name(), events.size() - alreadyApplied.getOrDefault(type, 0)));
             return counts;
         }
     }

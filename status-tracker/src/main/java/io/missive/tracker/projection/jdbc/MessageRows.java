@@ -43,12 +43,20 @@ final class MessageRows {
     }
 
     /**
-     * Upserts the planned messages' details; returns those already known by a provider id, whose phone
+     * The plans a batch applied, and of their messages those already known by a provider id, whose phone
      * the row may only now have, so that receipts parked for them are matched again.
      */
-    Map<String, ProviderIdentity> plan(List<MessagePlanned> events, CampaignCounters counters) {
+    record Planned(int applied, Map<String, ProviderIdentity> completed) {
+        static final Planned NONE = new Planned(0, Map.of());
+    }
+
+    /**
+     * Upserts the planned messages' details. A plan the row already holds, every detail the same (a
+     * redelivery), writes nothing and is not counted as applied: the plan is idempotent by its message id.
+     */
+    Planned plan(List<MessagePlanned> events, CampaignCounters counters) {
         if (events.isEmpty()) {
-            return Map.of();
+            return Planned.NONE;
         }
         var byMessage = new TreeMap<String, MessagePlanned>();
         events.forEach(event -> byMessage.put(event.getMessageId(), event));
@@ -77,6 +85,16 @@ final class MessageRows {
                     workshop_id = excluded.workshop_id, supporter_id = excluded.supporter_id,
                     purpose = excluded.purpose, planned_at = excluded.planned_at,
                     channel = coalesce(text_message_events.channel, excluded.channel)
+                where (text_message_events.planned, text_message_events.campaign_id, text_message_events.parent_id,
+                       text_message_events.child_id, text_message_events.phone, text_message_events.message_provider,
+                       text_message_events.body, text_message_events.segments, text_message_events.encoding,
+                       text_message_events.link_code, text_message_events.quit_message, text_message_events.workshop_id,
+                       text_message_events.supporter_id, text_message_events.purpose, text_message_events.planned_at,
+                       text_message_events.channel)
+                    is distinct from (true, excluded.campaign_id, excluded.parent_id, excluded.child_id, excluded.phone,
+                       excluded.message_provider, excluded.body, excluded.segments, excluded.encoding, excluded.link_code,
+                       excluded.quit_message, excluded.workshop_id, excluded.supporter_id, excluded.purpose,
+                       excluded.planned_at, coalesce(text_message_events.channel, excluded.channel))
                 returning message_id, spot_hit_message_id, aircall_message_id, phone, campaign_id, message_provider, status,
                     channel, fallback)
                 select u.message_id, u.spot_hit_message_id, u.aircall_message_id, u.phone, u.campaign_id, u.message_provider,
@@ -111,7 +129,8 @@ final class MessageRows {
                 """.formatted(JdbcErasures.ERASED_MESSAGE), (Object) texts(rows, MessagePlanned::getMessageId));
         var completed = new TreeMap<String, ProviderIdentity>();
         known.stream().filter(Objects::nonNull).forEach(identity -> completed.put(identity.messageId(), identity));
-        return completed;
+        // Two plans of one message in a batch: the later is written, the earlier counts as applied with it.
+        return new Planned(events.size() - (rows.size() - known.size()), completed);
     }
 
     /** A report may come before the message's plan: its row is created, partial, to be completed when planned. */

@@ -13,6 +13,7 @@ import io.missive.tracker.projection.Transition;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -40,11 +41,15 @@ final class ProviderReceipts {
         }
     }
 
-    void park(List<StatusUpdated> receipts) {
+    /**
+     * Stores the receipts; returns those stored now, in their order: a receipt stored before (its eventId
+     * is the table's key) is a redelivery, already matched to whatever it names.
+     */
+    List<StatusUpdated> park(List<StatusUpdated> receipts) {
         if (receipts.isEmpty()) {
-            return;
+            return List.of();
         }
-        sql.update("""
+        var stored = new HashSet<>(sql.query("""
                 insert into provider_receipts (event_id, provider, provider_message_id, phone, status, occurred_at, source, reason,
                     attempts, channel, fallback)
                 select e, p, pm, ph, s, %s, so, r, a, cn, fb
@@ -52,7 +57,8 @@ final class ProviderReceipts {
                             ?::text[], ?::bool[])
                      as u(e, p, pm, ph, s, o, so, r, a, cn, fb)
                 on conflict do nothing
-                """.formatted(timestamp("o")),
+                returning event_id
+                """.formatted(timestamp("o")), rows -> rows.getString(1),
                 texts(receipts, StatusUpdated::getEventId), texts(receipts, e -> e.getProvider().name()),
                 texts(receipts, StatusUpdated::getProviderMessageId), texts(receipts, StatusUpdated::getPhone),
                 receipts.stream().map(e -> Statuses.code(e.getStatus())).toArray(Integer[]::new),
@@ -60,7 +66,8 @@ final class ProviderReceipts {
                 texts(receipts, StatusUpdated::getSource), texts(receipts, StatusUpdated::getReason),
                 receipts.stream().map(StatusUpdated::getAttempts).toArray(Integer[]::new),
                 texts(receipts, e -> e.getChannel() == null ? null : e.getChannel().name()),
-                receipts.stream().map(StatusUpdated::getFallback).toArray(Boolean[]::new));
+                receipts.stream().map(StatusUpdated::getFallback).toArray(Boolean[]::new)));
+        return receipts.stream().filter(receipt -> stored.contains(receipt.getEventId())).toList();
     }
 
     /**

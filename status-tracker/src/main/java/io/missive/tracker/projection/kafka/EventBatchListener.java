@@ -71,7 +71,7 @@ public class EventBatchListener {
             return;
         }
         // The database briefly away is no reason to dead-letter a batch of good events: the batch is
-        // applied again (its event keys are claimed, so that is harmless) as the outage policy says,
+        // applied again (a redelivered event changes nothing, decision 0502) as the outage policy says,
         // within the tracker's outage-tolerance (below max.poll.interval), then left to the error handler.
         var outcome = outages.call("projection_batch events=" + events.size(), () -> projection.apply(events));
         afterCommit.accept(outcome);
