@@ -176,6 +176,11 @@ public final class Devstack {
                 stack.url("console"), config.root().relativize(stack.access().credentialsFile().toAbsolutePath()));
         System.out.printf("%n  demo directory: %d parents, %d children, %d groups (%d active), %d supporters%n",
                 directory.parents(), directory.children(), directory.groups(), directory.activeGroups(), directory.supporters());
+        var startUp = stack.startUpSeconds();
+        System.out.printf("%n  start-up: infrastructure %.1f s, then the services together; healthy after:%s%n",
+                startUp.getOrDefault(Stack.INFRASTRUCTURE, 0.0), stack.services().stream()
+                        .map(service -> " %s %.1f s".formatted(service.name(), startUp.getOrDefault(service.name(), 0.0)))
+                        .collect(java.util.stream.Collectors.joining(",")));
         System.out.printf("%ndevstack: up in %.1f s%n", seconds);
     }
 }

@@ -29,6 +29,7 @@ public final class Stack implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     private final Thread closeOnExit = Thread.ofPlatform().unstarted(this::close);
+    private final Map<String, Double> startUpSeconds = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     private Stack(StackConfig config, LocalInfrastructure infrastructure, ProviderSimulators simulators) {
         this.config = config;
@@ -43,6 +44,7 @@ public final class Stack implements AutoCloseable {
 
     /** Starts everything and waits until every service reports healthy. */
     public static Stack start(StackConfig config, Duration healthTimeout) {
+        long begun = System.nanoTime();
         var infrastructure = LocalInfrastructure.start(config);
         @Nullable Stack stack = null;
         try {
@@ -52,6 +54,7 @@ public final class Stack implements AutoCloseable {
                     "http://localhost:" + config.port("webhook-gateway"), SECRETS,
                     config.aircallRequestsPerWindow(), config.aircallWindow());
             stack = new Stack(config, infrastructure, simulators);
+            stack.startUpSeconds.put(INFRASTRUCTURE, secondsSince(begun));
             // A launcher ended by a signal must not leave service JVMs or the broker behind.
             Runtime.getRuntime().addShutdownHook(stack.closeOnExit);
             stack.startServices(healthTimeout);
@@ -66,16 +69,35 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /** The key of {@link #startUpSeconds()} for the broker, PostgreSQL, the topics and the simulators together. */
+    public static final String INFRASTRUCTURE = "infrastructure";
+
+    /**
+     * How long the stack took to start: the infrastructure from the launcher's call, then each service from the
+     * moment all of them were launched to its first healthy answer (polled every 250 ms), by name.
+     */
+    public Map<String, Double> startUpSeconds() {
+        return Map.copyOf(startUpSeconds);
+    }
+
+    private static double secondsSince(long nanos) {
+        return Math.round((System.nanoTime() - nanos) / 1e7) / 100.0;
+    }
+
     /**
      * Every service at once: none needs another to start (they are given the console's public key, not fetched from
      * it), and on two cores six JVMs starting together finish sooner than the console alone and then five.
      */
     private void startServices(Duration healthTimeout) {
+        long begun = System.nanoTime();
         services.values().forEach(ServiceProcess::start);
         var failures = new ArrayList<String>();
         try (var waiting = Executors.newVirtualThreadPerTaskExecutor()) {
             var checks = services.values().stream()
-                    .map(service -> waiting.submit(() -> service.awaitHealthy(healthTimeout)))
+                    .map(service -> waiting.submit(() -> {
+                        service.awaitHealthy(healthTimeout);
+                        startUpSeconds.put(service.name(), secondsSince(begun));
+                    }))
                     .toList();
             for (var check : checks) {
                 try {

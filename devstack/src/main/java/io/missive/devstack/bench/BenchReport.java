@@ -9,12 +9,24 @@ import org.jspecify.annotations.Nullable;
  * What one benchmark run measured, as written to {@code bench.json} (Jackson, in this order) and
  * rendered as {@code bench.md}. The field names are the JSON's: renaming one breaks readers of
  * earlier reports. Fields added later are nullable and left out when absent, so earlier reports still read.
+ * {@code startUpSeconds}: the stack's start ({@link io.missive.devstack.Stack#startUpSeconds()}), the infrastructure
+ * and each service.
  */
 public record BenchReport(String date, int parents, @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String channel, int cores, String serviceCompiler, Ceilings ceilings,
                           double directoryImportSeconds, Campaign campaign, Latency latency,
                           Map<String, ProcessFigures> processes, Aircall aircall, Gateway gateway, Headline headline,
                           @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Guard guard,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Pages pages) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Pages pages,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Map<String, Double> startUpSeconds) {
+
+    /** A report without the start-up times (written before they were measured, or built by a test). */
+    public BenchReport(String date, int parents, @Nullable String channel, int cores, String serviceCompiler, Ceilings ceilings,
+                       double directoryImportSeconds, Campaign campaign, Latency latency,
+                       Map<String, ProcessFigures> processes, Aircall aircall, Gateway gateway, Headline headline,
+                       @Nullable Guard guard, @Nullable Pages pages) {
+        this(date, parents, channel, cores, serviceCompiler, ceilings, directoryImportSeconds, campaign, latency, processes,
+                aircall, gateway, headline, guard, pages, null);
+    }
 
     /** The machine's own ceilings on the same broker and database. */
     public record Ceilings(double kafkaProducerRecordsPerSecond, double kafkaConsumerRecordsPerSecond,
@@ -25,7 +37,8 @@ public record BenchReport(String date, int parents, @JsonInclude(JsonInclude.Inc
      * The SpotHit campaign, command to last DELIVERED.
      *
      * @param stageCompleteAtSeconds seconds after acceptance at which each stage had every message, by stage
-     * @param cpuMillisPerMessage    CPU each process spent per message, by process, and "all processes"
+     * @param cpuMillisPerMessage    CPU each process spent per message, by process, "all processes", and "product": all
+     *                               processes but the launcher and the provider simulators (the test harness)
      * @param finalCounts            the campaign's messages per status in the Events store
      */
     public record Campaign(int recipients, double resolutionSeconds, Map<String, Double> stageCompleteAtSeconds,

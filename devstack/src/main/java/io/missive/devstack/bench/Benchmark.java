@@ -46,6 +46,9 @@ public final class Benchmark {
     private static final int GATEWAY_REQUESTS = 20_000;
 
     private final Stack stack;
+    /** The launcher's own process, which runs the provider simulators too: the test harness, not the product. */
+    static final String HARNESS = "launcher+simulators";
+
     private final int parents;
     private final String channel;
     private final Consumer<String> progress;
@@ -151,7 +154,7 @@ public final class Benchmark {
         var headline = new BenchReport.Headline(round(endToEnd),
                 Math.round(endToEnd / measured.producerPerSecond() * 1000) / 1000.0);
         var report = new BenchReport(date, parents, channel, cores, serviceCompiler, ceilings, directoryImportSeconds, campaign,
-                latency, processes, aircall, gateway, headline, guard, pages);
+                latency, processes, aircall, gateway, headline, guard, pages, stack.startUpSeconds());
         write(results, report);
         return report;
     }
@@ -251,6 +254,8 @@ public final class Benchmark {
             cpuPerMessage.put(entry.getKey(), round(spent * 1000 / Math.max(1, accepted), 3));
         }
         cpuPerMessage.put("all processes", round(allCpu * 1000 / Math.max(1, accepted), 3));
+        double harnessCpu = processesAfter.getOrDefault(HARNESS, 0.0) - processesBefore.getOrDefault(HARNESS, 0.0);
+        cpuPerMessage.put("product", round((allCpu - harnessCpu) * 1000 / Math.max(1, accepted), 3));
         return new BenchReport.Campaign(accepted, round(resolution), stageDone, round(resolution + total),
                 round(accepted / Math.max(0.001, resolution + total)), round(machineBusy), cpuPerMessage, round(allCpu),
                 statements.top(10), http.campaignCounts(CAMPAIGN), stack.simulators().spotHit().duplicatedPhones().size());
@@ -382,7 +387,7 @@ public final class Benchmark {
         }
         stats.put("kafka", ProcessStats.of(stack.infrastructure().kafkaPid()));
         stats.put("postgresql", ProcessStats.ofTree(stack.infrastructure().postgresPid()));
-        stats.put("launcher+simulators", ProcessStats.of(ProcessHandle.current().pid()));
+        stats.put(HARNESS, ProcessStats.of(ProcessHandle.current().pid()));
         return stats;
     }
 

@@ -23,6 +23,11 @@ final class Markdown {
         md.append("**%s messages/s end to end** (%s recipients, command to last DELIVERED in %s s) — **%s× the raw `acks=all` producer rate** measured in the same run.\n\n"
                 .formatted(headline.endToEndMessagesPerSecond(), campaign.recipients(),
                         campaign.commandToLastDeliveredSeconds(), headline.ratioToRawProducer()));
+        var product = campaign.cpuMillisPerMessage().get("product");
+        if (product != null) {
+            md.append("CPU per message: **%s ms by the product** (every service, Kafka and PostgreSQL), %s ms by the test harness (launcher and provider simulators).\n\n"
+                    .formatted(product, campaign.cpuMillisPerMessage().get(Benchmark.HARNESS)));
+        }
         // Reports from before RCS name no channel: they were SMS, and read as they were written.
         if (report.channel() != null) {
             md.append("Channel: ").append(report.channel()).append(". ");
@@ -46,7 +51,7 @@ final class Markdown {
         md.append("![messages per stage over time](bench-campaign.png)\n\n");
         // The same figures as bench.json, read from the tree Jackson writes there.
         var sections = StackHttp.JSON.valueToTree(report);
-        for (var section : new String[] {"ceilings", "campaign", "latency", "processes", "aircall", "gateway", "guard", "pages"}) {
+        for (var section : new String[] {"ceilings", "campaign", "latency", "processes", "aircall", "gateway", "guard", "pages", "startUpSeconds"}) {
             if (!sections.has(section)) {
                 continue; // a part added after the report was written
             }

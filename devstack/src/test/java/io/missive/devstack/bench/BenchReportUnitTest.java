@@ -90,6 +90,36 @@ class BenchReportUnitTest {
     }
 
     @Test
+    void theStartUpTimesAndTheProductsCpuAreWrittenReadAndRendered() throws IOException {
+        var published = StackHttp.JSON.readValue(RESULTS.resolve("bench.json").toFile(), BenchReport.class);
+        assertThat(published.startUpSeconds()).as("a report from before they were measured").isNull();
+        var campaign = published.campaign();
+        var cpu = new LinkedHashMap<>(campaign.cpuMillisPerMessage());
+        cpu.put("product", 1.238);
+        var withProduct = new BenchReport.Campaign(campaign.recipients(), campaign.resolutionSeconds(),
+                campaign.stageCompleteAtSeconds(), campaign.commandToLastDeliveredSeconds(), campaign.messagesPerSecond(),
+                campaign.machineCpuBusyPercent(), cpu, campaign.cpuSecondsDuringCampaign(), campaign.postgresTopStatements(),
+                campaign.finalCounts(), campaign.duplicatesAtSpotHit());
+        var startUp = new LinkedHashMap<String, Double>();
+        startUp.put("infrastructure", 6.93);
+        startUp.put("console", 21.5);
+        var report = new BenchReport(published.date(), published.parents(), published.channel(), published.cores(), published.serviceCompiler(),
+                published.ceilings(), published.directoryImportSeconds(), withProduct, published.latency(),
+                published.processes(), published.aircall(), published.gateway(), published.headline(), published.guard(),
+                published.pages(), startUp);
+
+        var json = StackHttp.JSON.readTree(StackHttp.JSON.writeValueAsString(report));
+
+        assertThat(json.path("startUpSeconds").path("infrastructure").asDouble()).isEqualTo(6.93);
+        assertThat(StackHttp.JSON.treeToValue(json, BenchReport.class)).isEqualTo(report);
+        assertThat(Markdown.of(report).lines())
+                .contains("CPU per message: **1.238 ms by the product** (every service, Kafka and PostgreSQL), "
+                        + campaign.cpuMillisPerMessage().get(Benchmark.HARNESS)
+                        + " ms by the test harness (launcher and provider simulators).")
+                .contains("## startUpSeconds", "| infrastructure | 6.93 |", "| console | 21.5 |");
+    }
+
+    @Test
     void anUnavailableStatementsViewIsOneColumn() {
         var row = StackHttp.JSON.valueToTree(BenchReport.Statement.unavailable("pg_stat_statements unavailable: off"));
 
