@@ -13,11 +13,15 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -25,7 +29,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -36,6 +39,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * the other actuator endpoints and {@code /v3/api-docs} need {@link Scopes#OPS_READ} (decision 0020).
  * Anything no rule names is refused, so a new endpoint is closed until someone gives it a scope.
  * A service that builds its own {@link SecurityFilterChain} (the console) replaces all of this.
+ *
+ * <p>Two chains: the open requests pass through one that authenticates nothing and authorises nothing (the
+ * firewall and the security headers still apply), everything else through the resource server's. A provider's
+ * receipt is the gateway's commonest request, and walking it through a dozen filters with nothing to decide
+ * was a good part of its CPU per receipt (issue 22). Spring Security's observations are off: every filter of a
+ * chain would be wrapped in one per request; the request's own timer ({@code http.server.requests}) stays.
  */
 @AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
         OAuth2ResourceServerWebSecurityAutoConfiguration.class})
@@ -75,12 +84,45 @@ public class MissiveAccessAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings missiveSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /** Both chains, or neither: a service's own chain replaces them together. */
+    @Configuration(proxyBeanMethods = false)
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain missiveResourceServer(HttpSecurity http, ObjectProvider<AccessRules> serviceRules) throws Exception {
-        var rules = policy(serviceRules);
+    static class Chains {
+
+        /** The requests whose first matching rule is open: nothing to authenticate, nothing to authorise. */
+        @Bean
+        @Order(Ordered.HIGHEST_PRECEDENCE)
+        SecurityFilterChain missiveOpenRequests(HttpSecurity http, ObjectProvider<AccessRules> serviceRules) throws Exception {
+            http.securityMatcher(firstRuleIsOpen(policy(serviceRules)))
+                    .csrf(csrf -> csrf.disable())
+                    .sessionManagement(session -> session.disable())
+                    .securityContext(context -> context.disable())
+                    .requestCache(cache -> cache.disable())
+                    .anonymous(anonymous -> anonymous.disable())
+                    .servletApi(servletApi -> servletApi.disable())
+                    .exceptionHandling(exceptions -> exceptions.disable())
+                    .formLogin(form -> form.disable())
+                    .httpBasic(basic -> basic.disable())
+                    .logout(logout -> logout.disable());
+            return http.build();
+        }
+
+        @Bean
+        SecurityFilterChain missiveResourceServer(HttpSecurity http, ObjectProvider<AccessRules> serviceRules) throws Exception {
+            return resourceServer(http, policy(serviceRules));
+        }
+    }
+
+    static SecurityFilterChain resourceServer(HttpSecurity http, List<AccessRules.Rule> rules) throws Exception {
         var problems = new AccessProblems();
         var tokens = new DefaultBearerTokenResolver();
-        RequestMatcher open = openRequests(rules);
+        // Open as the rules decide it, the first that matches: a scoped route declared before a wider open one keeps its token.
+        RequestMatcher open = firstRuleIsOpen(rules);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -118,10 +160,17 @@ public class MissiveAccessAutoConfiguration {
         return List.copyOf(rules);
     }
 
-    static RequestMatcher openRequests(List<AccessRules.Rule> rules) {
-        var open = rules.stream().filter(rule -> rule.access() instanceof AccessRules.Open)
-                .map(MissiveAccessAutoConfiguration::matcher).toList();
-        return new OrRequestMatcher(open);
+    /** A request whose first matching rule (in the order they are tried) is open, as the resource server would decide. */
+    static RequestMatcher firstRuleIsOpen(List<AccessRules.Rule> rules) {
+        var matchers = rules.stream().map(MissiveAccessAutoConfiguration::matcher).toList();
+        return request -> {
+            for (int i = 0; i < matchers.size(); i++) {
+                if (matchers.get(i).matches(request)) {
+                    return rules.get(i).access() instanceof AccessRules.Open;
+                }
+            }
+            return false;
+        };
     }
 
     static RequestMatcher matcher(AccessRules.Rule rule) {

@@ -46,7 +46,8 @@ class MissiveAccessAutoConfigurationUnitTest {
     void trustsTokensSignedWithTheConfiguredPublicKeyOnly() {
         runner.withPropertyValues("missive.access.public-key=" + PublicKeys.pem((RSAPublicKey) KEYS.getPublic()))
                 .run(context -> {
-                    assertThat(context).hasSingleBean(SecurityFilterChain.class);
+                    assertThat(context.getBeansOfType(SecurityFilterChain.class))
+                            .containsOnlyKeys("missiveOpenRequests", "missiveResourceServer");
                     var decoder = context.getBean(JwtDecoder.class);
                     var jwt = decoder.decode(token(KEYS, Instant.now().plusSeconds(300)));
                     assertThat(jwt.getClaimAsStringList("scope")).containsExactly(Scopes.PROGRAMS_WRITE);
@@ -104,6 +105,27 @@ class MissiveAccessAutoConfigurationUnitTest {
     }
 
     @Test
+    void openRequestsPassWithoutATokenOrWithAnyAndTheFirstMatchingRuleStillDecides() {
+        runner.withPropertyValues("missive.access.public-key=" + PublicKeys.pem((RSAPublicKey) KEYS.getPublic()))
+                .withBean(AccessRules.class, () -> AccessRules.of(
+                        AccessRules.scope(Scopes.PROGRAMS_WRITE, HttpMethod.POST, "/hooks/admin"),
+                        AccessRules.open("/hooks/**")))
+                .run(context -> {
+                    var chain = context.getBean(FilterChainProxy.class);
+                    assertThat(call(chain, "GET", "/hooks/receipt", null)).as("an open webhook").isEqualTo(200);
+                    assertThat(call(chain, "GET", "/hooks/receipt", "not-a-token")).as("a webhook with a stray header").isEqualTo(200);
+                    assertThat(call(chain, "GET", "/actuator/health", null)).as("the probe").isEqualTo(200);
+                    assertThat(call(chain, "POST", "/hooks/admin", null)).as("scoped by the rule declared first").isEqualTo(401);
+                    assertThat(call(chain, "POST", "/hooks/admin", token(KEYS, Instant.now().plusSeconds(300))))
+                            .as("with a token carrying the scope").isEqualTo(200);
+                    assertThat(call(chain, "GET", "/api/v1/anything", null)).as("named by no rule").isEqualTo(401);
+                    assertThat(chain.getFilters("/hooks/receipt")).as("the open chain's filters")
+                            .noneMatch(filter -> filter.getClass().getSimpleName().contains("Bearer"))
+                            .noneMatch(filter -> filter.getClass().getSimpleName().contains("Authorization"));
+                });
+    }
+
+    @Test
     void anUnknownScopeIsAMistakeCaughtAtStartUp() {
         assertThatThrownBy(() -> AccessRules.scope("programs:everything", HttpMethod.GET, "/x"))
                 .hasMessageContaining("unknown scope programs:everything");
@@ -111,8 +133,16 @@ class MissiveAccessAutoConfigurationUnitTest {
 
     /** {@code POST /api/v1/programs} through the resource server's filters, with {@code token}: the status it answers. */
     private static int call(FilterChainProxy chain, String token) throws Exception {
-        var request = new MockHttpServletRequest("POST", "/api/v1/programs");
-        request.addHeader("Authorization", "Bearer " + token);
+        return call(chain, "POST", "/api/v1/programs", token);
+    }
+
+    /** {@code method path} through the filters, with {@code token} if any: the status it answers (200 when let through). */
+    private static int call(FilterChainProxy chain, String method, String path, @Nullable String token) throws Exception {
+        var request = new MockHttpServletRequest(method, path);
+        request.setServletPath(path);
+        if (token != null) {
+            request.addHeader("Authorization", "Bearer " + token);
+        }
         var response = new MockHttpServletResponse();
         chain.doFilter(request, response, new MockFilterChain());
         return response.getStatus();
