@@ -13,9 +13,6 @@ import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSec
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -40,11 +37,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Anything no rule names is refused, so a new endpoint is closed until someone gives it a scope.
  * A service that builds its own {@link SecurityFilterChain} (the console) replaces all of this.
  *
- * <p>Two chains: the open requests pass through one that authenticates nothing and authorises nothing (the
- * firewall and the security headers still apply), everything else through the resource server's. A provider's
- * receipt is the gateway's commonest request, and walking it through a dozen filters with nothing to decide
- * was a good part of its CPU per receipt (issue 22). Spring Security's observations are off: every filter of a
- * chain would be wrapped in one per request; the request's own timer ({@code http.server.requests}) stays.
+ * <p>Spring Security's observations are off: they wrapped every filter of the chain in an observation per
+ * request; the request's own timer ({@code http.server.requests}) stays.
  */
 @AutoConfiguration(before = {ServletWebSecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class,
         OAuth2ResourceServerWebSecurityAutoConfiguration.class})
@@ -89,36 +83,10 @@ public class MissiveAccessAutoConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
-    /** Both chains, or neither: a service's own chain replaces them together. */
-    @Configuration(proxyBeanMethods = false)
+    @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    static class Chains {
-
-        /** The requests whose first matching rule is open: nothing to authenticate, nothing to authorise. */
-        @Bean
-        @Order(Ordered.HIGHEST_PRECEDENCE)
-        SecurityFilterChain missiveOpenRequests(HttpSecurity http, ObjectProvider<AccessRules> serviceRules) throws Exception {
-            http.securityMatcher(firstRuleIsOpen(policy(serviceRules)))
-                    .csrf(csrf -> csrf.disable())
-                    .sessionManagement(session -> session.disable())
-                    .securityContext(context -> context.disable())
-                    .requestCache(cache -> cache.disable())
-                    .anonymous(anonymous -> anonymous.disable())
-                    .servletApi(servletApi -> servletApi.disable())
-                    .exceptionHandling(exceptions -> exceptions.disable())
-                    .formLogin(form -> form.disable())
-                    .httpBasic(basic -> basic.disable())
-                    .logout(logout -> logout.disable());
-            return http.build();
-        }
-
-        @Bean
-        SecurityFilterChain missiveResourceServer(HttpSecurity http, ObjectProvider<AccessRules> serviceRules) throws Exception {
-            return resourceServer(http, policy(serviceRules));
-        }
-    }
-
-    static SecurityFilterChain resourceServer(HttpSecurity http, List<AccessRules.Rule> rules) throws Exception {
+    SecurityFilterChain missiveResourceServer(HttpSecurity http, ObjectProvider<AccessRules> serviceRules) throws Exception {
+        var rules = policy(serviceRules);
         var problems = new AccessProblems();
         var tokens = new DefaultBearerTokenResolver();
         // Open as the rules decide it, the first that matches: a scoped route declared before a wider open one keeps its token.

@@ -46,8 +46,7 @@ class MissiveAccessAutoConfigurationUnitTest {
     void trustsTokensSignedWithTheConfiguredPublicKeyOnly() {
         runner.withPropertyValues("missive.access.public-key=" + PublicKeys.pem((RSAPublicKey) KEYS.getPublic()))
                 .run(context -> {
-                    assertThat(context.getBeansOfType(SecurityFilterChain.class))
-                            .containsOnlyKeys("missiveOpenRequests", "missiveResourceServer");
+                    assertThat(context).hasSingleBean(SecurityFilterChain.class);
                     var decoder = context.getBean(JwtDecoder.class);
                     var jwt = decoder.decode(token(KEYS, Instant.now().plusSeconds(300)));
                     assertThat(jwt.getClaimAsStringList("scope")).containsExactly(Scopes.PROGRAMS_WRITE);
@@ -105,7 +104,7 @@ class MissiveAccessAutoConfigurationUnitTest {
     }
 
     @Test
-    void openRequestsPassWithoutATokenOrWithAnyAndTheFirstMatchingRuleStillDecides() {
+    void openRequestsPassWithoutATokenOrWithAnyAndTheFirstMatchingRuleDecidesTheTokenToo() {
         runner.withPropertyValues("missive.access.public-key=" + PublicKeys.pem((RSAPublicKey) KEYS.getPublic()))
                 .withBean(AccessRules.class, () -> AccessRules.of(
                         AccessRules.scope(Scopes.PROGRAMS_WRITE, HttpMethod.POST, "/hooks/admin"),
@@ -119,9 +118,6 @@ class MissiveAccessAutoConfigurationUnitTest {
                     assertThat(call(chain, "POST", "/hooks/admin", token(KEYS, Instant.now().plusSeconds(300))))
                             .as("with a token carrying the scope").isEqualTo(200);
                     assertThat(call(chain, "GET", "/api/v1/anything", null)).as("named by no rule").isEqualTo(401);
-                    assertThat(chain.getFilters("/hooks/receipt")).as("the open chain's filters")
-                            .noneMatch(filter -> filter.getClass().getSimpleName().contains("Bearer"))
-                            .noneMatch(filter -> filter.getClass().getSimpleName().contains("Authorization"));
                 });
     }
 
