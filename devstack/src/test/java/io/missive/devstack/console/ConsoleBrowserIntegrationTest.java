@@ -32,6 +32,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -307,8 +308,14 @@ class ConsoleBrowserIntegrationTest {
         return wait(Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(element));
     }
 
+    /**
+     * Polls until the condition holds. The pages swap parts of themselves while they are read (htmx polling), so an
+     * element found a moment before may be gone when its text is read: that is "not yet", and the wait looks again.
+     */
     private static WebDriverWait wait(Duration timeout) {
-        return new WebDriverWait(browser, timeout, Duration.ofMillis(250));
+        var wait = new WebDriverWait(browser, timeout, Duration.ofMillis(250));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private static void assertNoDialog() {
